@@ -1,0 +1,50 @@
+package org.entente.api;
+
+/**
+ * Why an order did what it did. Codes are stable: reports, journals and the protocol carry them by
+ * name.
+ */
+public enum OutcomeCode {
+  // stances
+  BALANCED,
+  ARMED,
+  BANDWAGONED,
+  CLIENT_LINK_FORMED,
+  CLIENT_LINK_ENDED,
+  HID,
+  PASSED_BUCK,
+  ALLIANCE_FORMED,
+  ALLIANCE_JOINED,
+  ALREADY_ALLIED,
+  NO_MUTUAL_PROPOSAL,
+  LEFT_ALLIANCE_FOR_PATRON,
+  DEFAULT_ORDER,
+  // actions
+  CRISIS_DECLARED,
+  AID_SENT,
+  PENETRATION_SUCCEEDED,
+  PENETRATION_FAILED,
+  PENETRATION_DISCOVERED,
+  LEFT_ALLIANCE,
+  // refusals
+  INVALID_TARGET,
+  INVALID_PARAMETER,
+  NOT_ALLOWED_WHILE_HIDING,
+  CANNOT_ATTACK_ALLY,
+  CANNOT_ATTACK_CLIENT,
+  NOT_A_MEMBER,
+  TOO_MANY_ACTIONS,
+  DUPLICATE_ACTION,
+  NOT_ACTIVE,
+  // crises and their aftermath (reported against the states concerned)
+  JOINED_ATTACK,
+  JOINED_DEFENCE,
+  CHAIN_GANGED,
+  ABANDONED_ALLY,
+  CRISIS_DEFUSED,
+  CRISIS_VOID,
+  WAR_WON,
+  WAR_LOST,
+  CONQUERED,
+  ALLIANCE_DISSOLVED
+}

@@ -1,0 +1,5 @@
+package org.entente.server.cli;
+
+public final class Entente {
+  public static void main(String[] args) {}
+}

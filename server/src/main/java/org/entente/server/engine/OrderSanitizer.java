@@ -1,0 +1,213 @@
+package org.entente.server.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.api.Action;
+import org.entente.api.Orders;
+import org.entente.api.OutcomeCode;
+import org.entente.api.Stance;
+
+/**
+ * Step 0: every active state gets exactly one valid stance (its own, else its default) and the
+ * actions that pass their static checks; everything refused gets an outcome saying why. Checks that
+ * depend on this turn's alignments (attacking an ally) happen when crises are declared.
+ */
+final class OrderSanitizer {
+  private OrderSanitizer() {}
+
+  static void sanitize(TurnWork w, Map<String, Orders> orders) {
+    for (String seat : new java.util.TreeSet<>(orders.keySet())) {
+      int i = w.index(seat);
+      if (i < 0) {
+        throw new IllegalArgumentException("orders for unknown state " + seat);
+      }
+      if (!w.active(i)) {
+        w.outcome(i, "stance", OutcomeCode.NOT_ACTIVE, seat + " has been conquered and cannot act");
+      }
+    }
+    for (int i = 0; i < w.n; i++) {
+      if (w.active(i)) {
+        Orders o = orders.get(w.id(i));
+        w.stance[i] = stanceFor(w, i, o);
+        if (o != null) {
+          actionsFor(w, i, o.actions());
+        }
+      }
+    }
+  }
+
+  private static Stance stanceFor(TurnWork w, int i, Orders o) {
+    Stance fallback = defaultStance(w, i);
+    if (o == null) {
+      w.outcome(i, "stance", OutcomeCode.DEFAULT_ORDER, "no orders: " + describe(fallback));
+      return fallback;
+    }
+    String problem = stanceProblem(w, i, o.stance());
+    if (problem == null) {
+      return o.stance();
+    }
+    OutcomeCode code =
+        problem.startsWith("internal") ? OutcomeCode.INVALID_PARAMETER : OutcomeCode.INVALID_TARGET;
+    w.outcome(i, "stance", code, problem + "; " + describe(fallback) + " instead");
+    return fallback;
+  }
+
+  /** Repeat the last stance if it is still valid, else HIDE (RULES.md section 3). */
+  static Stance defaultStance(TurnWork w, int i) {
+    Stance last = w.before.lastStances().get(i);
+    return last != null && stanceProblem(w, i, last) == null ? last : Stance.HIDE;
+  }
+
+  private static String describe(Stance s) {
+    return s instanceof Stance.Hide ? "hides" : "repeats last turn's " + s.kind();
+  }
+
+  /** Null when {@code s} is a valid stance for state {@code i} now, else what is wrong. */
+  static String stanceProblem(TurnWork w, int i, Stance s) {
+    if (s instanceof Stance.Balance b) {
+      return balanceProblem(w, i, b);
+    }
+    if (s instanceof Stance.Bandwagon b) {
+      String p = targetProblem(w, i, b.with(), "with");
+      if (p == null && b.bandwagonKind() == null) {
+        p = "bandwagon kind is missing";
+      }
+      ClientLink theirs = p == null ? w.linkOf(w.index(b.with())) : null;
+      if (theirs != null && theirs.patron().equals(w.id(i))) {
+        p = "with: " + b.with() + " is your own client";
+      }
+      return p;
+    }
+    if (s instanceof Stance.BuckPass b) {
+      String p = targetProblem(w, i, b.threat(), "threat");
+      if (p == null) {
+        p = targetProblem(w, i, b.catcher(), "catcher");
+      }
+      if (p == null && b.threat().equals(b.catcher())) {
+        p = "catcher: cannot be the threat itself";
+      }
+      return p;
+    }
+    return null; // HIDE
+  }
+
+  private static String balanceProblem(TurnWork w, int i, Stance.Balance b) {
+    String p = targetProblem(w, i, b.against(), "against");
+    if (p != null) {
+      return p;
+    }
+    double e = b.internal();
+    if (!(e >= 0 && e <= w.params.maxInternalEffort())) {
+      return "internal effort " + e + " is outside [0, " + w.params.maxInternalEffort() + "]";
+    }
+    Set<String> seen = new HashSet<>();
+    for (String partner : b.partners()) {
+      String q = targetProblem(w, i, partner, "partners");
+      if (q != null) {
+        return q;
+      }
+      if (!seen.add(partner)) {
+        return "partners: " + partner + " is named twice";
+      }
+    }
+    return null;
+  }
+
+  private static String targetProblem(TurnWork w, int i, String target, String field) {
+    if (target == null) {
+      return field + ": missing";
+    }
+    int t = w.index(target);
+    if (t < 0) {
+      return field + ": no state " + target;
+    }
+    if (t == i) {
+      return field + ": cannot name yourself";
+    }
+    if (!w.active(t)) {
+      return field + ": " + target + " has been conquered";
+    }
+    return null;
+  }
+
+  private static void actionsFor(TurnWork w, int i, List<Action> actions) {
+    Set<String> done = new HashSet<>();
+    double aidTotal = 0;
+    for (int k = 0; k < actions.size(); k++) {
+      Action a = actions.get(k);
+      String order = "action[" + k + "]";
+      if (k >= 2) {
+        w.outcome(i, order, OutcomeCode.TOO_MANY_ACTIONS, "at most two actions a turn");
+        continue;
+      }
+      String problem = actionProblem(w, i, a);
+      if (problem == null && !done.add(a.kind() + ":" + key(a))) {
+        w.outcome(i, order, OutcomeCode.DUPLICATE_ACTION, "the same action twice");
+        continue;
+      }
+      if (problem == null && a instanceof Action.Aid aid) {
+        aidTotal += aid.amount();
+        if (aidTotal > w.params.aidMaxShare() * w.eco[i] + 1e-9) {
+          problem = "amount: aid this turn exceeds " + w.params.aidMaxShare() + " of economy";
+        }
+      }
+      if (problem != null) {
+        w.outcome(i, order, codeFor(problem), problem);
+      } else {
+        w.actions.get(i).add(a);
+      }
+    }
+  }
+
+  private static String key(Action a) {
+    if (a instanceof Action.Attack x) {
+      return x.target();
+    }
+    if (a instanceof Action.Aid x) {
+      return x.to();
+    }
+    if (a instanceof Action.Penetrate x) {
+      return x.target();
+    }
+    return ((Action.Leave) a).alliance();
+  }
+
+  private static OutcomeCode codeFor(String problem) {
+    if (problem.startsWith("hiding")) {
+      return OutcomeCode.NOT_ALLOWED_WHILE_HIDING;
+    }
+    if (problem.startsWith("alliance")) {
+      return OutcomeCode.NOT_A_MEMBER;
+    }
+    return problem.startsWith("amount")
+        ? OutcomeCode.INVALID_PARAMETER
+        : OutcomeCode.INVALID_TARGET;
+  }
+
+  private static String actionProblem(TurnWork w, int i, Action a) {
+    if (a instanceof Action.Attack x) {
+      return w.hides(i)
+          ? "hiding: a hiding state cannot attack"
+          : targetProblem(w, i, x.target(), "target");
+    }
+    if (a instanceof Action.Aid x) {
+      if (w.hides(i)) {
+        return "hiding: a hiding state sends no aid";
+      }
+      String p = targetProblem(w, i, x.to(), "to");
+      if (p == null && !(x.amount() > 0)) {
+        p = "amount: must be positive";
+      }
+      return p;
+    }
+    if (a instanceof Action.Penetrate x) {
+      return targetProblem(w, i, x.target(), "target");
+    }
+    Action.Leave x = (Action.Leave) a;
+    boolean member =
+        w.alliances.stream().anyMatch(al -> al.id().equals(x.alliance()) && al.has(w.id(i)));
+    return member ? null : "alliance: " + w.id(i) + " is not a member of " + x.alliance();
+  }
+}

@@ -1,0 +1,109 @@
+package org.entente.server.engine;
+
+/**
+ * Every rule constant, named, with the defaults of RULES.md 1.1 (see docs/rules.md for what each
+ * means and why it has its value). A scenario overrides any of them by name.
+ */
+public record Params(
+    // section 2: threat
+    double weightPopulation,
+    double weightEconomy,
+    double weightMilitary,
+    double weightTechnology,
+    double exponentPower,
+    double exponentProximity,
+    double exponentOffense,
+    double exponentIntent,
+    double intentFloor,
+    double defenseAdvantage,
+    // section 3: stances and actions
+    double maxInternalEffort,
+    double internalConversion,
+    double internalGrowthPenalty,
+    double tributeRate,
+    double hideGrowthBonus,
+    double buckPassGrowthBonus,
+    double buckPassCohesionPenalty,
+    double aidMaxShare,
+    double aidIntentDrop,
+    double penetrationChance,
+    double penetrationDiscovery,
+    double penetrationIntentDrop,
+    double penetrationIntentRise,
+    // section 4: economy
+    double growth,
+    double upkeep,
+    double populationGrowth,
+    // section 5: crises and wars
+    double warExponent,
+    double warLossRate,
+    double spoilsShare,
+    double conquestRatio,
+    double reparationShare,
+    double abandonmentPenalty,
+    double cohesionRecovery,
+    double dissolutionThreshold,
+    // section 6: perception
+    double attackIntentRise,
+    double attackIntentMultiplier,
+    double securityDilemma,
+    double aidPerceptionDrop,
+    double divisiveFactor,
+    double intentDrift,
+    double hideDriftMultiplier,
+    // section 7: scores and lens
+    double scoreSurvival,
+    double scoreSecurity,
+    double scoreAutonomy,
+    double scorePower,
+    double scoreObjectives,
+    double powerRatioCap,
+    double hegemonShare,
+    double weakShare,
+    double lensAllyReach,
+    double lensSecureCoverage) {
+
+  /** RULES.md 1.1's defaults. */
+  public static final Params DEFAULTS =
+      new Params(
+          0.2, 0.3, 0.3, 0.2, // weights
+          1, 1, 1, 1, // exponents a, b, c, e
+          0.05, // intent floor
+          1.5, // defense advantage
+          0.3, 0.5, 0.25, // internal balancing
+          0.03, // tribute
+          0.01, 0.01, 0.2, // hide, buck-pass growth; free-riding penalty
+          0.10, 0.05, // aid
+          0.5, 0.3, 0.1, 0.15, // penetration
+          0.02, 0.05, 0.01, // growth, upkeep, population growth
+          2, 0.2, 0.25, 3, 0.2, // war
+          0.5, 0.1, 0.2, // cohesion
+          0.4, 2, 0.3, 0.05, 0.5, 0.1, 2, // perception
+          40, 25, 15, 10, 10, // score weights
+          2, 0.5, 0.5, // power cap, hegemon, weak
+          0.3, 0.7); // lens
+
+  /** Checks the constants a scenario may have overridden; returns null or the first problem. */
+  public String problem() {
+    double w = weightPopulation + weightEconomy + weightMilitary + weightTechnology;
+    if (Math.abs(w - 1) > 1e-9) {
+      return "power weights must sum to 1, they sum to " + w;
+    }
+    if (defenseAdvantage <= 0) {
+      return "defenseAdvantage must be positive";
+    }
+    if (maxInternalEffort < 0 || maxInternalEffort > 1) {
+      return "maxInternalEffort must be in [0,1]";
+    }
+    if (intentFloor < 0 || intentFloor > 1) {
+      return "intentFloor must be in [0,1]";
+    }
+    if (conquestRatio < 1) {
+      return "conquestRatio must be at least 1";
+    }
+    if (warExponent <= 0) {
+      return "warExponent must be positive";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+package org.entente.server.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.api.PlayerView;
+import org.entente.api.PlayerView.AllianceView;
+import org.entente.api.PlayerView.CrisisView;
+import org.entente.api.PlayerView.NationView;
+import org.entente.api.PlayerView.PublicStance;
+import org.entente.api.PlayerView.RulesView;
+import org.entente.api.PlayerView.ThreatEntry;
+
+/**
+ * Builds what one seat may see: the public world plus that seat's own intent and threat row,
+ * principal threat, coverage, outcomes and private briefing. Nothing private to another seat is
+ * copied in.
+ */
+public final class Views {
+  private Views() {}
+
+  /** The public part shared by every seat's view of one position. */
+  public static final class Public {
+    final GameState state;
+    final ThreatModel model;
+    final List<NationView> nations;
+    final List<AllianceView> alliances;
+    final List<CrisisView> crises;
+    final List<PublicStance> lastStances;
+    final TurnReport last;
+
+    private Public(GameState state, TurnReport last) {
+      this.state = state;
+      this.last = last;
+      this.model = Scoring.model(state);
+      this.nations = nations(state, model);
+      this.alliances =
+          state.alliances().stream()
+              .map(a -> new AllianceView(a.id(), a.members(), a.cohesion(), a.formedTurn()))
+              .toList();
+      this.crises =
+          state.crises().stream()
+              .map(
+                  c ->
+                      new CrisisView(
+                          c.id(), c.aggressor(), c.target(), c.declaredTurn(), c.resolvesTurn()))
+              .toList();
+      this.lastStances = last == null ? List.of() : last.stances();
+    }
+
+    /** The threat model of the position (computed once for all seats). */
+    public ThreatModel model() {
+      return model;
+    }
+  }
+
+  /** The public part of {@code state}'s views; {@code last} is the report that produced it. */
+  public static Public publicPart(GameState state, TurnReport last) {
+    return new Public(state, last);
+  }
+
+  /** The view of seat {@code self}. */
+  public static PlayerView of(GameState state, TurnReport last, String self) {
+    return of(publicPart(state, last), self);
+  }
+
+  /** The view of seat {@code self}, reusing the shared public part. */
+  public static PlayerView of(Public pub, String self) {
+    GameState s = pub.state;
+    World w = s.world();
+    int j = w.index(self);
+    if (j < 0) {
+      throw new IllegalArgumentException("no state " + self);
+    }
+    ThreatModel m = pub.model;
+    List<ThreatEntry> threats = new ArrayList<>();
+    for (int i = 0; i < w.size(); i++) {
+      if (i != j && s.nations().get(i).active()) {
+        threats.add(
+            new ThreatEntry(
+                w.start().get(i).id(),
+                m.power(i),
+                w.proximity().get(i, j),
+                m.offensive(i),
+                s.intent().get(j, i),
+                m.threat(j, i)));
+      }
+    }
+    List<String> principal = new ArrayList<>();
+    for (int i : m.principal(j)) {
+      principal.add(w.start().get(i).id());
+    }
+    List<String> leanings =
+        s.leanings().stream()
+            .filter(l -> l.target().equals(self))
+            .map(GameState.Leaning::actor)
+            .toList();
+    Params p = w.params();
+    return new PlayerView(
+        w.id(),
+        s.turn(),
+        w.turns(),
+        w.label(s.turn()),
+        self,
+        pub.nations,
+        w.proximity(),
+        pub.alliances,
+        pub.crises,
+        threats,
+        principal,
+        m.leader(j) < 0 ? null : w.start().get(m.leader(j)).id(),
+        m.coverage(j),
+        leanings,
+        pub.last == null ? List.of() : pub.last.outcomesOf(self),
+        pub.lastStances,
+        new RulesView(
+            p.defenseAdvantage(),
+            p.maxInternalEffort(),
+            p.aidMaxShare(),
+            p.tributeRate(),
+            p.weakShare()),
+        w.briefing(),
+        w.privateBriefings().get(j));
+  }
+
+  private static List<NationView> nations(GameState s, ThreatModel m) {
+    List<NationView> out = new ArrayList<>();
+    for (int i = 0; i < s.nations().size(); i++) {
+      Nation n = s.nations().get(i);
+      ClientLink link = s.patronOf(n.id());
+      out.add(
+          new NationView(
+              n.id(),
+              n.name(),
+              n.population(),
+              n.economy(),
+              n.military(),
+              n.technology(),
+              m.power(i),
+              n.offense(),
+              n.reach(),
+              n.ideology(),
+              n.divisive(),
+              n.posture(),
+              n.active(),
+              link == null ? null : link.patron(),
+              link == null ? null : link.kind()));
+    }
+    return out;
+  }
+}

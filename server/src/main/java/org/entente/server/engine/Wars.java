@@ -1,0 +1,284 @@
+package org.entente.server.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.api.Dice;
+import org.entente.api.OutcomeCode;
+import org.entente.api.Stance.BandwagonKind;
+import org.entente.server.engine.TurnReport.EventKind;
+import org.entente.server.engine.TurnReport.War;
+
+/**
+ * Step 2 of a turn: the crises due this turn are resolved (RULES.md section 5): sides with
+ * chain-ganging and abandonment, strength at the target's location, a seeded draw, losses, spoils,
+ * reparations and conquest.
+ */
+final class Wars {
+  private Wars() {}
+
+  /** The two sides of one crisis. */
+  private record Sides(Crisis crisis, List<Integer> attackers, List<Integer> defenders) {}
+
+  static void resolve(TurnWork w) {
+    List<Sides> due = new ArrayList<>();
+    for (Crisis c : List.copyOf(w.crises)) {
+      if (c.resolvesTurn() == w.turn) {
+        w.crises.remove(c);
+        due.add(sides(w, c));
+      }
+    }
+    int[] wars = new int[w.n];
+    for (Sides s : due) {
+      s.attackers().forEach(i -> wars[i]++);
+      s.defenders().forEach(i -> wars[i]++);
+    }
+    double[] committed = new double[w.n];
+    for (int i = 0; i < w.n; i++) {
+      committed[i] = wars[i] == 0 ? 0 : w.mil[i] / wars[i];
+    }
+    Dice dice = Dice.of(w.seed, w.turn, "war");
+    for (int k = 0; k < due.size(); k++) {
+      fight(w, due.get(k), committed, dice.at(k));
+    }
+  }
+
+  private static Sides sides(TurnWork w, Crisis c) {
+    int aggressor = w.index(c.aggressor());
+    int target = w.index(c.target());
+    List<Integer> att = new ArrayList<>(List.of(aggressor));
+    List<Integer> def = new ArrayList<>(List.of(target));
+    for (ClientLink l : w.clients) {
+      int client = w.index(l.client());
+      if (l.patron().equals(c.aggressor())
+          && l.kind() == BandwagonKind.OFFENSIVE
+          && client != target) {
+        att.add(client);
+        w.outcome(
+            client,
+            "crisis " + c.id(),
+            OutcomeCode.JOINED_ATTACK,
+            "jackal: joins its patron " + c.aggressor() + " against " + c.target());
+      }
+    }
+    for (int i = 0; i < w.n; i++) {
+      if (i == aggressor || i == target || !w.active(i) || att.contains(i)) {
+        continue;
+      }
+      int against = w.balancesAgainst(i);
+      if (against == target) {
+        att.add(i);
+        w.outcome(
+            i,
+            "crisis " + c.id(),
+            OutcomeCode.JOINED_ATTACK,
+            "balances against " + c.target() + ": joins the attack");
+      } else if (against == aggressor) {
+        def.add(i);
+        w.outcome(
+            i,
+            "crisis " + c.id(),
+            OutcomeCode.JOINED_DEFENCE,
+            "balances against " + c.aggressor() + ": joins the defence of " + c.target());
+      }
+    }
+    chainGang(w, c, aggressor, target, att, def);
+    return new Sides(c, att, def);
+  }
+
+  // Every ally of a party that neither hides nor passes the buck joins that party's side; one that
+  // does has abandoned it.
+  private static void chainGang(
+      TurnWork w, Crisis c, int aggressor, int target, List<Integer> att, List<Integer> def) {
+    for (int k = 0; k < w.n; k++) {
+      if (k == aggressor || k == target || !w.active(k) || att.contains(k) || def.contains(k)) {
+        continue;
+      }
+      boolean withAggressor = w.allied(k, aggressor);
+      boolean withTarget = w.allied(k, target);
+      if (withAggressor == withTarget) {
+        continue; // allied to neither, or torn between both: stays out
+      }
+      int party = withAggressor ? aggressor : target;
+      if (w.staysOut(k)) {
+        for (Alliance al : w.alliances) {
+          if (al.has(w.id(k)) && al.has(w.id(party))) {
+            w.abandonedAlliances.add(al.id());
+          }
+        }
+        w.outcome(
+            k,
+            "crisis " + c.id(),
+            OutcomeCode.ABANDONED_ALLY,
+            w.id(k)
+                + " "
+                + (w.hides(k) ? "hid" : "passed the buck")
+                + " while its ally "
+                + w.id(party)
+                + " was in a crisis");
+      } else {
+        (withAggressor ? att : def).add(k);
+        w.outcome(
+            k,
+            "crisis " + c.id(),
+            OutcomeCode.CHAIN_GANGED,
+            "dragged in by its alliance with " + w.id(party));
+      }
+    }
+  }
+
+  private static double strength(
+      TurnWork w, int i, int target, boolean attacker, double committed) {
+    double tech = 1 + w.start.techShare(i);
+    Nation s = w.nation(i);
+    if (attacker) {
+      return committed * s.offense() * w.world.proximity().get(i, target) * tech;
+    }
+    if (i == target) {
+      return w.params.defenseAdvantage() * committed * tech;
+    }
+    return committed * w.world.proximity().get(i, target) * tech;
+  }
+
+  private static void fight(TurnWork w, Sides s, double[] committed, double draw) {
+    Crisis c = s.crisis();
+    int aggressor = w.index(c.aggressor());
+    int target = w.index(c.target());
+    if (!w.active(aggressor) || !w.active(target)) {
+      w.event(
+          EventKind.CRISIS_VOID,
+          "crisis " + c.id() + " is void: a party was conquered",
+          c.aggressor(),
+          c.target());
+      return;
+    }
+    List<Integer> att = s.attackers().stream().filter(w::active).toList();
+    List<Integer> def = s.defenders().stream().filter(w::active).toList();
+    double[] str = new double[w.n];
+    double a = 0;
+    double d = 0;
+    for (int i : att) {
+      str[i] = strength(w, i, target, true, committed[i]);
+      a += str[i];
+    }
+    for (int i : def) {
+      str[i] = strength(w, i, target, false, committed[i]);
+      d += str[i];
+    }
+    double k = w.params.warExponent();
+    double ak = Math.pow(a, k);
+    double dk = Math.pow(d, k);
+    double p = ak + dk <= 0 ? 0 : ak / (ak + dk);
+    boolean attackersWon = draw < p;
+    double total = a + d;
+    for (int i : att) {
+      w.mil[i] -= w.params.warLossRate() * (total <= 0 ? 0 : d / total) * committed[i];
+      w.warredNow[i] = true;
+    }
+    for (int i : def) {
+      w.mil[i] -= w.params.warLossRate() * (total <= 0 ? 0 : a / total) * committed[i];
+      w.warredNow[i] = true;
+    }
+    boolean conquest = attackersWon && a >= w.params.conquestRatio() * d;
+    String reason = consequences(w, c, att, def, str, a, d, attackersWon, conquest);
+    w.warsFought++;
+    w.wars.add(
+        new War(
+            c.id(),
+            c.aggressor(),
+            c.target(),
+            ids(w, att),
+            ids(w, def),
+            a,
+            d,
+            p,
+            attackersWon,
+            conquest,
+            reason));
+    w.event(EventKind.WAR, reason, c.aggressor(), c.target());
+    for (int i : att) {
+      w.outcome(
+          i, "crisis " + c.id(), attackersWon ? OutcomeCode.WAR_WON : OutcomeCode.WAR_LOST, reason);
+    }
+    for (int i : def) {
+      OutcomeCode code =
+          attackersWon
+              ? (conquest && i == target ? OutcomeCode.CONQUERED : OutcomeCode.WAR_LOST)
+              : OutcomeCode.WAR_WON;
+      w.outcome(i, "crisis " + c.id(), code, reason);
+    }
+  }
+
+  private static String consequences(
+      TurnWork w,
+      Crisis c,
+      List<Integer> att,
+      List<Integer> def,
+      double[] str,
+      double a,
+      double d,
+      boolean attackersWon,
+      boolean conquest) {
+    int target = w.index(c.target());
+    int aggressor = w.index(c.aggressor());
+    String odds = String.format(java.util.Locale.ROOT, "strength %.1f against %.1f", a, d);
+    if (!attackersWon) {
+      double paid = w.params.reparationShare() * w.eco[aggressor];
+      w.eco[aggressor] -= paid;
+      share(w, def, str, d, paid, w.eco);
+      return c.target()
+          + " held against "
+          + c.aggressor()
+          + " ("
+          + odds
+          + "); "
+          + c.aggressor()
+          + " pays reparations";
+    }
+    double pop = w.params.spoilsShare() * w.pop[target];
+    double eco = w.params.spoilsShare() * w.eco[target];
+    w.pop[target] -= pop;
+    w.eco[target] -= eco;
+    share(w, att, str, a, pop, w.pop);
+    share(w, att, str, a, eco, w.eco);
+    if (!conquest) {
+      return c.aggressor() + " defeated " + c.target() + " (" + odds + "); spoils taken";
+    }
+    share(w, att, str, a, w.pop[target], w.pop);
+    share(w, att, str, a, w.eco[target], w.eco);
+    share(w, att, str, a, Math.max(0, w.mil[target]), w.mil);
+    share(w, att, str, a, w.tech[target], w.tech);
+    w.pop[target] = 0;
+    w.eco[target] = 0;
+    w.mil[target] = 0;
+    w.tech[target] = 0;
+    w.conquered[target] = true;
+    w.conquests++;
+    w.dropFromAlliances(target, c.target() + " was conquered");
+    w.clients.removeIf(l -> l.client().equals(c.target()) || l.patron().equals(c.target()));
+    w.event(
+        EventKind.CONQUEST,
+        c.target() + " was conquered by " + c.aggressor(),
+        c.target(),
+        c.aggressor());
+    return c.aggressor()
+        + " conquered "
+        + c.target()
+        + " ("
+        + odds
+        + ", at least "
+        + w.params.conquestRatio()
+        + " to 1)";
+  }
+
+  // Distributes an amount over a side by each member's share of the side's strength.
+  private static void share(
+      TurnWork w, List<Integer> side, double[] str, double total, double amount, double[] into) {
+    for (int i : side) {
+      into[i] += total <= 0 ? amount / side.size() : amount * str[i] / total;
+    }
+  }
+
+  private static List<String> ids(TurnWork w, List<Integer> side) {
+    return side.stream().map(w::id).toList();
+  }
+}
