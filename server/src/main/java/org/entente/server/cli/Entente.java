@@ -1,5 +1,29 @@
 package org.entente.server.cli;
 
-public final class Entente {
-  public static void main(String[] args) {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code entente} launcher: one jar, one subcommand per job. */
+@Command(
+    name = "entente",
+    mixinStandardHelpOptions = true,
+    version = "entente 0.1.0",
+    description = "A balance-of-threat crisis wargame: scenarios, headless simulation and more.",
+    subcommands = {ScenariosCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+public final class Entente implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (also used by tests). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Entente()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
 }

@@ -83,6 +83,39 @@ public record Params(
           2, 0.5, 0.5, // power cap, hegemon, weak
           0.3, 0.7); // lens
 
+  /** The names of every constant, in declaration order. */
+  public static java.util.List<String> names() {
+    return java.util.Arrays.stream(Params.class.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getName)
+        .toList();
+  }
+
+  /**
+   * These constants with some replaced by name; throws {@link IllegalArgumentException} naming the
+   * first unknown name.
+   */
+  public Params with(java.util.Map<String, Double> overrides) {
+    java.lang.reflect.RecordComponent[] comps = Params.class.getRecordComponents();
+    Object[] values = new Object[comps.length];
+    Class<?>[] types = new Class<?>[comps.length];
+    try {
+      for (int i = 0; i < comps.length; i++) {
+        values[i] = comps[i].getAccessor().invoke(this);
+        types[i] = double.class;
+      }
+      for (var e : new java.util.TreeMap<>(overrides).entrySet()) {
+        int i = names().indexOf(e.getKey());
+        if (i < 0) {
+          throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "'");
+        }
+        values[i] = e.getValue();
+      }
+      return Params.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Params must be a record of doubles", e);
+    }
+  }
+
   /** Checks the constants a scenario may have overridden; returns null or the first problem. */
   public String problem() {
     double w = weightPopulation + weightEconomy + weightMilitary + weightTechnology;

@@ -1,0 +1,84 @@
+package org.entente.server.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.entente.server.engine.Games;
+import org.entente.server.engine.World;
+import org.entente.server.scenario.ScenarioException;
+import org.entente.server.scenario.ScenarioLoader;
+import org.entente.server.sim.ReportJson;
+import org.entente.server.sim.Simulation;
+import org.entente.server.sim.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code entente simulate}: plays a whole game headless and prints what happened. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = "Play a whole game with bots and print a per-turn summary and the debrief.")
+final class SimulateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "ID|FILE", description = "a built-in scenario id or a scenario file")
+  String scenario;
+
+  @Option(names = "--seed", required = true, description = "the game seed")
+  long seed;
+
+  @Option(
+      names = "--bots",
+      split = ",",
+      paramLabel = "SEAT=STRATEGY",
+      description = "strategies per seat (default: the scenario's, else " + Simulation.FALLBACK_STRATEGY + ")")
+  Map<String, String> bots = Map.of();
+
+  @Option(names = "--turns", paramLabel = "N", description = "stop after N turns (default: the scenario's length)")
+  Integer turns;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "write every turn report to FILE")
+  Path json;
+
+  @Option(names = "--quiet", description = "print only the debrief")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    World world;
+    try {
+      world = ScenarioLoader.resolve(scenario).world();
+    } catch (ScenarioException e) {
+      err.println("cannot load scenario " + scenario + ": " + e.getMessage());
+      return 2;
+    }
+    if (turns != null && turns < 1) {
+      err.println("--turns must be at least 1, got " + turns);
+      return 2;
+    }
+    Map<String, String> strategies;
+    try {
+      strategies = Simulation.strategies(world, bots);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    Games.Played played = Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
+    Summary summary = new Summary(world, strategies, seed);
+    if (!quiet) {
+      summary.header(out);
+      summary.turns(out, played);
+    }
+    summary.debrief(out, played.last());
+    if (json != null) {
+      ReportJson.write(json, world, seed, strategies, played);
+      out.println("turn reports written to " + json);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,85 @@
+package org.entente.server.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file as written (scenario.schema.json): capabilities in source units, references by
+ * state id. {@link ScenarioCompiler} checks it and turns it into the engine's {@code World}.
+ */
+public record ScenarioFile(
+    @JsonProperty("$schema") String schema,
+    String id,
+    String name,
+    String briefing,
+    Integer turns,
+    Calendar calendar,
+    String capabilityUnits,
+    Double defaultIntent,
+    Map<String, Double> parameters,
+    List<StateEntry> states,
+    List<DistanceEntry> distances,
+    List<IntentEntry> intent,
+    List<AllianceEntry> alliances,
+    List<ClientEntry> clients,
+    List<EventEntry> events,
+    List<Source> sources) {
+
+  /** How turns are labelled. */
+  public record Calendar(String unit, Object start, Integer step, List<String> labels) {}
+
+  /** One state. */
+  public record StateEntry(
+      String id,
+      String name,
+      Double population,
+      Double economy,
+      Double military,
+      Double technology,
+      Double offense,
+      Double reach,
+      Location location,
+      String ideology,
+      Boolean divisive,
+      Double openness,
+      String posture,
+      Double growth,
+      String strategy,
+      List<ObjectiveEntry> objectives,
+      String privateBriefing) {}
+
+  /** A capital's position in degrees. */
+  public record Location(Double lat, Double lon) {}
+
+  /** A scored objective. */
+  public record ObjectiveEntry(String kind, String state, Double value, String text) {}
+
+  /** An override of the capital-to-capital distance. */
+  public record DistanceEntry(List<String> between, Double km, String reason) {}
+
+  /** A starting perceived intent (observer "*" means every other state). */
+  public record IntentEntry(String observer, String actor, Double value, String reason) {}
+
+  /** An alliance standing at the start. */
+  public record AllianceEntry(String id, List<String> members, Double cohesion) {}
+
+  /** A patron-client link standing at the start. */
+  public record ClientEntry(String client, String patron, String kind) {}
+
+  /** A scheduled inject. */
+  public record EventEntry(
+      Integer turn,
+      String kind,
+      String text,
+      String state,
+      Map<String, Double> factors,
+      String observer,
+      String actor,
+      Double delta,
+      String aggressor,
+      String target) {}
+
+  /** Where numbers and judgements come from. */
+  public record Source(String what, String citation) {}
+}
