@@ -59,6 +59,11 @@ public final class Simulation {
   public static Games.Played run(World world, long seed, Map<String, String> strategies, int maxTurns) {
     Map<String, Bot> bots = new TreeMap<>();
     strategies.forEach((seat, name) -> bots.put(seat, Strategies.create(name)));
+    return play(world, seed, bots, maxTurns);
+  }
+
+  /** Plays {@code world} with the given bot per seat (seats without a bot send no orders). */
+  public static Games.Played play(World world, long seed, Map<String, Bot> bots, int maxTurns) {
     return Games.play(
         world,
         seed,
