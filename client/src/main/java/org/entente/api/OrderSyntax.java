@@ -44,8 +44,7 @@ public final class OrderSyntax {
         return new Stance.Balance(w[1], effort, partners);
       case "BANDWAGON":
         need(w, 2, 3, "BANDWAGON with [DEFENSIVE|OFFENSIVE]");
-        Stance.BandwagonKind kind =
-            w.length > 2 ? kind(w[2]) : Stance.BandwagonKind.DEFENSIVE;
+        Stance.BandwagonKind kind = w.length > 2 ? kind(w[2]) : Stance.BandwagonKind.DEFENSIVE;
         return new Stance.Bandwagon(w[1], kind);
       case "HIDE":
         need(w, 1, 1, "HIDE");
@@ -93,7 +92,10 @@ public final class OrderSyntax {
   /** The text form of a stance. */
   public static String format(Stance s) {
     if (s instanceof Stance.Balance b) {
-      return "BALANCE " + b.against() + " " + b.internal()
+      return "BALANCE "
+          + b.against()
+          + " "
+          + b.internal()
           + (b.partners().isEmpty() ? "" : " " + String.join(",", b.partners()));
     }
     if (s instanceof Stance.Bandwagon b) {
@@ -121,7 +123,8 @@ public final class OrderSyntax {
 
   private static void need(String[] w, int min, int max, String form) {
     if (w.length < min || w.length > max) {
-      throw new IllegalArgumentException("expected '" + form + "', got '" + String.join(" ", w) + "'");
+      throw new IllegalArgumentException(
+          "expected '" + form + "', got '" + String.join(" ", w) + "'");
     }
   }
 
@@ -137,7 +140,8 @@ public final class OrderSyntax {
     try {
       return Stance.BandwagonKind.valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("bandwagon kind: '" + s + "' is not DEFENSIVE or OFFENSIVE");
+      throw new IllegalArgumentException(
+          "bandwagon kind: '" + s + "' is not DEFENSIVE or OFFENSIVE");
     }
   }
 }

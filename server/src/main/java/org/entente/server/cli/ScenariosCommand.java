@@ -26,7 +26,10 @@ final class ScenariosCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the built-in scenarios.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the built-in scenarios.")
   static final class ListCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,7 +62,9 @@ final class ScenariosCommand implements Runnable {
       for (Path f : files) {
         try {
           World w = ScenarioLoader.file(f).world();
-          spec.commandLine().getOut().printf("%s: ok (%s, %d states, %d turns)%n", f, w.id(), w.size(), w.turns());
+          spec.commandLine()
+              .getOut()
+              .printf("%s: ok (%s, %d states, %d turns)%n", f, w.id(), w.size(), w.turns());
         } catch (ScenarioException e) {
           bad++;
           PrintWriter err = spec.commandLine().getErr();

@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--scenario", required = true, paramLabel = "ID|FILE", description = "a built-in scenario id or a scenario file")
+  @Option(
+      names = "--scenario",
+      required = true,
+      paramLabel = "ID|FILE",
+      description = "a built-in scenario id or a scenario file")
   String scenario;
 
   @Option(names = "--seed", required = true, description = "the game seed")
@@ -33,10 +37,16 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--bots",
       split = ",",
       paramLabel = "SEAT=STRATEGY",
-      description = "strategies per seat (default: the scenario's, else " + Simulation.FALLBACK_STRATEGY + ")")
+      description =
+          "strategies per seat (default: the scenario's, else "
+              + Simulation.FALLBACK_STRATEGY
+              + ")")
   Map<String, String> bots = Map.of();
 
-  @Option(names = "--turns", paramLabel = "N", description = "stop after N turns (default: the scenario's length)")
+  @Option(
+      names = "--turns",
+      paramLabel = "N",
+      description = "stop after N turns (default: the scenario's length)")
   Integer turns;
 
   @Option(names = "--json", paramLabel = "FILE", description = "write every turn report to FILE")
@@ -67,7 +77,8 @@ final class SimulateCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
-    Games.Played played = Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
+    Games.Played played =
+        Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
     Summary summary = new Summary(world, strategies, seed);
     if (!quiet) {
       summary.header(out);

@@ -97,11 +97,11 @@ public final class Adjudicator {
             w.systemTally(),
             w.nextAlliance,
             w.nextCrisis);
-    List<Event> events = new ArrayList<>(w.events);
+    List<Event> news = List.of();
     if (!next.finished()) {
       Injects.Applied injected = Injects.scheduled(next);
       next = injected.state();
-      events.addAll(injected.events());
+      news = injected.events();
     }
     TurnReport report =
         new TurnReport(
@@ -109,10 +109,11 @@ public final class Adjudicator {
             w.world.label(w.turn),
             stances,
             w.outcomes,
-            events,
+            w.events,
             w.wars,
             lens,
             standings,
+            news,
             StateHasher.hash(next));
     return new TurnResult(next, report);
   }

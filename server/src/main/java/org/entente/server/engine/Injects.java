@@ -99,7 +99,25 @@ public final class Injects {
     int id = s.nextCrisis() + 1;
     List<Crisis> crises = new ArrayList<>(s.crises());
     crises.add(new Crisis("c" + id, f.aggressor(), f.target(), s.turn(), s.turn()));
-    return with(s, s.nations(), s.intent(), crises, id);
+    GameState.SystemTally t = s.system();
+    GameState.SystemTally counted =
+        new GameState.SystemTally(
+            t.wars(), t.conquests(), t.alliancesFormed(), t.alliancesEnded(), t.crises() + 1);
+    GameState next = with(s, s.nations(), s.intent(), crises, id);
+    return new GameState(
+        next.world(),
+        next.turn(),
+        next.nations(),
+        next.intent(),
+        next.alliances(),
+        next.clients(),
+        next.crises(),
+        next.lastStances(),
+        next.leanings(),
+        next.tallies(),
+        counted,
+        next.nextAlliance(),
+        next.nextCrisis());
   }
 
   private static GameState with(

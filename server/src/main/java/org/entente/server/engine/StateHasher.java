@@ -1,13 +1,12 @@
 package org.entente.server.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.entente.api.Stance;
 
 /**
  * The hash of a position's canonical serialization: every field of the state in a fixed order,
- * doubles by their bits (with -0.0 and NaN canonicalised), strings by their UTF-8 bytes, fed to two
- * independent 64-bit streams. Same position, same hash, on every JVM.
+ * doubles by their bits (with -0.0 and NaN canonicalised), strings by their UTF-16 code units, fed
+ * to two independent 64-bit streams. Same position, same hash, on every JVM.
  */
 public final class StateHasher {
   private long h1 = 0x243F6A8885A308D3L;
@@ -122,10 +121,9 @@ public final class StateHasher {
   }
 
   private void str(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    num(b.length);
-    for (byte x : b) {
-      num(x);
+    num(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      num(s.charAt(i));
     }
   }
 

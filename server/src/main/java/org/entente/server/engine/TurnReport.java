@@ -8,7 +8,8 @@ import org.entente.api.Stance.StanceKind;
 /**
  * Everything a turn did, as data: the stances as adjudicated, an outcome with a code and reason for
  * every order, the public events, the wars, the theory lens, each state's standing at the end of
- * the turn, and the hash of the resulting state.
+ * the turn, the news (scheduled injects applied at the start of the next turn), and the hash of the
+ * resulting state.
  */
 public record TurnReport(
     int turn,
@@ -19,6 +20,7 @@ public record TurnReport(
     List<War> wars,
     List<LensEntry> lens,
     List<Standing> standings,
+    List<Event> news,
     String stateHash) {
 
   public TurnReport {
@@ -28,6 +30,7 @@ public record TurnReport(
     wars = List.copyOf(wars);
     lens = List.copyOf(lens);
     standings = List.copyOf(standings);
+    news = List.copyOf(news);
   }
 
   /** The outcomes that concern {@code state}. */

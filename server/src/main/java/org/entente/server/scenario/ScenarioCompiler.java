@@ -97,7 +97,9 @@ final class ScenarioCompiler {
     try {
       List<String> labels = TurnCalendar.labels(f.calendar(), f.turns());
       if (f.calendar().labels() != null && f.calendar().labels().size() != f.turns()) {
-        problem("$.calendar.labels", f.calendar().labels().size() + " labels for " + f.turns() + " turns");
+        problem(
+            "$.calendar.labels",
+            f.calendar().labels().size() + " labels for " + f.turns() + " turns");
       }
       return labels;
     } catch (IllegalArgumentException e) {
@@ -111,7 +113,8 @@ final class ScenarioCompiler {
     for (int i = 0; i < distances.size(); i++) {
       List<String> b = distances.get(i).between();
       String path = "$.distances[" + i + "].between";
-      if (known(b.get(0), path + "[0]") & known(b.get(1), path + "[1]") && b.get(0).equals(b.get(1))) {
+      if (known(b.get(0), path + "[0]") & known(b.get(1), path + "[1]")
+          && b.get(0).equals(b.get(1))) {
         problem(path, "a distance needs two different states");
       }
     }
@@ -180,7 +183,8 @@ final class ScenarioCompiler {
       } else if (needsState && known(o.state(), path + ".state") && o.state().equals(st.id())) {
         problem(path + ".state", o.kind() + " cannot name the state itself");
       }
-      if ("POWER_AT_LEAST".equals(o.kind()) && (o.value() == null || o.value() < 0 || o.value() > 1)) {
+      if ("POWER_AT_LEAST".equals(o.kind())
+          && (o.value() == null || o.value() < 0 || o.value() > 1)) {
         problem(path + ".value", "POWER_AT_LEAST needs a value in [0,1]");
       }
     }
@@ -240,12 +244,17 @@ final class ScenarioCompiler {
     for (StateEntry s : states) {
       nations.add(
           new Nation(
-              s.id(), s.name(),
+              s.id(),
+              s.name(),
               POINTS * s.population() / totals[0],
               POINTS * s.economy() / totals[1],
               POINTS * s.military() / totals[2],
               POINTS * s.technology() / totals[3],
-              s.offense(), s.reach(), s.ideology(), Boolean.TRUE.equals(s.divisive()), s.openness(),
+              s.offense(),
+              s.reach(),
+              s.ideology(),
+              Boolean.TRUE.equals(s.divisive()),
+              s.openness(),
               "revisionist".equals(s.posture()) ? Posture.REVISIONIST : Posture.STATUS_QUO,
               s.growth() == null ? params.growth() : s.growth(),
               false));
@@ -258,8 +267,19 @@ final class ScenarioCompiler {
       }
     }
     return World.of(
-        f.id(), f.name(), f.briefing(), f.turns(), labels, params, nations, distance,
-        SquareMatrix.wrap(n, prox), baseline(n), alliances(), clients(), events(),
+        f.id(),
+        f.name(),
+        f.briefing(),
+        f.turns(),
+        labels,
+        params,
+        nations,
+        distance,
+        SquareMatrix.wrap(n, prox),
+        baseline(n),
+        alliances(),
+        clients(),
+        events(),
         states.stream().map(this::objectives).toList(),
         states.stream().map(StateEntry::privateBriefing).toList(),
         states.stream().map(StateEntry::strategy).toList());
@@ -306,7 +326,10 @@ final class ScenarioCompiler {
 
   private List<Alliance> alliances() {
     return list(f.alliances()).stream()
-        .map(a -> new Alliance(a.id(), inOrder(a.members()), 0, a.cohesion() == null ? 1.0 : a.cohesion()))
+        .map(
+            a ->
+                new Alliance(
+                    a.id(), inOrder(a.members()), 0, a.cohesion() == null ? 1.0 : a.cohesion()))
         .toList();
   }
 
@@ -316,7 +339,13 @@ final class ScenarioCompiler {
 
   private List<ClientLink> clients() {
     return list(f.clients()).stream()
-        .map(c -> new ClientLink(c.client(), c.patron(), c.kind() == null ? BandwagonKind.DEFENSIVE : BandwagonKind.valueOf(c.kind()), 0))
+        .map(
+            c ->
+                new ClientLink(
+                    c.client(),
+                    c.patron(),
+                    c.kind() == null ? BandwagonKind.DEFENSIVE : BandwagonKind.valueOf(c.kind()),
+                    0))
         .toList();
   }
 
@@ -328,14 +357,23 @@ final class ScenarioCompiler {
             case "CAPABILITY" -> {
               Map<String, Double> x = e.factors();
               yield new ScheduledEvent.CapabilityShock(
-                  e.turn(), e.text(), e.state(),
-                  x.getOrDefault("population", 1.0), x.getOrDefault("economy", 1.0),
-                  x.getOrDefault("military", 1.0), x.getOrDefault("technology", 1.0));
+                  e.turn(),
+                  e.text(),
+                  e.state(),
+                  x.getOrDefault("population", 1.0),
+                  x.getOrDefault("economy", 1.0),
+                  x.getOrDefault("military", 1.0),
+                  x.getOrDefault("technology", 1.0));
             }
-            case "INTENT" -> new ScheduledEvent.IntentShift(
-                e.turn(), e.text(), e.observer() == null || "*".equals(e.observer()) ? null : e.observer(),
-                e.actor(), e.delta());
-            default -> new ScheduledEvent.ForcedCrisis(e.turn(), e.text(), e.aggressor(), e.target());
+            case "INTENT" ->
+                new ScheduledEvent.IntentShift(
+                    e.turn(),
+                    e.text(),
+                    e.observer() == null || "*".equals(e.observer()) ? null : e.observer(),
+                    e.actor(),
+                    e.delta());
+            default ->
+                new ScheduledEvent.ForcedCrisis(e.turn(), e.text(), e.aggressor(), e.target());
           });
     }
     return out;
@@ -343,7 +381,13 @@ final class ScenarioCompiler {
 
   private List<Objective> objectives(StateEntry s) {
     return list(s.objectives()).stream()
-        .map(o -> new Objective(Objective.Kind.valueOf(o.kind()), o.state(), o.value() == null ? 0 : o.value(), o.text()))
+        .map(
+            o ->
+                new Objective(
+                    Objective.Kind.valueOf(o.kind()),
+                    o.state(),
+                    o.value() == null ? 0 : o.value(),
+                    o.text()))
         .toList();
   }
 }

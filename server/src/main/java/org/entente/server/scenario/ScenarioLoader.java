@@ -87,7 +87,8 @@ public final class ScenarioLoader {
       tree = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      String where = loc == null ? "$" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      String where =
+          loc == null ? "$" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       throw new ScenarioException(
           List.of(new ScenarioProblem(source, where, "not valid JSON: " + e.getOriginalMessage())));
     } catch (IOException e) {
@@ -106,7 +107,9 @@ public final class ScenarioLoader {
       file = JSON.treeToValue(tree, ScenarioFile.class);
     } catch (JsonProcessingException e) {
       throw new ScenarioException(
-          List.of(new ScenarioProblem(source, "$", "does not match the format: " + e.getOriginalMessage())));
+          List.of(
+              new ScenarioProblem(
+                  source, "$", "does not match the format: " + e.getOriginalMessage())));
     }
     return new Loaded(source, file, ScenarioCompiler.compile(source, file));
   }
@@ -130,7 +133,8 @@ public final class ScenarioLoader {
   private static InputStream resource(String name) {
     InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(ROOT + name);
     if (in == null) {
-      throw new IllegalStateException("missing resource " + ROOT + name + " (scenarios jar not on the classpath?)");
+      throw new IllegalStateException(
+          "missing resource " + ROOT + name + " (scenarios jar not on the classpath?)");
     }
     return in;
   }

@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /** Turn labels from a scenario's calendar: years (BC when negative), seasons, months or days. */
 final class TurnCalendar {
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private TurnCalendar() {}
 
@@ -26,7 +28,8 @@ final class TurnCalendar {
       out.add(
           switch (c.unit()) {
             case "year" -> year(integer(start) + t * step);
-            case "season" -> year(integer(start) + (t / 2) * step) + (t % 2 == 0 ? ", summer" : ", winter");
+            case "season" ->
+                year(integer(start) + (t / 2) * step) + (t % 2 == 0 ? ", summer" : ", winter");
             case "month" -> month(start).plusMonths((long) t * step).format(MONTH);
             case "day" -> day(start).plusDays((long) t * step).format(DAY);
             default -> "turn " + (t + 1);
@@ -43,7 +46,8 @@ final class TurnCalendar {
     try {
       return Integer.parseInt(s.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + s + "' is not a year (use an integer, negative for BC)");
+      throw new IllegalArgumentException(
+          "'" + s + "' is not a year (use an integer, negative for BC)");
     }
   }
 

@@ -14,7 +14,9 @@ import org.entente.server.engine.Games;
 import org.entente.server.engine.Scoring;
 import org.entente.server.engine.World;
 
-/** Writes a played game's turn reports as JSON (one document: the game, every turn, the debrief). */
+/**
+ * Writes a played game's turn reports as JSON (one document: the game, every turn, the debrief).
+ */
 public final class ReportJson {
   private ReportJson() {}
 
@@ -45,7 +47,8 @@ public final class ReportJson {
   }
 
   /** Writes {@code played} to {@code file}. */
-  public static void write(Path file, World world, long seed, Map<String, String> strategies, Games.Played played)
+  public static void write(
+      Path file, World world, long seed, Map<String, String> strategies, Games.Played played)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario", world.id());

@@ -37,7 +37,12 @@ public final class Simulation {
       }
       if (!Strategies.names().contains(e.getValue())) {
         throw new IllegalArgumentException(
-            "--bots: unknown strategy '" + e.getValue() + "' for " + e.getKey() + "; known: " + Strategies.names());
+            "--bots: unknown strategy '"
+                + e.getValue()
+                + "' for "
+                + e.getKey()
+                + "; known: "
+                + Strategies.names());
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -46,7 +51,8 @@ public final class Simulation {
       String scenarioDefault = world.strategies().get(i);
       out.put(
           seat,
-          overrides.getOrDefault(seat, scenarioDefault == null ? FALLBACK_STRATEGY : scenarioDefault));
+          overrides.getOrDefault(
+              seat, scenarioDefault == null ? FALLBACK_STRATEGY : scenarioDefault));
     }
     return out;
   }
@@ -56,7 +62,8 @@ public final class Simulation {
   }
 
   /** Plays {@code world} with the given strategy per seat, for at most {@code maxTurns} turns. */
-  public static Games.Played run(World world, long seed, Map<String, String> strategies, int maxTurns) {
+  public static Games.Played run(
+      World world, long seed, Map<String, String> strategies, int maxTurns) {
     Map<String, Bot> bots = new TreeMap<>();
     strategies.forEach((seat, name) -> bots.put(seat, Strategies.create(name)));
     return play(world, seed, bots, maxTurns);

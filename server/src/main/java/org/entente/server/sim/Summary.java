@@ -28,22 +28,40 @@ public final class Summary {
   }
 
   public void header(PrintWriter out) {
-    out.printf("%s (%s), seed %d, %d turns: %s to %s%n", world.name(), world.id(), seed, world.turns(), world.label(1), world.label(world.turns()));
-    out.println("seats: " + String.join(", ", strategies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    out.printf(
+        "%s (%s), seed %d, %d turns: %s to %s%n",
+        world.name(), world.id(), seed, world.turns(), world.label(1), world.label(world.turns()));
+    out.println(
+        "seats: "
+            + String.join(
+                ", ",
+                strategies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
   }
 
   public void turns(PrintWriter out, Games.Played played) {
-    for (Event e : played.prologue()) {
-      out.println("  * " + e.text());
-    }
+    List<Event> news = played.prologue();
     for (TurnReport r : played.reports()) {
       out.printf("%nTurn %d (%s)%n", r.turn(), r.label());
-      out.println("  stances: " + String.join("; ", r.stances().stream().map(Summary::stance).toList()));
-      for (Event e : r.events()) {
+      for (Event e : news) {
         out.println("  " + marker(e) + " " + e.text());
       }
+      news = r.news();
+      out.println(
+          "  stances: " + String.join("; ", r.stances().stream().map(Summary::stance).toList()));
       for (War w : r.wars()) {
-        out.printf(Locale.ROOT, "    war %s: %s vs %s, attackers' odds %.0f%%%n", w.crisis(), String.join("+", w.attackers()), String.join("+", w.defenders()), 100 * w.attackersWinChance());
+        out.printf(
+            Locale.ROOT,
+            "  !! war %s: %s vs %s, attackers' odds %.0f%%: %s%n",
+            w.crisis(),
+            String.join("+", w.attackers()),
+            String.join("+", w.defenders()),
+            100 * w.attackersWinChance(),
+            w.reason());
+      }
+      for (Event e : r.events()) {
+        if (e.kind() != TurnReport.EventKind.WAR) {
+          out.println("  " + marker(e) + " " + e.text());
+        }
       }
     }
     out.println();
@@ -62,9 +80,11 @@ public final class Summary {
     Stance s = p.stance();
     String what;
     if (s instanceof Stance.Balance b) {
-      what = "BALANCE vs " + b.against()
-          + (b.internal() > 0 ? String.format(Locale.ROOT, " arm %.2f", b.internal()) : "")
-          + (b.partners().isEmpty() ? "" : " with " + String.join("+", b.partners()));
+      what =
+          "BALANCE vs "
+              + b.against()
+              + (b.internal() > 0 ? String.format(Locale.ROOT, " arm %.2f", b.internal()) : "")
+              + (b.partners().isEmpty() ? "" : " with " + String.join("+", b.partners()));
     } else if (s instanceof Stance.Bandwagon b) {
       what = "BANDWAGON " + b.bandwagonKind().name().toLowerCase(Locale.ROOT) + " with " + b.with();
     } else if (s instanceof Stance.BuckPass b) {
@@ -76,23 +96,67 @@ public final class Summary {
   }
 
   public void debrief(PrintWriter out, GameState end) {
-    out.println("Debrief after turn " + (end.turn() - 1) + " (" + world.label(end.turn() - 1) + ")");
-    out.printf("  %-6s %-16s %6s %8s %8s %8s %6s %10s %6s  %s%n", "STATE", "BOT", "SCORE", "SURVIVAL", "SECURITY", "AUTONOMY", "POWER", "OBJECTIVES", "P", "LENS threat/power/interests");
+    out.println(
+        "Debrief after turn " + (end.turn() - 1) + " (" + world.label(end.turn() - 1) + ")");
+    out.printf(
+        "  %-6s %-16s %6s %8s %8s %8s %6s %10s %6s  %s%n",
+        "STATE",
+        "BOT",
+        "SCORE",
+        "SURVIVAL",
+        "SECURITY",
+        "AUTONOMY",
+        "POWER",
+        "OBJECTIVES",
+        "P",
+        "LENS threat/power/interests");
     List<Scoring.Score> scores = Scoring.scores(end);
     double[] powers = org.entente.server.engine.ThreatModel.powers(end.nations(), world.params());
     for (int i = 0; i < scores.size(); i++) {
       Scoring.Score s = scores.get(i);
       Tally t = end.tallies().get(i);
-      String status = end.nations().get(i).conquered() ? " (conquered)" : end.patronOf(s.state()) != null ? " (client of " + end.patronOf(s.state()).patron() + ")" : "";
-      out.printf(Locale.ROOT, "  %-6s %-16s %6.1f %8.2f %8.2f %8.2f %6.2f %10.2f %6.3f  %s%s%n",
-          s.state(), strategies.get(s.state()), s.total(), s.survival(), s.security(), s.autonomy(), s.power(), s.objectives(), powers[i],
-          rate(t.agreeThreat(), t.lensTurns()) + "/" + rate(t.agreePower(), t.lensTurns()) + "/" + rate(t.agreeInterests(), t.lensTurns()), status);
+      String status =
+          end.nations().get(i).conquered()
+              ? " (conquered)"
+              : end.patronOf(s.state()) != null
+                  ? " (client of " + end.patronOf(s.state()).patron() + ")"
+                  : "";
+      out.printf(
+          Locale.ROOT,
+          "  %-6s %-16s %6.1f %8.2f %8.2f %8.2f %6.2f %10.2f %6.3f  %s%s%n",
+          s.state(),
+          strategies.get(s.state()),
+          s.total(),
+          s.survival(),
+          s.security(),
+          s.autonomy(),
+          s.power(),
+          s.objectives(),
+          powers[i],
+          rate(t.agreeThreat(), t.lensTurns())
+              + "/"
+              + rate(t.agreePower(), t.lensTurns())
+              + "/"
+              + rate(t.agreeInterests(), t.lensTurns()),
+          status);
     }
     Scoring.SystemView sys = Scoring.system(end);
-    out.printf(Locale.ROOT, "  system: %d crises, %d wars, %d conquests, hegemon: %s, alliances formed %d / ended %d%n",
-        sys.crises(), sys.wars(), sys.conquests(), sys.hegemon() == null ? "none" : sys.hegemon(), sys.alliancesFormed(), sys.alliancesEnded());
-    out.printf(Locale.ROOT, "  theory lens: %.0f%% of alignment decisions were balancing; agreement with balance of threat %.0f%%, of power %.0f%%, of interests %.0f%%%n",
-        100 * sys.balancingShare(), 100 * sys.agreeThreat(), 100 * sys.agreePower(), 100 * sys.agreeInterests());
+    out.printf(
+        Locale.ROOT,
+        "  system: %d crises, %d wars, %d conquests, hegemon: %s, alliances formed %d / ended %d%n",
+        sys.crises(),
+        sys.wars(),
+        sys.conquests(),
+        sys.hegemon() == null ? "none" : sys.hegemon(),
+        sys.alliancesFormed(),
+        sys.alliancesEnded());
+    out.printf(
+        Locale.ROOT,
+        "  theory lens: %.0f%% of alignment decisions were balancing; agreement with balance of threat %.0f%%, of power %.0f%%, of interests %.0f%%%n",
+        100 * sys.balancingShare(),
+        100 * sys.agreeThreat(),
+        100 * sys.agreePower(),
+        100 * sys.agreeInterests());
     out.println("  final state hash " + org.entente.server.engine.StateHasher.hash(end));
   }
 

@@ -80,26 +80,52 @@ class AdjudicationTableTest {
     }
     if (!failures.isEmpty()) {
       throw new AssertionError(
-          name + "\nfailed:\n  " + String.join("\n  ", failures) + "\n" + dump(before, turns, s, reports));
+          name
+              + "\nfailed:\n  "
+              + String.join("\n  ", failures)
+              + "\n"
+              + dump(before, turns, s, reports));
     }
   }
 
   private static Map<String, Orders> orders(JsonNode node) {
     Map<String, Orders> out = new TreeMap<>();
-    Fragments.fields(node).forEach(e -> out.put(e.getKey(), OrderSyntax.parse(e.getValue().asText())));
+    Fragments.fields(node)
+        .forEach(e -> out.put(e.getKey(), OrderSyntax.parse(e.getValue().asText())));
     return out;
   }
 
-  private static String dump(GameState before, List<Map<String, Orders>> turns, GameState after, List<TurnReport> reports) {
+  private static String dump(
+      GameState before,
+      List<Map<String, Orders>> turns,
+      GameState after,
+      List<TurnReport> reports) {
     StringBuilder b = new StringBuilder("before:\n").append(position(before));
     for (int t = 0; t < turns.size(); t++) {
       b.append("orders turn ").append(t + 1).append(":\n");
-      turns.get(t).forEach((k, v) -> b.append("  ").append(k).append(": ").append(OrderSyntax.format(v)).append('\n'));
+      turns
+          .get(t)
+          .forEach(
+              (k, v) ->
+                  b.append("  ").append(k).append(": ").append(OrderSyntax.format(v)).append('\n'));
       b.append("outcomes:\n");
       for (OrderOutcome o : reports.get(t).outcomes()) {
-        b.append("  ").append(o.state()).append(' ').append(o.order()).append(' ').append(o.code()).append(": ").append(o.reason()).append('\n');
+        b.append("  ")
+            .append(o.state())
+            .append(' ')
+            .append(o.order())
+            .append(' ')
+            .append(o.code())
+            .append(": ")
+            .append(o.reason())
+            .append('\n');
       }
-      reports.get(t).events().forEach(e -> b.append("  event ").append(e.kind()).append(": ").append(e.text()).append('\n'));
+      reports
+          .get(t)
+          .events()
+          .forEach(
+              e ->
+                  b.append("  event ").append(e.kind()).append(": ").append(e.text()).append('\n'));
     }
     return b.append("after:\n").append(position(after)).toString();
   }
@@ -107,10 +133,37 @@ class AdjudicationTableTest {
   private static String position(GameState s) {
     StringBuilder b = new StringBuilder();
     for (Nation n : s.nations()) {
-      b.append(String.format(Locale.ROOT, "  %s pop %.2f eco %.2f mil %.2f tech %.2f%s%n", n.id(), n.population(), n.economy(), n.military(), n.technology(), n.conquered() ? " CONQUERED" : ""));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %s pop %.2f eco %.2f mil %.2f tech %.2f%s%n",
+              n.id(),
+              n.population(),
+              n.economy(),
+              n.military(),
+              n.technology(),
+              n.conquered() ? " CONQUERED" : ""));
     }
-    s.alliances().forEach(a -> b.append("  alliance ").append(a.id()).append(' ').append(a.members()).append(" cohesion ").append(a.cohesion()).append('\n'));
-    s.clients().forEach(l -> b.append("  client ").append(l.client()).append(" of ").append(l.patron()).append(' ').append(l.kind()).append('\n'));
+    s.alliances()
+        .forEach(
+            a ->
+                b.append("  alliance ")
+                    .append(a.id())
+                    .append(' ')
+                    .append(a.members())
+                    .append(" cohesion ")
+                    .append(a.cohesion())
+                    .append('\n'));
+    s.clients()
+        .forEach(
+            l ->
+                b.append("  client ")
+                    .append(l.client())
+                    .append(" of ")
+                    .append(l.patron())
+                    .append(' ')
+                    .append(l.kind())
+                    .append('\n'));
     s.crises().forEach(c -> b.append("  crisis ").append(c).append('\n'));
     return b.toString();
   }
@@ -126,12 +179,13 @@ class AdjudicationTableTest {
       if (w.length >= 3 && List.of("=", "~", "<", ">").contains(w[w.length - 2])) {
         double actual = quantity(java.util.Arrays.copyOf(w, w.length - 2));
         double expected = Double.parseDouble(w[w.length - 1]);
-        boolean ok = switch (w[w.length - 2]) {
-          case "=" -> Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
-          case "~" -> Math.abs(actual - expected) <= 1e-3 * Math.max(1, Math.abs(expected));
-          case "<" -> actual < expected;
-          default -> actual > expected;
-        };
+        boolean ok =
+            switch (w[w.length - 2]) {
+              case "=" -> Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
+              case "~" -> Math.abs(actual - expected) <= 1e-3 * Math.max(1, Math.abs(expected));
+              case "<" -> actual < expected;
+              default -> actual > expected;
+            };
         return ok ? null : "actual " + actual;
       }
       return switch (w[0]) {
@@ -139,7 +193,10 @@ class AdjudicationTableTest {
         case "no-outcome" -> has(w[1], w[2]) ? "outcome present" : null;
         case "allied" -> after.allied(w[1], w[2]) ? null : "not allied";
         case "not-allied" -> after.allied(w[1], w[2]) ? "allied" : null;
-        case "alliance-count" -> after.alliances().size() == Integer.parseInt(w[1]) ? null : "count " + after.alliances().size();
+        case "alliance-count" ->
+            after.alliances().size() == Integer.parseInt(w[1])
+                ? null
+                : "count " + after.alliances().size();
         case "client" -> {
           ClientLink l = after.patronOf(w[1]);
           yield l != null && l.patron().equals(w[2]) ? null : "link " + l;
@@ -149,14 +206,26 @@ class AdjudicationTableTest {
         case "no-crisis" -> pending(w[1], w[2]) ? "crisis pending" : null;
         case "conquered" -> after.nation(w[1]).conquered() ? null : "still active";
         case "active" -> after.nation(w[1]).conquered() ? "conquered" : null;
-        case "war-attackers" -> sides(w[1], true).equals(sorted(w[2])) ? null : "attackers " + sides(w[1], true);
-        case "war-defenders" -> sides(w[1], false).equals(sorted(w[2])) ? null : "defenders " + sides(w[1], false);
-        case "war-won" -> war(w[1]).attackersWon() == w[2].equals("attackers") ? null : "attackersWon " + war(w[1]).attackersWon();
+        case "war-attackers" ->
+            sides(w[1], true).equals(sorted(w[2])) ? null : "attackers " + sides(w[1], true);
+        case "war-defenders" ->
+            sides(w[1], false).equals(sorted(w[2])) ? null : "defenders " + sides(w[1], false);
+        case "war-won" ->
+            war(w[1]).attackersWon() == w[2].equals("attackers")
+                ? null
+                : "attackersWon " + war(w[1]).attackersWon();
         case "no-war" -> last().wars().isEmpty() ? null : "wars " + last().wars();
-        case "event" -> last().events().stream().anyMatch(e -> e.kind().name().equals(w[1])) ? null : "no event " + w[1];
-        case "principal" -> principal(w[1]).equals(sorted(w[2])) ? null : "principal " + principal(w[1]);
+        case "event" ->
+            last().events().stream().anyMatch(e -> e.kind().name().equals(w[1]))
+                ? null
+                : "no event " + w[1];
+        case "principal" ->
+            principal(w[1]).equals(sorted(w[2])) ? null : "principal " + principal(w[1]);
         case "lens" -> lens(w[1], w[2], w[3], w.length > 4 ? w[4] : null);
-        case "lens-agrees" -> lensAgrees(w[1], w[2]) == Boolean.parseBoolean(w[3]) ? null : "agreement " + lensAgrees(w[1], w[2]);
+        case "lens-agrees" ->
+            lensAgrees(w[1], w[2]) == Boolean.parseBoolean(w[3])
+                ? null
+                : "agreement " + lensAgrees(w[1], w[2]);
         case "hegemon" -> {
           String h = Scoring.system(after).hegemon();
           yield String.valueOf(h == null ? "none" : h).equals(w[1]) ? null : "hegemon " + h;
@@ -175,7 +244,12 @@ class AdjudicationTableTest {
         case "population" -> after.nation(q[1]).population();
         case "technology" -> after.nation(q[1]).technology();
         case "intent" -> after.intent().get(world.index(q[1]), world.index(q[2]));
-        case "cohesion" -> after.alliances().stream().filter(a -> a.id().equals(q[1])).findFirst().orElseThrow(() -> new AssertionError("no alliance " + q[1])).cohesion();
+        case "cohesion" ->
+            after.alliances().stream()
+                .filter(a -> a.id().equals(q[1]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no alliance " + q[1]))
+                .cohesion();
         case "coverage" -> standing(q[1]).coverage();
         case "power" -> end.power(world.index(q[1]));
         case "start.power" -> start.power(world.index(q[1]));
@@ -193,7 +267,9 @@ class AdjudicationTableTest {
     }
 
     boolean has(String state, String code) {
-      return reports.stream().flatMap(r -> r.outcomes().stream()).anyMatch(o -> o.state().equals(state) && o.code().name().equals(code));
+      return reports.stream()
+          .flatMap(r -> r.outcomes().stream())
+          .anyMatch(o -> o.state().equals(state) && o.code().name().equals(code));
     }
 
     boolean pending(String a, String t) {
@@ -201,7 +277,11 @@ class AdjudicationTableTest {
     }
 
     TurnReport.War war(String crisis) {
-      return reports.stream().flatMap(r -> r.wars().stream()).filter(x -> x.crisis().equals(crisis)).findFirst().orElseThrow(() -> new AssertionError("no war for crisis " + crisis));
+      return reports.stream()
+          .flatMap(r -> r.wars().stream())
+          .filter(x -> x.crisis().equals(crisis))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no war for crisis " + crisis));
     }
 
     List<String> sides(String crisis, boolean attackers) {
@@ -210,7 +290,9 @@ class AdjudicationTableTest {
     }
 
     static List<String> sorted(String csv) {
-      return csv.equals("-") ? List.of() : java.util.Arrays.stream(csv.split(",")).sorted().toList();
+      return csv.equals("-")
+          ? List.of()
+          : java.util.Arrays.stream(csv.split(",")).sorted().toList();
     }
 
     List<String> principal(String state) {
@@ -223,20 +305,27 @@ class AdjudicationTableTest {
     }
 
     TurnReport.Standing standing(String state) {
-      return last().standings().stream().filter(x -> x.state().equals(state)).findFirst().orElseThrow();
+      return last().standings().stream()
+          .filter(x -> x.state().equals(state))
+          .findFirst()
+          .orElseThrow();
     }
 
     TurnReport.LensEntry lensEntry(String state) {
-      return reports.get(0).lens().stream().filter(x -> x.state().equals(state)).findFirst().orElseThrow(() -> new AssertionError("no lens entry for " + state));
+      return reports.get(0).lens().stream()
+          .filter(x -> x.state().equals(state))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no lens entry for " + state));
     }
 
     String lens(String state, String theory, String kind, String target) {
       TurnReport.LensEntry e = lensEntry(state);
-      TurnReport.Prediction p = switch (theory) {
-        case "threat" -> e.threat();
-        case "power" -> e.power();
-        default -> e.interests();
-      };
+      TurnReport.Prediction p =
+          switch (theory) {
+            case "threat" -> e.threat();
+            case "power" -> e.power();
+            default -> e.interests();
+          };
       boolean ok = p.kind().name().equals(kind) && (target == null || target.equals(p.target()));
       return ok ? null : "predicted " + p;
     }
@@ -251,7 +340,11 @@ class AdjudicationTableTest {
     }
 
     double score(String state, String component) {
-      Scoring.Score s = Scoring.scores(after).stream().filter(x -> x.state().equals(state)).findFirst().orElseThrow();
+      Scoring.Score s =
+          Scoring.scores(after).stream()
+              .filter(x -> x.state().equals(state))
+              .findFirst()
+              .orElseThrow();
       return switch (component) {
         case "survival" -> s.survival();
         case "security" -> s.security();

@@ -34,9 +34,19 @@ class DeterminismTest {
   }
 
   static final List<String> STRATEGIES =
-      List.of("opportunist", "random", "threat-balancer", "power-balancer", "buck-passer", "hider", "bandwagoner");
+      List.of(
+          "opportunist",
+          "random",
+          "threat-balancer",
+          "power-balancer",
+          "buck-passer",
+          "hider",
+          "bandwagoner");
 
-  /** Plays a game, handing each turn's orders to the adjudicator in an order chosen by {@code shuffle}. */
+  /**
+   * Plays a game, handing each turn's orders to the adjudicator in an order chosen by {@code
+   * shuffle}.
+   */
   static List<String> hashes(long seed, Random shuffle) {
     World w = world(seed);
     Map<String, Bot> bots = new LinkedHashMap<>();
@@ -55,7 +65,9 @@ class DeterminismTest {
       Map<String, Orders> orders = new LinkedHashMap<>();
       for (String seat : seats) {
         if (s.nation(seat).active()) {
-          orders.put(seat, bots.get(seat).decide(Views.of(pub, seat), Dice.of(seed, s.turn(), "bot:" + seat)));
+          orders.put(
+              seat,
+              bots.get(seat).decide(Views.of(pub, seat), Dice.of(seed, s.turn(), "bot:" + seat)));
         }
       }
       TurnResult r = Adjudicator.adjudicate(s, orders, seed);
@@ -83,7 +95,9 @@ class DeterminismTest {
     for (long seed = 1; seed <= 20; seed++) {
       List<String> reference = hashes(seed, null);
       for (int k = 0; k < 3; k++) {
-        assertThat(hashes(seed, new Random(seed * 31 + k))).as("seed %d shuffle %d", seed, k).isEqualTo(reference);
+        assertThat(hashes(seed, new Random(seed * 31 + k)))
+            .as("seed %d shuffle %d", seed, k)
+            .isEqualTo(reference);
       }
     }
   }
@@ -104,7 +118,9 @@ class DeterminismTest {
           futures.add(pool.submit(() -> hashes(s, null)));
         }
         for (int i = 0; i < games; i++) {
-          assertThat(futures.get(i).get()).as("%d threads, seed %d", threads, i + 1).isEqualTo(reference.get(i));
+          assertThat(futures.get(i).get())
+              .as("%d threads, seed %d", threads, i + 1)
+              .isEqualTo(reference.get(i));
         }
       } finally {
         pool.shutdownNow();

@@ -45,8 +45,19 @@ final class Fragments {
       now[world.index(oa[0]) * world.size() + world.index(oa[1])] = e.getValue().asDouble();
     }
     return new GameState(
-        world, s.turn(), s.nations(), SquareMatrix.wrap(world.size(), now), s.alliances(), s.clients(), crises, last,
-        s.leanings(), s.tallies(), s.system(), s.nextAlliance(), k);
+        world,
+        s.turn(),
+        s.nations(),
+        SquareMatrix.wrap(world.size(), now),
+        s.alliances(),
+        s.clients(),
+        crises,
+        last,
+        s.leanings(),
+        s.tallies(),
+        s.system(),
+        s.nextAlliance(),
+        k);
   }
 
   static World world(JsonNode w) {
@@ -72,7 +83,9 @@ final class Fragments {
               s.path("ideology").asText("ideology-" + s.get("id").asText()),
               s.path("divisive").asBoolean(false),
               s.path("openness").asDouble(0.5),
-              "revisionist".equals(s.path("posture").asText()) ? Posture.REVISIONIST : Posture.STATUS_QUO,
+              "revisionist".equals(s.path("posture").asText())
+                  ? Posture.REVISIONIST
+                  : Posture.STATUS_QUO,
               s.path("growth").asDouble(p.growth()),
               false));
     }
@@ -117,7 +130,8 @@ final class Fragments {
       List<String> members = new ArrayList<>();
       a.get("members").forEach(m -> members.add(m.asText()));
       members.sort(java.util.Comparator.comparingInt(ids::indexOf));
-      alliances.add(new Alliance(a.get("id").asText(), members, 0, a.path("cohesion").asDouble(1.0)));
+      alliances.add(
+          new Alliance(a.get("id").asText(), members, 0, a.path("cohesion").asDouble(1.0)));
     }
     List<ClientLink> clients = new ArrayList<>();
     for (JsonNode c : iter(w.path("clients"))) {
@@ -147,9 +161,21 @@ final class Fragments {
       labels.add("turn " + t);
     }
     return World.of(
-        "fragment", "fragment", "a test world", turns, labels, p, nations,
-        SquareMatrix.wrap(n, dist), SquareMatrix.wrap(n, prox), SquareMatrix.wrap(n, intent),
-        alliances, clients, List.of(), objectives, Collections.nCopies(n, "private"),
+        "fragment",
+        "fragment",
+        "a test world",
+        turns,
+        labels,
+        p,
+        nations,
+        SquareMatrix.wrap(n, dist),
+        SquareMatrix.wrap(n, prox),
+        SquareMatrix.wrap(n, intent),
+        alliances,
+        clients,
+        List.of(),
+        objectives,
+        Collections.nCopies(n, "private"),
         Collections.nCopies(n, (String) null));
   }
 

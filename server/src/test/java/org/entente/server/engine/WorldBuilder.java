@@ -121,11 +121,24 @@ public final class WorldBuilder {
       double g = vary ? 1 + 0.3 * (d.nextDouble() - 0.5) : 1;
       xs[i] = s.x + (vary ? 200 * (d.nextDouble() - 0.5) : 0);
       ys[i] = s.y + (vary ? 200 * (d.nextDouble() - 0.5) : 0);
-      fear[i] = Math.max(0, Math.min(1, s.intentToward + (vary ? 0.2 * (d.nextDouble() - 0.5) : 0)));
+      fear[i] =
+          Math.max(0, Math.min(1, s.intentToward + (vary ? 0.2 * (d.nextDouble() - 0.5) : 0)));
       nations.add(
           new Nation(
-              s.id, s.id, s.pop * f, s.eco * g, s.mil * f, s.tech * g, s.offense, s.reach,
-              s.ideology, false, s.openness, s.posture, p.growth(), false));
+              s.id,
+              s.id,
+              s.pop * f,
+              s.eco * g,
+              s.mil * f,
+              s.tech * g,
+              s.offense,
+              s.reach,
+              s.ideology,
+              false,
+              s.openness,
+              s.posture,
+              p.growth(),
+              false));
     }
     double[] dist = new double[n * n];
     double[] prox = new double[n * n];
@@ -143,8 +156,21 @@ public final class WorldBuilder {
     }
     List<List<Objective>> objectives = new ArrayList<>(Collections.nCopies(n, List.of()));
     return World.of(
-        "test", "test world", "a test world", turns, labels, p, nations, SquareMatrix.wrap(n, dist),
-        SquareMatrix.wrap(n, prox), SquareMatrix.wrap(n, intent), alliances, List.of(), List.of(),
-        objectives, Collections.nCopies(n, "private"), Collections.nCopies(n, (String) null));
+        "test",
+        "test world",
+        "a test world",
+        turns,
+        labels,
+        p,
+        nations,
+        SquareMatrix.wrap(n, dist),
+        SquareMatrix.wrap(n, prox),
+        SquareMatrix.wrap(n, intent),
+        alliances,
+        List.of(),
+        List.of(),
+        objectives,
+        Collections.nCopies(n, "private"),
+        Collections.nCopies(n, (String) null));
   }
 }

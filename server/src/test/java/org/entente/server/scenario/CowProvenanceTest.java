@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code shared/data/cow}, by the rules of {@code scenarios/SOURCES.md}: population = tpop, economy
  * = pec, technology = irst, military = milex of the base year; a missing milex is milper times the
  * median milex/milper ratio of the scenario's other states (rounded half up); a zero or missing
- * irst or pec is 1% of the smallest positive value of that column among the scenario's states.
- * The same rules are in {@code scenarios/tools/cow_extract.py}.
+ * irst or pec is 1% of the smallest positive value of that column among the scenario's states. The
+ * same rules are in {@code scenarios/tools/cow_extract.py}.
  */
 class CowProvenanceTest {
 
@@ -36,8 +36,8 @@ class CowProvenanceTest {
       orderedMap("population", "tpop", "economy", "pec", "military", "milex", "technology", "irst");
 
   /**
-   * One historical scenario: its COW extract window, its base year, and the states that have no
-   * row in the extract at all and so carry the author's documented estimates.
+   * One historical scenario: its COW extract window, its base year, and the states that have no row
+   * in the extract at all and so carry the author's documented estimates.
    */
   record Case(String id, String window, int year, Set<String> estimated) {
     @Override
@@ -73,7 +73,9 @@ class CowProvenanceTest {
         withRow.add(id);
       } else {
         assertThat(c.estimated())
-            .as("%s: state %s has no COW row in %d and is not a documented estimate", c.id(), id, c.year())
+            .as(
+                "%s: state %s has no COW row in %d and is not a documented estimate",
+                c.id(), id, c.year())
             .contains(id);
       }
     }

@@ -1,0 +1,319 @@
+package org.entente.client.bots;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.entente.api.PlayerView;
+import org.entente.api.PlayerView.AllianceView;
+import org.entente.api.PlayerView.CrisisView;
+import org.entente.api.PlayerView.NationView;
+import org.entente.api.PlayerView.ThreatEntry;
+import org.entente.api.Stance.BandwagonKind;
+
+/**
+ * Computes, from public data only, the estimates that several built-in bots need: who is weak, how
+ * exposed one state is to another, whether a state could hold alone, the odds of an attack, blocs,
+ * and which orders the engine would accept. Another state's perceived intent is private, so threat
+ * between two other states is estimated with intent at a neutral constant. Every method is a pure
+ * function of the view; lists come back in scenario order unless said otherwise.
+ */
+public final class Estimates {
+  /** How much of its power a state must project to another to cover it (the lens's ally reach). */
+  public static final double ALLY_REACH = 0.3;
+
+  private Estimates() {}
+
+  /** True when {@code id} names an active state other than this seat. */
+  public static boolean isActiveOther(PlayerView v, String id) {
+    if (id == null || id.equals(v.self())) {
+      return false;
+    }
+    int i = v.index(id);
+    return i >= 0 && v.nations().get(i).active();
+  }
+
+  /** The active states other than this seat. */
+  public static List<NationView> activeOthers(PlayerView v) {
+    return v.nations().stream().filter(n -> n.active() && !n.id().equals(v.self())).toList();
+  }
+
+  /** The number of states still in play (this seat included if active). */
+  public static int activeCount(PlayerView v) {
+    return (int) v.nations().stream().filter(NationView::active).count();
+  }
+
+  /** True when {@code id}'s power is below weakShare / (number of active states). */
+  public static boolean weak(PlayerView v, String id) {
+    int n = Math.max(1, activeCount(v));
+    return v.nation(id).power() < v.rules().weakShare() / n;
+  }
+
+  /** True when this seat is weak. */
+  public static boolean weak(PlayerView v) {
+    return weak(v, v.self());
+  }
+
+  /** The summed military of all states (conquered states have none). */
+  public static double totalMilitary(PlayerView v) {
+    double sum = 0;
+    for (NationView n : v.nations()) {
+      sum += n.active() ? n.military() : 0;
+    }
+    return sum;
+  }
+
+  /** Offensive capability O = offense * military / total military. */
+  public static double offenseShare(PlayerView v, String id) {
+    double total = totalMilitary(v);
+    NationView n = v.nation(id);
+    return total <= 0 ? 0 : n.offense() * n.military() / total;
+  }
+
+  /**
+   * The public estimate of the threat {@code to} feels from {@code from}: power * prox(from -> to)
+   * * offensive capability, with intent at a neutral constant.
+   */
+  public static double publicThreat(PlayerView v, String from, String to) {
+    NationView f = v.nation(from);
+    if (!f.active() || from.equals(to)) {
+      return 0;
+    }
+    return f.power() * v.prox(from, to) * offenseShare(v, from);
+  }
+
+  /** The military that {@code attacker} can project onto {@code target}: military*offense*prox. */
+  public static double projected(PlayerView v, String attacker, String target) {
+    NationView a = v.nation(attacker);
+    return a.active() ? a.military() * a.offense() * v.prox(attacker, target) : 0;
+  }
+
+  /**
+   * True when {@code k} could hold against {@code threat} alone: defenseAdvantage * military_k is
+   * at least what the threat projects onto k.
+   */
+  public static boolean canHoldAlone(PlayerView v, String k, String threat) {
+    return v.rules().defenseAdvantage() * v.nation(k).military() >= projected(v, threat, k);
+  }
+
+  /**
+   * The strength defending {@code target} by public data: defenseAdvantage * its military plus, for
+   * each ally, military * prox(ally -> target).
+   */
+  public static double defence(PlayerView v, String target) {
+    double d = v.rules().defenseAdvantage() * v.nation(target).military();
+    for (String k : v.alliesOf(target)) {
+      NationView ally = v.nation(k);
+      if (ally.active()) {
+        d += ally.military() * v.prox(k, target);
+      }
+    }
+    return d;
+  }
+
+  /**
+   * The strength {@code attacker} brings against {@code target}: its own projection plus that of
+   * its OFFENSIVE clients (jackals join their patron's attacks), the target excluded.
+   */
+  public static double attack(PlayerView v, String attacker, String target) {
+    double a = projected(v, attacker, target);
+    for (NationView n : v.nations()) {
+      if (n.active()
+          && attacker.equals(n.patron())
+          && n.clientKind() == BandwagonKind.OFFENSIVE
+          && !n.id().equals(target)) {
+        a += projected(v, n.id(), target);
+      }
+    }
+    return a;
+  }
+
+  /** The attackers' chance of winning with strengths {@code a} and {@code d}: a^2/(a^2+d^2). */
+  public static double winChance(double a, double d) {
+    double a2 = a * a;
+    double d2 = d * d;
+    return a2 + d2 <= 0 ? 0 : a2 / (a2 + d2);
+  }
+
+  /** True when {@code k} is a client of {@code patron}. */
+  public static boolean isClientOf(PlayerView v, String k, String patron) {
+    return patron != null && patron.equals(v.nation(k).patron());
+  }
+
+  /**
+   * The bloc of {@code id}: every state connected to it through alliances and patron-client links
+   * (including itself), in scenario order.
+   */
+  public static List<String> bloc(PlayerView v, String id) {
+    int n = v.nations().size();
+    int[] root = new int[n];
+    for (int i = 0; i < n; i++) {
+      root[i] = i;
+    }
+    for (AllianceView al : v.alliances()) {
+      int first = v.index(al.members().get(0));
+      for (String m : al.members()) {
+        union(root, first, v.index(m));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      String patron = v.nations().get(i).patron();
+      if (patron != null && v.index(patron) >= 0) {
+        union(root, i, v.index(patron));
+      }
+    }
+    int mine = find(root, v.index(id));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (find(root, i) == mine && v.nations().get(i).active()) {
+        out.add(v.nations().get(i).id());
+      }
+    }
+    return out;
+  }
+
+  private static int find(int[] root, int i) {
+    while (root[i] != i) {
+      i = root[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] root, int a, int b) {
+    if (a < 0 || b < 0) {
+      return;
+    }
+    int ra = find(root, a);
+    int rb = find(root, b);
+    if (ra != rb) {
+      root[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  /** The crises that resolve this turn: the ones whose sides are chosen by this turn's stances. */
+  public static List<CrisisView> dueCrises(PlayerView v) {
+    return v.crises().stream().filter(c -> c.resolvesTurn() == v.turn()).toList();
+  }
+
+  /** True when {@code id} is the aggressor or the target of a crisis in view. */
+  public static boolean inCrisis(PlayerView v, String id) {
+    return v.crises().stream().anyMatch(c -> c.aggressor().equals(id) || c.target().equals(id));
+  }
+
+  /** True when {@code id} is the target of a crisis that resolves this turn. */
+  public static boolean underAttack(PlayerView v, String id) {
+    return dueCrises(v).stream().anyMatch(c -> c.target().equals(id));
+  }
+
+  /** True when a crisis between {@code a} and {@code b}, either way round, is pending. */
+  public static boolean crisisBetween(PlayerView v, String a, String b) {
+    return v.crises().stream()
+        .anyMatch(
+            c ->
+                (c.aggressor().equals(a) && c.target().equals(b))
+                    || (c.aggressor().equals(b) && c.target().equals(a)));
+  }
+
+  /**
+   * True when the engine would accept an ATTACK on {@code target} by this seat, judged on the
+   * current alignments: an active other state, neither ally nor own client, no attack already
+   * pending.
+   */
+  public static boolean canAttack(PlayerView v, String target) {
+    return isActiveOther(v, target)
+        && !v.allied(v.self(), target)
+        && !isClientOf(v, target, v.self())
+        && v.crises().stream()
+            .noneMatch(c -> c.aggressor().equals(v.self()) && c.target().equals(target));
+  }
+
+  /** True when this seat may BANDWAGON with {@code patron}: active, other, not its own client. */
+  public static boolean canBandwagonWith(PlayerView v, String patron) {
+    return isActiveOther(v, patron) && !isClientOf(v, patron, v.self());
+  }
+
+  /** {@code e} clamped to the allowed internal effort [0, maxInternalEffort]. */
+  public static double effort(PlayerView v, double e) {
+    return Math.max(0, Math.min(v.rules().maxInternalEffort(), e));
+  }
+
+  /** The most aid this seat may send in one turn (in total). */
+  public static double aidCap(PlayerView v) {
+    return Math.max(0, v.rules().aidMaxShare() * v.me().economy());
+  }
+
+  /**
+   * True when some active state other than this seat, outside its principal threat and not a client
+   * of {@code leader}, with some military, projects more than {@link #ALLY_REACH} of its power to
+   * this seat: an ally that could cover it.
+   */
+  public static boolean allyInReach(PlayerView v, String leader) {
+    for (NationView k : activeOthers(v)) {
+      if (!v.principalThreat().contains(k.id())
+          && !k.id().equals(leader)
+          && !isClientOf(v, k.id(), leader)
+          && k.military() > 0
+          && v.prox(k.id(), v.self()) > ALLY_REACH) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The active states other than this seat that satisfy {@code filter}, most exposed to {@code
+   * threat} (by {@link #publicThreat}) first, ties in scenario order; {@code threat} itself is
+   * never listed.
+   */
+  public static List<String> mostExposedTo(
+      PlayerView v, String threat, Predicate<NationView> filter) {
+    List<NationView> out = new ArrayList<>();
+    for (NationView k : activeOthers(v)) {
+      if (!k.id().equals(threat) && filter.test(k)) {
+        out.add(k);
+      }
+    }
+    out.sort(
+        Comparator.comparingDouble((NationView k) -> -publicThreat(v, threat, k.id()))
+            .thenComparingInt(k -> v.index(k.id())));
+    return out.stream().map(NationView::id).toList();
+  }
+
+  /**
+   * The strongest active state other than this seat (by power) that satisfies {@code filter}, the
+   * first in scenario order on a tie, or null.
+   */
+  public static String strongest(PlayerView v, Predicate<NationView> filter) {
+    List<String> ranked = byPower(v, filter);
+    return ranked.isEmpty() ? null : ranked.get(0);
+  }
+
+  /** The active states other than this seat that satisfy {@code filter}, strongest first. */
+  public static List<String> byPower(PlayerView v, Predicate<NationView> filter) {
+    List<NationView> out = new ArrayList<>(activeOthers(v).stream().filter(filter).toList());
+    out.sort(
+        Comparator.comparingDouble((NationView k) -> -k.power())
+            .thenComparingInt(k -> v.index(k.id())));
+    return out.stream().map(NationView::id).toList();
+  }
+
+  /** The actor of this seat's highest threat entry among active states, or null. */
+  public static String topThreat(PlayerView v) {
+    ThreatEntry best = null;
+    for (ThreatEntry t : v.threats()) {
+      if (isActiveOther(v, t.actor()) && (best == null || t.threat() > best.threat())) {
+        best = t;
+      }
+    }
+    return best == null || best.threat() <= 0 ? null : best.actor();
+  }
+
+  /**
+   * The principal leader if it names an active state other than this seat (as the engine always
+   * does), else null.
+   */
+  public static String leader(PlayerView v) {
+    String l = v.principalLeader();
+    return isActiveOther(v, l) ? l : null;
+  }
+}
