@@ -34,7 +34,9 @@ public final class BenchWorlds {
 
   private BenchWorlds() {}
 
-  /** A world of {@code n} states (ids S0..S{n-1}) and {@code turns} turns, jittered by {@code seed}. */
+  /**
+   * A world of {@code n} states (ids S0..S{n-1}) and {@code turns} turns, jittered by {@code seed}.
+   */
   public static World synthetic(int n, int turns, long seed) {
     Dice d = Dice.of(seed, 0, "bench-world");
     double side = 1000 * Math.sqrt(n);
