@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One full game per built-in scenario (seed 42, the scenario's default bots) must reproduce the
- * turn hashes recorded in {@code src/test/resources/golden/hashes.json}. A change that moves them is
- * a change of the rules, the bots or a scenario: review it, then regenerate deliberately with
+ * turn hashes recorded in {@code src/test/resources/golden/hashes.json}. A change that moves them
+ * is a change of the rules, the bots or a scenario: review it, then regenerate deliberately with
  * {@code mvn -pl server test -Dtest=GoldenGamesTest -Dentente.golden.update=true}.
  */
 class GoldenGamesTest {
@@ -32,7 +32,8 @@ class GoldenGamesTest {
 
   static List<String> play(String id) throws Exception {
     World w = ScenarioLoader.builtin(id).world();
-    return Simulation.hashes(Simulation.run(w, SEED, Simulation.strategies(w, Map.of()), w.turns()));
+    return Simulation.hashes(
+        Simulation.run(w, SEED, Simulation.strategies(w, Map.of()), w.turns()));
   }
 
   @SuppressWarnings("unchecked")
@@ -50,7 +51,9 @@ class GoldenGamesTest {
     assertThat(expected).as("no golden hashes recorded for " + id).isNotNull();
     List<String> actual = play(id);
     for (int t = 0; t < Math.min(expected.size(), actual.size()); t++) {
-      assertThat(actual.get(t)).as("%s: first divergent turn is %d", id, t + 1).isEqualTo(expected.get(t));
+      assertThat(actual.get(t))
+          .as("%s: first divergent turn is %d", id, t + 1)
+          .isEqualTo(expected.get(t));
     }
     assertThat(actual).hasSameSizeAs(expected);
   }
