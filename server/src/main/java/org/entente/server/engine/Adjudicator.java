@@ -41,6 +41,18 @@ public final class Adjudicator {
     return record(w, nations);
   }
 
+  /**
+   * The problems with {@code orders} as {@code stateId}'s orders for {@code state.turn()}, each
+   * naming its field; empty when they would be accepted. Pure, like adjudication.
+   */
+  public static List<String> check(GameState state, String stateId, Orders orders) {
+    int i = state.world().index(stateId);
+    if (i < 0) {
+      return List.of("no state " + stateId);
+    }
+    return OrderSanitizer.problems(new TurnWork(state, 0), i, orders);
+  }
+
   private static List<Nation> nations(TurnWork w) {
     List<Nation> out = new ArrayList<>(w.n);
     for (int i = 0; i < w.n; i++) {

@@ -28,18 +28,19 @@ final class Alignments {
     for (int i = 0; i < w.n; i++) {
       for (Action a : w.actions.get(i)) {
         if (a instanceof Action.Leave leave) {
-          leave(w, i, leave.alliance());
-          w.outcome(
-              i,
-              "LEAVE " + leave.alliance(),
-              OutcomeCode.LEFT_ALLIANCE,
-              "left " + leave.alliance());
+          String order = "LEAVE " + leave.alliance();
+          if (leave(w, i, leave.alliance())) {
+            w.outcome(i, order, OutcomeCode.LEFT_ALLIANCE, "left " + leave.alliance());
+          } else {
+            w.outcome(
+                i, order, OutcomeCode.NOT_A_MEMBER, leave.alliance() + " had already dissolved");
+          }
         }
       }
     }
   }
 
-  private static void leave(TurnWork w, int i, String allianceId) {
+  private static boolean leave(TurnWork w, int i, String allianceId) {
     String id = w.id(i);
     for (int a = 0; a < w.alliances.size(); a++) {
       Alliance al = w.alliances.get(a);
@@ -56,9 +57,10 @@ final class Alignments {
         } else {
           w.alliances.set(a, al.withMembers(rest));
         }
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   // A client link lasts while the client keeps bandwagoning with the same patron.

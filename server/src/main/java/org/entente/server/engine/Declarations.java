@@ -30,23 +30,12 @@ final class Declarations {
           w.outcome(i, order, OutcomeCode.CANNOT_ATTACK_ALLY, atk.target() + " is an ally");
         } else if (link != null && link.patron().equals(w.id(i))) {
           w.outcome(i, order, OutcomeCode.CANNOT_ATTACK_CLIENT, atk.target() + " is your client");
-        } else if (pending(w, i, t)) {
-          w.outcome(
-              i,
-              order,
-              OutcomeCode.DUPLICATE_ACTION,
-              "a crisis with " + atk.target() + " is already pending");
         } else {
           out.add(new int[] {i, t});
         }
       }
     }
     return out;
-  }
-
-  private static boolean pending(TurnWork w, int i, int t) {
-    return w.crises.stream()
-        .anyMatch(c -> c.aggressor().equals(w.id(i)) && c.target().equals(w.id(t)));
   }
 
   static void declare(TurnWork w, List<int[]> attacks) {

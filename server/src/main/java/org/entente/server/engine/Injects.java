@@ -103,21 +103,23 @@ public final class Injects {
     GameState.SystemTally counted =
         new GameState.SystemTally(
             t.wars(), t.conquests(), t.alliancesFormed(), t.alliancesEnded(), t.crises() + 1);
-    GameState next = with(s, s.nations(), s.intent(), crises, id);
+    List<Tally> tallies = new ArrayList<>(s.tallies());
+    int target = s.world().index(f.target());
+    tallies.set(target, tallies.get(target).withAttacked());
     return new GameState(
-        next.world(),
-        next.turn(),
-        next.nations(),
-        next.intent(),
-        next.alliances(),
-        next.clients(),
-        next.crises(),
-        next.lastStances(),
-        next.leanings(),
-        next.tallies(),
+        s.world(),
+        s.turn(),
+        s.nations(),
+        s.intent(),
+        s.alliances(),
+        s.clients(),
+        crises,
+        s.lastStances(),
+        s.leanings(),
+        tallies,
         counted,
-        next.nextAlliance(),
-        next.nextCrisis());
+        s.nextAlliance(),
+        id);
   }
 
   private static GameState with(

@@ -27,10 +27,16 @@ public final class Lens {
     return new Prediction(StanceKind.BALANCE, nations.get(leader).id());
   }
 
-  /** A state is weak when its power is below weakShare / (states still independent). */
+  /**
+   * A state is weak when its power is below weakShare / N, N the states still independent (neither
+   * conquered nor a client).
+   */
   public static boolean weak(List<Nation> nations, ThreatModel m, int j, Params p) {
-    long independent = nations.stream().filter(Nation::active).count();
-    return m.power(j) < p.weakShare() / independent;
+    long independent = 0;
+    for (int i = 0; i < nations.size(); i++) {
+      independent += nations.get(i).active() && !m.isClient(i) ? 1 : 0;
+    }
+    return m.power(j) < p.weakShare() / Math.max(1, independent);
   }
 
   /**

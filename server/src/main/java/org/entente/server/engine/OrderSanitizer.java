@@ -49,9 +49,37 @@ final class OrderSanitizer {
       return o.stance();
     }
     OutcomeCode code =
-        problem.startsWith("internal") ? OutcomeCode.INVALID_PARAMETER : OutcomeCode.INVALID_TARGET;
+        problem.startsWith("internal") || problem.startsWith("bandwagon kind")
+            ? OutcomeCode.INVALID_PARAMETER
+            : OutcomeCode.INVALID_TARGET;
     w.outcome(i, "stance", code, problem + "; " + describe(fallback) + " instead");
     return fallback;
+  }
+
+  /**
+   * What is wrong with {@code o} as state {@code i}'s orders in this position: the same static
+   * checks adjudication applies (targets, effort, aid cap, actions), as messages naming the field;
+   * empty when the orders are valid. Checks that depend on other states' orders happen at
+   * adjudication.
+   */
+  static List<String> problems(TurnWork w, int i, Orders o) {
+    List<String> out = new java.util.ArrayList<>();
+    if (!w.active(i)) {
+      out.add(w.id(i) + " has been conquered and cannot act");
+      return out;
+    }
+    String stance = stanceProblem(w, i, o.stance());
+    if (stance != null) {
+      out.add("stance: " + stance);
+    }
+    w.stance[i] = stance == null ? o.stance() : defaultStance(w, i);
+    int before = w.outcomes.size();
+    actionsFor(w, i, o.actions());
+    for (int k = before; k < w.outcomes.size(); k++) {
+      var refusal = w.outcomes.get(k);
+      out.add(refusal.order() + ": " + refusal.reason());
+    }
+    return out;
   }
 
   /** Repeat the last stance if it is still valid, else HIDE (RULES.md section 3). */

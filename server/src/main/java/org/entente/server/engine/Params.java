@@ -25,7 +25,6 @@ public record Params(
     double buckPassGrowthBonus,
     double buckPassCohesionPenalty,
     double aidMaxShare,
-    double aidIntentDrop,
     double penetrationChance,
     double penetrationDiscovery,
     double penetrationIntentDrop,
@@ -73,7 +72,7 @@ public record Params(
           0.3, 0.5, 0.25, // internal balancing
           0.03, // tribute
           0.01, 0.01, 0.2, // hide, buck-pass growth; free-riding penalty
-          0.10, 0.05, // aid
+          0.10, // aid cap
           0.5, 0.3, 0.1, 0.15, // penetration
           0.02, 0.05, 0.01, // growth, upkeep, population growth
           2, 0.2, 0.25, 3, 0.2, // war

@@ -56,6 +56,11 @@ final class Perception {
 
   private static void penetrate(TurnWork w, int actor, int target) {
     if (!w.active(target)) {
+      w.outcome(
+          actor,
+          "PENETRATE " + w.id(target),
+          OutcomeCode.NOT_ACTIVE,
+          w.id(target) + " was conquered this turn");
       return;
     }
     Params p = w.params;

@@ -32,6 +32,24 @@ public record Tally(
     int agreeInterests,
     int lensTurns) {
 
+  /** This tally with the state marked as the target of a crisis. */
+  Tally withAttacked() {
+    return new Tally(
+        coverageSum,
+        turns,
+        autonomousTurns,
+        dependentLast,
+        dependentBefore,
+        true,
+        warred,
+        balanced,
+        bandwagoned,
+        agreeThreat,
+        agreePower,
+        agreeInterests,
+        lensTurns);
+  }
+
   public static final Tally EMPTY =
       new Tally(0, 0, 0, false, false, false, false, 0, 0, 0, 0, 0, 0);
 }

@@ -19,6 +19,7 @@ public final class ThreatModel {
   private final int[] leader;
   private final double[] coverage;
   private final boolean[] allied;
+  private int[] patron;
 
   private ThreatModel(int n) {
     this.n = n;
@@ -52,6 +53,7 @@ public final class ThreatModel {
     m.markAllies(world, alliances);
     m.threats(world, nations, intent, p);
     int[] patron = patrons(world, clients, n);
+    m.patron = patron;
     m.blocs(world, alliances, clients, nations);
     for (int j = 0; j < n; j++) {
       m.principal(j, patron[j], nations);
@@ -178,7 +180,8 @@ public final class ThreatModel {
       if (i == j || nations.get(i).conquered()) {
         continue;
       }
-      boolean candidate = bloc[i] != bloc[j] || (patron >= 0 && bloc[i] == bloc[patron]);
+      boolean candidate =
+          (bloc[i] != bloc[j] || (patron >= 0 && bloc[i] == bloc[patron])) && !allied[j * n + i];
       if (candidate) {
         sum[bloc[i]] += threat[j * n + i];
       }
@@ -196,7 +199,7 @@ public final class ThreatModel {
     int[] members = new int[n];
     double top = -1;
     for (int i = 0; i < n; i++) {
-      if (i != j && bloc[i] == best && !nations.get(i).conquered()) {
+      if (i != j && bloc[i] == best && !nations.get(i).conquered() && !allied[j * n + i]) {
         members[count++] = i;
         if (threat[j * n + i] > top) {
           top = threat[j * n + i];
@@ -290,6 +293,11 @@ public final class ThreatModel {
   /** Coverage C_j in [0,1]. */
   public double coverage(int j) {
     return coverage[j];
+  }
+
+  /** True when state i is some state's client. */
+  public boolean isClient(int i) {
+    return patron[i] >= 0;
   }
 
   /** True when i and j share an alliance. */

@@ -32,7 +32,7 @@ public final class Views {
       this.state = state;
       this.last = last;
       this.model = Scoring.model(state);
-      this.nations = nations(state, model);
+      this.nations = Views.nations(state, model);
       this.alliances =
           state.alliances().stream()
               .map(a -> new AllianceView(a.id(), a.members(), a.cohesion(), a.formedTurn()))
@@ -50,6 +50,31 @@ public final class Views {
     /** The threat model of the position (computed once for all seats). */
     public ThreatModel model() {
       return model;
+    }
+
+    /** Every state's public facts. */
+    public List<NationView> nations() {
+      return nations;
+    }
+
+    /** The standing alliances. */
+    public List<AllianceView> alliances() {
+      return alliances;
+    }
+
+    /** The pending crises. */
+    public List<CrisisView> crises() {
+      return crises;
+    }
+
+    /** Last turn's adjudicated stances (empty on turn 1). */
+    public List<PublicStance> lastStances() {
+      return lastStances;
+    }
+
+    /** The rule constants players see. */
+    public RulesView rules() {
+      return Views.rules(state.world().params());
     }
   }
 
@@ -112,14 +137,18 @@ public final class Views {
         leanings,
         pub.last == null ? List.of() : pub.last.outcomesOf(self),
         pub.lastStances,
-        new RulesView(
-            p.defenseAdvantage(),
-            p.maxInternalEffort(),
-            p.aidMaxShare(),
-            p.tributeRate(),
-            p.weakShare()),
+        rules(p),
         w.briefing(),
         w.privateBriefings().get(j));
+  }
+
+  static RulesView rules(Params p) {
+    return new RulesView(
+        p.defenseAdvantage(),
+        p.maxInternalEffort(),
+        p.aidMaxShare(),
+        p.tributeRate(),
+        p.weakShare());
   }
 
   private static List<NationView> nations(GameState s, ThreatModel m) {

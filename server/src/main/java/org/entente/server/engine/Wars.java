@@ -143,12 +143,22 @@ final class Wars {
     Crisis c = s.crisis();
     int aggressor = w.index(c.aggressor());
     int target = w.index(c.target());
-    if (!w.active(aggressor) || !w.active(target)) {
+    if (!w.active(aggressor) || !w.active(target) || w.hides(aggressor)) {
+      String why =
+          w.hides(aggressor)
+              ? c.aggressor() + " hid instead of pressing its attack: the crisis is called off"
+              : "a party was conquered earlier this turn";
       w.event(
           EventKind.CRISIS_VOID,
-          "crisis " + c.id() + " is void: a party was conquered",
+          "crisis " + c.id() + " is void: " + why,
           c.aggressor(),
           c.target());
+      for (int i : s.attackers()) {
+        w.outcome(i, "crisis " + c.id(), OutcomeCode.CRISIS_VOID, why);
+      }
+      for (int i : s.defenders()) {
+        w.outcome(i, "crisis " + c.id(), OutcomeCode.CRISIS_VOID, why);
+      }
       return;
     }
     List<Integer> att = s.attackers().stream().filter(w::active).toList();

@@ -1,0 +1,380 @@
+package org.entente.server.game;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.entente.api.Bot;
+import org.entente.api.Dice;
+import org.entente.api.Orders;
+import org.entente.client.bots.Strategies;
+import org.entente.proto.v1.DefaultOrderPolicy;
+import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.GameEvent;
+import org.entente.proto.v1.GameEventKind;
+import org.entente.proto.v1.GamePhase;
+import org.entente.proto.v1.PressMessage;
+import org.entente.proto.v1.Role;
+import org.entente.proto.v1.ServerMessage;
+import org.entente.server.engine.Adjudicator;
+import org.entente.server.engine.GameState;
+import org.entente.server.engine.Games;
+import org.entente.server.engine.Injects;
+import org.entente.server.engine.TurnReport;
+import org.entente.server.engine.TurnResult;
+import org.entente.server.engine.Views;
+import org.entente.server.engine.World;
+import org.entente.server.net.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live game. All of its state is touched only on its own single-threaded executor, so nothing
+ * in it is locked: every entry point is {@link #execute}d. It holds the position, the seats (each a
+ * state played by a bot or by a team of people with their own tokens), the orders submitted this
+ * turn, the deadline, the press, and the connections to push views to.
+ */
+public final class LiveGame {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveGame.class);
+  static final int MAX_MEMBERS_PER_SEAT = 8;
+  static final int MAX_PRESS_CHARS = 4000;
+
+  final String id;
+  final World world;
+  final GameSettings settings;
+  final GameClock clock;
+  final String instructorToken;
+  private final ExecutorService executor;
+  private final GameListener listener;
+
+  // touched only on the executor
+  GameState state;
+  TurnReport lastReport;
+  List<TurnReport.Event> news;
+  final Map<String, Seat> seats = new LinkedHashMap<>();
+  final Map<String, Member> members = new LinkedHashMap<>();
+  final Map<String, Connection> connections = new LinkedHashMap<>();
+  final List<PressMessage> press = new ArrayList<>();
+  final List<TurnReport> reports = new ArrayList<>();
+  GamePhase phase = GamePhase.ORDERS;
+  long deadline;
+  private long pausedRemaining;
+  private GameClock.Cancellable deadlineTask;
+  private int pressSeq;
+  private volatile org.entente.proto.v1.GameInfo info;
+
+  /** A member of the game: a seat's team member, an observer, or the instructor. */
+  record Member(String token, Role role, String state, String name) {}
+
+  /** Someone interested in the game's life (the lobby, later the journal). */
+  public interface GameListener {
+    /** The game finished. */
+    void finished(LiveGame game);
+  }
+
+  LiveGame(String id, World world, GameSettings settings, GameClock clock, GameListener listener) {
+    this.id = id;
+    this.world = world;
+    this.settings = settings;
+    this.clock = clock;
+    this.listener = listener;
+    this.instructorToken = Tokens.next();
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "game-" + id);
+              t.setDaemon(true);
+              return t;
+            });
+    members.put(instructorToken, new Member(instructorToken, Role.INSTRUCTOR, "", "instructor"));
+    for (var n : world.start()) {
+      String bot = settings.bots().get(n.id());
+      seats.put(n.id(), new Seat(n.id(), bot));
+    }
+    Injects.Applied start = Games.start(world);
+    state = start.state();
+    news = start.events();
+  }
+
+  /** Starts the first turn (on the game's executor). */
+  void begin() {
+    execute(this::startTurn);
+  }
+
+  /** Runs {@code task} on the game's executor; a failing task is logged, never lost silently. */
+  public void execute(Runnable task) {
+    executor.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.error("game={} task failed", id, e);
+          }
+        });
+  }
+
+  /** Stops the game's executor (server shutdown). */
+  void shutdown() {
+    executor.shutdownNow();
+    if (deadlineTask != null) {
+      deadlineTask.cancel();
+    }
+  }
+
+  /** The latest lobby summary (safe from any thread). */
+  public org.entente.proto.v1.GameInfo info() {
+    return info;
+  }
+
+  // ------------------------------------------------------------------ the turn
+
+  private boolean over() {
+    return phase == GamePhase.FINISHED;
+  }
+
+  void startTurn() {
+    if (state.finished() || state.turn() > settings.maxTurns()) {
+      finish("the last turn has been played");
+      return;
+    }
+    phase = GamePhase.ORDERS;
+    seats.values().forEach(Seat::clearOrders);
+    Views.Public pub = Views.publicPart(state, lastReport);
+    for (Seat seat : seats.values()) {
+      if (seat.botStrategy() != null && active(seat.state)) {
+        seat.submit(decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
+      }
+    }
+    deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
+    scheduleDeadline();
+    refreshInfo();
+    pushViews();
+    maybeAdjudicate();
+  }
+
+  private Orders decide(Views.Public pub, String seat, String strategy) {
+    Bot bot = Strategies.create(strategy);
+    return bot.decide(Views.of(pub, seat), Dice.of(settings.seed(), state.turn(), "bot:" + seat));
+  }
+
+  private void scheduleDeadline() {
+    if (deadlineTask != null) {
+      deadlineTask.cancel();
+      deadlineTask = null;
+    }
+    if (deadline > 0 && phase == GamePhase.ORDERS) {
+      int turn = state.turn();
+      long at = deadline;
+      deadlineTask =
+          clock.at(
+              at,
+              () ->
+                  execute(
+                      () -> {
+                        if (phase == GamePhase.ORDERS && state.turn() == turn && deadline == at) {
+                          adjudicate("the deadline passed");
+                        }
+                      }));
+    }
+  }
+
+  boolean active(String stateId) {
+    return state.nation(stateId).active();
+  }
+
+  void maybeAdjudicate() {
+    if (phase != GamePhase.ORDERS) {
+      return;
+    }
+    for (Seat seat : seats.values()) {
+      if (active(seat.state) && seat.orders() == null) {
+        return;
+      }
+    }
+    adjudicate("every seat has sent orders");
+  }
+
+  void adjudicate(String why) {
+    Views.Public pub = null;
+    Map<String, Orders> orders = new TreeMap<>();
+    for (Seat seat : seats.values()) {
+      if (!active(seat.state)) {
+        continue;
+      }
+      if (seat.orders() != null) {
+        orders.put(seat.state, seat.orders());
+      } else if (settings.policy() == DefaultOrderPolicy.HIDE) {
+        orders.put(seat.state, Orders.hide());
+      } else if (settings.policy() == DefaultOrderPolicy.AUTOPILOT) {
+        pub = pub == null ? Views.publicPart(state, lastReport) : pub;
+        orders.put(
+            seat.state, decide(pub, seat.state, GameSettings.defaultStrategy(world, seat.state)));
+      }
+    }
+    TurnResult r = Adjudicator.adjudicate(state, orders, settings.seed());
+    LOG.info(
+        "game={} turn={} adjudicated ({}) hash={}",
+        id,
+        r.report().turn(),
+        why,
+        r.report().stateHash());
+    state = r.state();
+    lastReport = r.report();
+    news = lastReport.news();
+    reports.add(lastReport);
+    for (var e : connections.entrySet()) {
+      e.getValue().send(push(RoleViews.resolved(this, members.get(e.getKey()), lastReport)));
+    }
+    startTurn();
+  }
+
+  void finish(String why) {
+    if (over()) {
+      return;
+    }
+    phase = GamePhase.FINISHED;
+    deadline = 0;
+    scheduleDeadline();
+    refreshInfo();
+    broadcastEvent(GameEventKind.GAME_ENDED, "the game is over: " + why);
+    pushViews();
+    listener.finished(this);
+  }
+
+  // ------------------------------------------------------------------ pushes
+
+  static ServerMessage push(org.entente.proto.v1.TurnResolved r) {
+    return ServerMessage.newBuilder().setTurnResolved(r).build();
+  }
+
+  void pushViews() {
+    for (var e : connections.entrySet()) {
+      pushView(e.getKey(), e.getValue(), "");
+    }
+  }
+
+  void pushView(String token, Connection c, String requestId) {
+    Member m = members.get(token);
+    c.send(
+        ServerMessage.newBuilder()
+            .setRequestId(requestId)
+            .setView(RoleViews.view(this, m))
+            .build());
+  }
+
+  void broadcastEvent(GameEventKind kind, String text) {
+    ServerMessage msg =
+        ServerMessage.newBuilder()
+            .setGameEvent(
+                GameEvent.newBuilder().setKind(kind).setText(text).setDeadlineEpochMs(deadline))
+            .build();
+    connections.values().forEach(c -> c.send(msg));
+  }
+
+  void refreshInfo() {
+    info = RoleViews.info(this);
+  }
+
+  // ------------------------------------------------------------------ sessions
+
+  /** Binds {@code c} to {@code token}; a previous connection with the token is replaced. */
+  void bind(String token, Connection c) {
+    Connection old = connections.put(token, c);
+    if (old != null && old != c) {
+      old.close(ErrorCode.SESSION_REPLACED, "another connection resumed this token");
+    }
+    refreshInfo();
+  }
+
+  /** Forgets {@code c} wherever it is bound (the seat itself is kept). */
+  void unbind(Connection c) {
+    connections.values().removeIf(x -> x == c);
+    refreshInfo();
+  }
+
+  Member member(String token) {
+    return members.get(token);
+  }
+
+  String addMember(Role role, String stateId, String name) {
+    String token = Tokens.next();
+    members.put(token, new Member(token, role, stateId, name));
+    if (role == Role.SEAT) {
+      seats.get(stateId).memberTokens.add(token);
+    }
+    refreshInfo();
+    return token;
+  }
+
+  String nextPressId() {
+    return id + "-m" + (++pressSeq);
+  }
+
+  void pause() {
+    if (phase != GamePhase.ORDERS) {
+      return;
+    }
+    phase = GamePhase.PAUSED;
+    pausedRemaining = deadline > 0 ? Math.max(0, deadline - clock.millis()) : 0;
+    deadline = 0;
+    scheduleDeadline();
+    refreshInfo();
+    broadcastEvent(GameEventKind.PAUSED_EVENT, "the instructor paused the game");
+  }
+
+  void resume() {
+    if (phase != GamePhase.PAUSED) {
+      return;
+    }
+    phase = GamePhase.ORDERS;
+    deadline = pausedRemaining > 0 ? clock.millis() + pausedRemaining : 0;
+    scheduleDeadline();
+    refreshInfo();
+    broadcastEvent(GameEventKind.RESUMED_EVENT, "the instructor resumed the game");
+    maybeAdjudicate();
+  }
+
+  void extend(long millis) {
+    if (phase == GamePhase.PAUSED) {
+      pausedRemaining += millis;
+    } else {
+      deadline = (deadline > 0 ? deadline : clock.millis()) + millis;
+      scheduleDeadline();
+    }
+    refreshInfo();
+    broadcastEvent(
+        GameEventKind.DEADLINE_EXTENDED, "the deadline was extended by " + millis / 1000 + " s");
+  }
+
+  void inject(List<org.entente.server.engine.ScheduledEvent> events) {
+    Injects.Applied applied = Injects.apply(state, events);
+    state = applied.state();
+    List<TurnReport.Event> all = new ArrayList<>(news);
+    all.addAll(applied.events());
+    news = all;
+    broadcastEvent(
+        GameEventKind.INJECTED,
+        String.join("; ", applied.events().stream().map(TurnReport.Event::text).toList()));
+    pushViews();
+  }
+
+  void autopilot(String stateId, boolean on, String strategy) {
+    Seat seat = seats.get(stateId);
+    seat.setAutopilot(on ? strategy : null);
+    broadcastEvent(
+        GameEventKind.AUTOPILOT_CHANGED,
+        stateId
+            + (on
+                ? " is now played by the " + strategy + " bot"
+                : " is back in its players' hands"));
+    if (on && seat.orders() == null && phase == GamePhase.ORDERS && active(stateId)) {
+      seat.submit(
+          decide(Views.publicPart(state, lastReport), stateId, strategy), "bot:" + strategy);
+      maybeAdjudicate();
+    }
+    refreshInfo();
+  }
+}

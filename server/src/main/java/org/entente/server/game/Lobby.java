@@ -1,0 +1,441 @@
+package org.entente.server.game;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.entente.proto.v1.Ack;
+import org.entente.proto.v1.ClientMessage;
+import org.entente.proto.v1.ClientMessage.BodyCase;
+import org.entente.proto.v1.Error;
+import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.GameCreated;
+import org.entente.proto.v1.GameEventKind;
+import org.entente.proto.v1.GameList;
+import org.entente.proto.v1.GamePhase;
+import org.entente.proto.v1.Joined;
+import org.entente.proto.v1.Limits;
+import org.entente.proto.v1.Pong;
+import org.entente.proto.v1.Role;
+import org.entente.proto.v1.ScenarioInfo;
+import org.entente.proto.v1.ScenarioList;
+import org.entente.proto.v1.SeatInfo;
+import org.entente.proto.v1.ServerMessage;
+import org.entente.proto.v1.Welcome;
+import org.entente.server.engine.World;
+import org.entente.server.net.Connection;
+import org.entente.server.net.MessageHandler;
+import org.entente.server.net.ServerConfig;
+import org.entente.server.scenario.ScenarioException;
+import org.entente.server.scenario.ScenarioLoader;
+
+/**
+ * The game service behind the network: the lobby (scenarios, games, joining, observing), and the
+ * dispatch of every request to a small handler by its message type. Game work is handed to the
+ * game's own executor; this class only routes, so it never blocks an event loop.
+ */
+public final class Lobby implements MessageHandler {
+  public static final int PROTOCOL_MAJOR = 1;
+  public static final int PROTOCOL_MINOR = 0;
+
+  private final ServerConfig config;
+  private final GameClock clock;
+  private final Map<String, World> scenarios;
+  private final ScenarioList scenarioList;
+  private final Map<String, LiveGame> games = new ConcurrentHashMap<>();
+  private final Map<String, LiveGame> byToken = new ConcurrentHashMap<>();
+  private final Map<Connection, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<BodyCase, Handler> handlers = new EnumMap<>(BodyCase.class);
+  private final AtomicLong gameSeq = new AtomicLong();
+
+  /** What the lobby remembers of a connection. */
+  private static final class Session {
+    volatile boolean hello;
+    final Set<LiveGame> games = ConcurrentHashMap.newKeySet();
+  }
+
+  /** One request type's handler. */
+  @FunctionalInterface
+  interface Handler {
+    void handle(Connection c, ClientMessage m);
+  }
+
+  public Lobby(ServerConfig config, GameClock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.scenarios = loadScenarios();
+    this.scenarioList = scenarioList(scenarios);
+    handlers.put(BodyCase.HELLO, this::hello);
+    handlers.put(
+        BodyCase.PING,
+        (c, m) -> reply(c, m, ServerMessage.newBuilder().setPong(Pong.getDefaultInstance())));
+    handlers.put(
+        BodyCase.LIST_SCENARIOS,
+        (c, m) -> reply(c, m, ServerMessage.newBuilder().setScenarios(scenarioList)));
+    handlers.put(BodyCase.LIST_GAMES, this::listGames);
+    handlers.put(BodyCase.CREATE_GAME, this::createGame);
+    handlers.put(BodyCase.JOIN_SEAT, this::joinSeat);
+    handlers.put(BodyCase.OBSERVE, this::observe);
+    handlers.put(
+        BodyCase.RESUME,
+        (c, m) ->
+            withToken(c, m, m.getResume().getToken(), (g, member) -> resume(c, m, g, member)));
+    handlers.put(
+        BodyCase.GET_VIEW,
+        (c, m) ->
+            withToken(
+                c,
+                m,
+                m.getGetView().getToken(),
+                (g, member) -> g.pushView(member.token(), c, m.getRequestId())));
+    handlers.put(
+        BodyCase.SUBMIT_ORDERS,
+        (c, m) ->
+            withToken(
+                c,
+                m,
+                m.getSubmitOrders().getToken(),
+                (g, member) -> Requests.submit(g, member, c, m)));
+    handlers.put(
+        BodyCase.SEND_PRESS,
+        (c, m) ->
+            withToken(
+                c, m, m.getSendPress().getToken(), (g, member) -> Requests.press(g, member, c, m)));
+    handlers.put(
+        BodyCase.INSTRUCTOR,
+        (c, m) ->
+            withToken(
+                c,
+                m,
+                m.getInstructor().getToken(),
+                (g, member) -> Requests.instructor(g, member, c, m)));
+  }
+
+  private static Map<String, World> loadScenarios() {
+    Map<String, World> out = new java.util.LinkedHashMap<>();
+    for (String id : ScenarioLoader.builtinIds()) {
+      try {
+        out.put(id, ScenarioLoader.builtin(id).world());
+      } catch (ScenarioException e) {
+        throw new IllegalStateException(
+            "built-in scenario " + id + " is broken: " + e.getMessage(), e);
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  private static ScenarioList scenarioList(Map<String, World> scenarios) {
+    ScenarioList.Builder b = ScenarioList.newBuilder();
+    for (String id : ScenarioLoader.builtinIds()) {
+      World w = scenarios.get(id);
+      ScenarioInfo.Builder s =
+          ScenarioInfo.newBuilder()
+              .setId(id)
+              .setName(w.name())
+              .setTurns(w.turns())
+              .setFirstLabel(w.label(1))
+              .setLastLabel(w.label(w.turns()))
+              .setBriefing(w.briefing());
+      for (int i = 0; i < w.size(); i++) {
+        s.addSeats(
+            SeatInfo.newBuilder()
+                .setState(w.start().get(i).id())
+                .setName(w.start().get(i).name())
+                .setDefaultStrategy(GameSettings.defaultStrategy(w, w.start().get(i).id())));
+      }
+      b.addScenarios(s);
+    }
+    return b.build();
+  }
+
+  // ------------------------------------------------------------------ MessageHandler
+
+  @Override
+  public void onOpen(Connection connection) {
+    sessions.put(connection, new Session());
+  }
+
+  @Override
+  public void onMessage(Connection c, ClientMessage m) {
+    Session s = sessions.computeIfAbsent(c, k -> new Session());
+    if (!s.hello && m.getBodyCase() != BodyCase.HELLO) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.HELLO_REQUIRED,
+          "the first message must be a Hello with the protocol version (major "
+              + PROTOCOL_MAJOR
+              + ")");
+      return;
+    }
+    Handler h = handlers.get(m.getBodyCase());
+    if (h == null) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.UNKNOWN_MESSAGE,
+          "unknown message type "
+              + m.getBodyCase()
+              + "; this server speaks entente.v1."
+              + PROTOCOL_MINOR);
+      return;
+    }
+    h.handle(c, m);
+  }
+
+  @Override
+  public void onClose(Connection c) {
+    Session s = sessions.remove(c);
+    if (s != null) {
+      for (LiveGame g : s.games) {
+        g.execute(() -> g.unbind(c));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ handlers
+
+  private void hello(Connection c, ClientMessage m) {
+    if (m.getHello().getMajor() != PROTOCOL_MAJOR) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.UNSUPPORTED_VERSION,
+          "protocol major version "
+              + m.getHello().getMajor()
+              + " is not served; this server speaks "
+              + PROTOCOL_MAJOR
+              + "."
+              + PROTOCOL_MINOR);
+      c.close(ErrorCode.UNSUPPORTED_VERSION, "unsupported protocol version");
+      return;
+    }
+    sessions.computeIfAbsent(c, k -> new Session()).hello = true;
+    reply(
+        c,
+        m,
+        ServerMessage.newBuilder()
+            .setWelcome(
+                Welcome.newBuilder()
+                    .setMajor(PROTOCOL_MAJOR)
+                    .setMinor(PROTOCOL_MINOR)
+                    .setServer("entente/0.1")
+                    .setLimits(
+                        Limits.newBuilder()
+                            .setMaxFrameBytes(config.maxFrameBytes())
+                            .setMaxMessagesPerSecond(config.maxMessagesPerSecond())
+                            .setIdleTimeoutSeconds((int) config.idleTimeout().toSeconds()))));
+  }
+
+  private void listGames(Connection c, ClientMessage m) {
+    GameList.Builder b = GameList.newBuilder();
+    games.values().stream()
+        .map(LiveGame::info)
+        .filter(java.util.Objects::nonNull)
+        .sorted(java.util.Comparator.comparing(org.entente.proto.v1.GameInfo::getGameId))
+        .forEach(b::addGames);
+    reply(c, m, ServerMessage.newBuilder().setGames(b));
+  }
+
+  private void createGame(Connection c, ClientMessage m) {
+    var req = m.getCreateGame();
+    World world = scenarios.get(req.getScenario());
+    if (world == null) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.UNKNOWN_SCENARIO,
+          "create_game.scenario: no scenario '"
+              + req.getScenario()
+              + "'; known: "
+              + ScenarioLoader.builtinIds());
+      return;
+    }
+    GameSettings settings;
+    try {
+      settings = GameSettings.from(req, world);
+    } catch (IllegalArgumentException e) {
+      error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
+      return;
+    }
+    long running =
+        games.values().stream()
+            .filter(g -> g.info() == null || g.info().getPhase() != GamePhase.FINISHED)
+            .count();
+    if (running >= config.maxGames()) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.TOO_MANY_GAMES,
+          "the server already runs " + running + " games (limit " + config.maxGames() + ")");
+      return;
+    }
+    String id = "g" + gameSeq.incrementAndGet() + "-" + Tokens.next().substring(0, 6);
+    LiveGame g = new LiveGame(id, world, settings, clock, done -> {});
+    games.put(id, g);
+    byToken.put(g.instructorToken, g);
+    sessions.get(c).games.add(g);
+    g.execute(
+        () -> {
+          g.bind(g.instructorToken, c);
+          reply(
+              c,
+              m,
+              ServerMessage.newBuilder()
+                  .setGameCreated(
+                      GameCreated.newBuilder()
+                          .setGameId(id)
+                          .setInstructorToken(g.instructorToken)));
+        });
+    g.begin();
+  }
+
+  private LiveGame game(Connection c, ClientMessage m, String id) {
+    LiveGame g = games.get(id);
+    if (g == null) {
+      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + id + "'");
+    }
+    return g;
+  }
+
+  private void joinSeat(Connection c, ClientMessage m) {
+    var req = m.getJoinSeat();
+    LiveGame g = game(c, m, req.getGameId());
+    if (g == null) {
+      return;
+    }
+    g.execute(
+        () -> {
+          Seat seat = g.seats.get(req.getState());
+          if (seat == null) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.UNKNOWN_SEAT,
+                "join_seat.state: no state '"
+                    + req.getState()
+                    + "' in "
+                    + g.world.id()
+                    + "; seats: "
+                    + g.seats.keySet());
+          } else if (g.phase == GamePhase.FINISHED) {
+            error(c, m.getRequestId(), ErrorCode.GAME_OVER, "game " + g.id + " is over");
+          } else if (seat.reservedForBot()) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.FORBIDDEN,
+                req.getState() + " is played by a bot in this game");
+          } else if (!g.active(req.getState())) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.SEAT_NOT_ACTIVE,
+                req.getState() + " has been conquered");
+          } else if (seat.memberTokens.size() >= LiveGame.MAX_MEMBERS_PER_SEAT) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.TOO_MANY_SEATS,
+                req.getState() + " already has " + LiveGame.MAX_MEMBERS_PER_SEAT + " members");
+          } else {
+            String name =
+                req.getMember().isEmpty()
+                    ? req.getState() + "-" + (seat.memberTokens.size() + 1)
+                    : req.getMember();
+            String token = g.addMember(Role.SEAT, req.getState(), name);
+            admit(c, m, g, token, req.getState(), Role.SEAT);
+            g.broadcastEvent(GameEventKind.SEAT_JOINED, name + " joined " + req.getState());
+          }
+        });
+  }
+
+  private void observe(Connection c, ClientMessage m) {
+    LiveGame g = game(c, m, m.getObserve().getGameId());
+    if (g != null) {
+      g.execute(
+          () -> admit(c, m, g, g.addMember(Role.OBSERVER, "", "observer"), "", Role.OBSERVER));
+    }
+  }
+
+  // On the game's executor: register the token, bind the connection, reply, push the view.
+  private void admit(
+      Connection c, ClientMessage m, LiveGame g, String token, String state, Role role) {
+    byToken.put(token, g);
+    sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
+    g.bind(token, c);
+    reply(
+        c,
+        m,
+        ServerMessage.newBuilder()
+            .setJoined(
+                Joined.newBuilder().setGameId(g.id).setState(state).setToken(token).setRole(role)));
+    g.pushView(token, c, "");
+  }
+
+  private void resume(Connection c, ClientMessage m, LiveGame g, LiveGame.Member member) {
+    sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
+    g.bind(member.token(), c);
+    reply(
+        c,
+        m,
+        ServerMessage.newBuilder()
+            .setAck(Ack.newBuilder().setDetail("resumed as " + describe(member))));
+    g.pushView(member.token(), c, "");
+  }
+
+  static String describe(LiveGame.Member m) {
+    return m.role() == Role.SEAT
+        ? m.name() + " of " + m.state()
+        : m.role().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Finds the token's game and runs {@code action} on its executor, or replies BAD_TOKEN. */
+  private void withToken(
+      Connection c,
+      ClientMessage m,
+      String token,
+      java.util.function.BiConsumer<LiveGame, LiveGame.Member> action) {
+    LiveGame g = token.isEmpty() ? null : byToken.get(token);
+    if (g == null) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.BAD_TOKEN,
+          token.isEmpty() ? "the request has no token" : "unknown token");
+      return;
+    }
+    g.execute(() -> action.accept(g, g.member(token)));
+  }
+
+  // ------------------------------------------------------------------ replies
+
+  static void reply(Connection c, ClientMessage m, ServerMessage.Builder b) {
+    c.send(b.setRequestId(m.getRequestId()).build());
+  }
+
+  static void error(Connection c, String requestId, ErrorCode code, String message) {
+    c.send(
+        ServerMessage.newBuilder()
+            .setRequestId(requestId)
+            .setError(Error.newBuilder().setCode(code).setMessage(message).setRequestId(requestId))
+            .build());
+  }
+
+  /** Every game, for tests and shutdown. */
+  public List<LiveGame> games() {
+    return List.copyOf(games.values());
+  }
+
+  /** A game by id, or null. */
+  public LiveGame game(String id) {
+    return games.get(id);
+  }
+
+  /** Stops every game's executor. */
+  public void shutdown() {
+    games.values().forEach(LiveGame::shutdown);
+  }
+}

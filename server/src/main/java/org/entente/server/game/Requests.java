@@ -1,0 +1,330 @@
+package org.entente.server.game;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.api.Orders;
+import org.entente.client.bots.Strategies;
+import org.entente.client.wire.Wire;
+import org.entente.proto.v1.Ack;
+import org.entente.proto.v1.ClientMessage;
+import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.GamePhase;
+import org.entente.proto.v1.Inject;
+import org.entente.proto.v1.InstructorCommand;
+import org.entente.proto.v1.OrdersAccepted;
+import org.entente.proto.v1.PressMessage;
+import org.entente.proto.v1.Role;
+import org.entente.proto.v1.SendPress;
+import org.entente.proto.v1.ServerMessage;
+import org.entente.proto.v1.SubmitOrders;
+import org.entente.server.engine.Adjudicator;
+import org.entente.server.engine.ScheduledEvent;
+import org.entente.server.net.Connection;
+
+/**
+ * The requests that act on one live game once its token is known: orders, press and the
+ * instructor's commands. Each runs on the game's executor and answers with a reply or an error that
+ * names what is wrong.
+ */
+final class Requests {
+  private Requests() {}
+
+  static void submit(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {
+    SubmitOrders req = msg.getSubmitOrders();
+    String rid = msg.getRequestId();
+    if (m.role() != Role.SEAT) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.FORBIDDEN,
+          "only a seat's token may submit orders (this is " + Lobby.describe(m) + ")");
+    } else if (!req.getState().equals(m.state())) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.WRONG_STATE,
+          "submit_orders.state: this token orders for "
+              + m.state()
+              + ", not "
+              + (req.getState().isEmpty() ? "(empty)" : req.getState()));
+    } else if (g.phase == GamePhase.FINISHED) {
+      Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
+    } else if (req.getTurn() != g.state.turn()) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.STALE_TURN,
+          "submit_orders.turn: "
+              + req.getTurn()
+              + " is not the current turn ("
+              + g.state.turn()
+              + ")");
+    } else if (!g.active(m.state())) {
+      Lobby.error(c, rid, ErrorCode.SEAT_NOT_ACTIVE, m.state() + " has been conquered");
+    } else if (g.seats.get(m.state()).onAutopilot()) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.FORBIDDEN,
+          m.state() + " is on autopilot; the instructor must hand it back first");
+    } else {
+      accept(g, m, c, rid, req);
+    }
+  }
+
+  private static void accept(
+      LiveGame g, LiveGame.Member m, Connection c, String rid, SubmitOrders req) {
+    Orders orders;
+    try {
+      orders = Wire.orders(req.getOrders());
+    } catch (IllegalArgumentException e) {
+      Lobby.error(c, rid, ErrorCode.INVALID_ORDERS, "submit_orders." + e.getMessage());
+      return;
+    }
+    List<String> problems = Adjudicator.check(g.state, m.state(), orders);
+    if (!problems.isEmpty()) {
+      Lobby.error(c, rid, ErrorCode.INVALID_ORDERS, String.join("; ", problems));
+      return;
+    }
+    g.seats.get(m.state()).submit(orders, m.name());
+    c.send(
+        ServerMessage.newBuilder()
+            .setRequestId(rid)
+            .setOrdersAccepted(
+                OrdersAccepted.newBuilder().setTurn(g.state.turn()).setSubmittedBy(m.name()))
+            .build());
+    g.refreshInfo();
+    g.maybeAdjudicate();
+  }
+
+  static void press(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {
+    SendPress req = msg.getSendPress();
+    String rid = msg.getRequestId();
+    if (m.role() == Role.OBSERVER) {
+      Lobby.error(c, rid, ErrorCode.FORBIDDEN, "observers cannot send messages");
+      return;
+    }
+    if (req.getText().isBlank() || req.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.BAD_REQUEST,
+          "send_press.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+      return;
+    }
+    if (req.getTeam() && m.role() != Role.SEAT) {
+      Lobby.error(c, rid, ErrorCode.FORBIDDEN, "send_press.team: only a seat has a team channel");
+      return;
+    }
+    for (int i = 0; i < req.getToCount(); i++) {
+      if (!g.seats.containsKey(req.getTo(i))) {
+        Lobby.error(
+            c,
+            rid,
+            ErrorCode.UNKNOWN_SEAT,
+            "send_press.to[" + i + "]: no state '" + req.getTo(i) + "'");
+        return;
+      }
+    }
+    PressMessage p =
+        PressMessage.newBuilder()
+            .setId(g.nextPressId())
+            .setTurn(g.state.turn())
+            .setFromState(m.role() == Role.SEAT ? m.state() : "")
+            .setFromMember(m.name())
+            .addAllTo(req.getTeam() ? List.of() : req.getToList())
+            .setTeam(req.getTeam())
+            .setText(req.getText())
+            .setSentEpochMs(g.clock.millis())
+            .build();
+    g.press.add(p);
+    ServerMessage push = ServerMessage.newBuilder().setPress(p).build();
+    for (var e : g.connections.entrySet()) {
+      if (RoleViews.visible(p, g.members.get(e.getKey()))) {
+        e.getValue().send(push);
+      }
+    }
+    ack(c, rid, "message " + p.getId() + " sent");
+  }
+
+  static void instructor(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {
+    String rid = msg.getRequestId();
+    if (m.role() != Role.INSTRUCTOR) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.FORBIDDEN,
+          "only the instructor's token may do this (this is " + Lobby.describe(m) + ")");
+      return;
+    }
+    InstructorCommand cmd = msg.getInstructor();
+    if (g.phase == GamePhase.FINISHED) {
+      Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
+      return;
+    }
+    switch (cmd.getCommandCase()) {
+      case PAUSE -> {
+        g.pause();
+        ack(c, rid, "paused");
+      }
+      case RESUME -> {
+        ack(c, rid, "resumed");
+        g.resume();
+      }
+      case EXTEND_DEADLINE -> {
+        if (cmd.getExtendDeadline().getSeconds() == 0) {
+          Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "extend_deadline.seconds: must be positive");
+          return;
+        }
+        g.extend(cmd.getExtendDeadline().getSeconds() * 1000L);
+        ack(c, rid, "deadline extended");
+      }
+      case ADJUDICATE_NOW -> {
+        if (g.phase == GamePhase.PAUSED) {
+          Lobby.error(c, rid, ErrorCode.GAME_PAUSED, "resume the game before adjudicating");
+          return;
+        }
+        ack(c, rid, "adjudicating turn " + g.state.turn());
+        g.adjudicate("the instructor adjudicated now");
+      }
+      case INJECT -> inject(g, c, rid, cmd.getInject());
+      case AUTOPILOT -> autopilot(g, c, rid, cmd.getAutopilot());
+      case END_GAME -> {
+        ack(c, rid, "ending the game");
+        g.finish("the instructor ended it");
+      }
+      default -> Lobby.error(c, rid, ErrorCode.UNKNOWN_MESSAGE, "instructor: no command set");
+    }
+  }
+
+  private static void inject(LiveGame g, Connection c, String rid, Inject inj) {
+    List<ScheduledEvent> events = new ArrayList<>();
+    int turn = g.state.turn();
+    String text = inj.getText();
+    switch (inj.getKindCase()) {
+      case SCHEDULED_INDEX -> {
+        int i = inj.getScheduledIndex();
+        if (i >= g.world.events().size()) {
+          Lobby.error(
+              c,
+              rid,
+              ErrorCode.BAD_REQUEST,
+              "inject.scheduled_index: "
+                  + i
+                  + " is past the scenario's "
+                  + g.world.events().size()
+                  + " events");
+          return;
+        }
+        events.add(g.world.events().get(i));
+      }
+      case CAPABILITY -> {
+        var x = inj.getCapability();
+        if (!known(g, c, rid, x.getState(), "inject.capability.state")) {
+          return;
+        }
+        events.add(
+            new ScheduledEvent.CapabilityShock(
+                turn,
+                text.isEmpty() ? "capabilities of " + x.getState() + " change" : text,
+                x.getState(),
+                factor(x.getPopulation()),
+                factor(x.getEconomy()),
+                factor(x.getMilitary()),
+                factor(x.getTechnology())));
+      }
+      case INTENT -> {
+        var x = inj.getIntent();
+        if (!known(g, c, rid, x.getActor(), "inject.intent.actor")
+            || (!x.getObserver().isEmpty()
+                && !known(g, c, rid, x.getObserver(), "inject.intent.observer"))) {
+          return;
+        }
+        events.add(
+            new ScheduledEvent.IntentShift(
+                turn,
+                text.isEmpty() ? "perceptions of " + x.getActor() + " change" : text,
+                x.getObserver().isEmpty() ? null : x.getObserver(),
+                x.getActor(),
+                x.getDelta()));
+      }
+      case CRISIS -> {
+        var x = inj.getCrisis();
+        if (!known(g, c, rid, x.getAggressor(), "inject.crisis.aggressor")
+            || !known(g, c, rid, x.getTarget(), "inject.crisis.target")) {
+          return;
+        }
+        if (x.getAggressor().equals(x.getTarget())) {
+          Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "inject.crisis: a state cannot attack itself");
+          return;
+        }
+        events.add(
+            new ScheduledEvent.ForcedCrisis(
+                turn,
+                text.isEmpty() ? x.getAggressor() + " attacks " + x.getTarget() : text,
+                x.getAggressor(),
+                x.getTarget()));
+      }
+      default -> {
+        Lobby.error(
+            c,
+            rid,
+            ErrorCode.BAD_REQUEST,
+            "inject: set scheduled_index, capability, intent or crisis");
+        return;
+      }
+    }
+    ack(c, rid, "injected");
+    g.inject(events);
+  }
+
+  private static double factor(double f) {
+    return f == 0 ? 1 : f;
+  }
+
+  private static boolean known(LiveGame g, Connection c, String rid, String state, String field) {
+    if (!g.seats.containsKey(state)) {
+      Lobby.error(c, rid, ErrorCode.UNKNOWN_SEAT, field + ": no state '" + state + "'");
+      return false;
+    }
+    return true;
+  }
+
+  private static void autopilot(
+      LiveGame g, Connection c, String rid, org.entente.proto.v1.Autopilot a) {
+    if (!known(g, c, rid, a.getState(), "autopilot.state")) {
+      return;
+    }
+    Seat seat = g.seats.get(a.getState());
+    if (seat.reservedForBot()) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.BAD_REQUEST,
+          "autopilot.state: " + a.getState() + " is a bot's seat in this game");
+      return;
+    }
+    String strategy =
+        a.getStrategy().isEmpty()
+            ? GameSettings.defaultStrategy(g.world, a.getState())
+            : a.getStrategy();
+    if (a.getOn() && !Strategies.names().contains(strategy)) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.BAD_REQUEST,
+          "autopilot.strategy: unknown strategy '" + strategy + "'; known: " + Strategies.names());
+      return;
+    }
+    ack(c, rid, a.getState() + (a.getOn() ? " on autopilot" : " back to its players"));
+    g.autopilot(a.getState(), a.getOn(), strategy);
+  }
+
+  static void ack(Connection c, String rid, String detail) {
+    c.send(
+        ServerMessage.newBuilder()
+            .setRequestId(rid)
+            .setAck(Ack.newBuilder().setDetail(detail))
+            .build());
+  }
+}

@@ -1,0 +1,156 @@
+package org.entente.server.game;
+
+import org.entente.api.PlayerView;
+import org.entente.client.wire.Wire;
+import org.entente.proto.v1.GameInfo;
+import org.entente.proto.v1.IntentRow;
+import org.entente.proto.v1.Omniscient;
+import org.entente.proto.v1.PressMessage;
+import org.entente.proto.v1.PublicStance;
+import org.entente.proto.v1.Role;
+import org.entente.proto.v1.SeatStatus;
+import org.entente.proto.v1.SubmittedOrders;
+import org.entente.proto.v1.TurnResolved;
+import org.entente.proto.v1.TurnView;
+import org.entente.server.engine.GameState;
+import org.entente.server.engine.TurnReport;
+import org.entente.server.engine.Views;
+
+/**
+ * What each role may see of a live game. A seat gets the engine's view of its own state (its own
+ * intent, threat row, coverage, outcomes and private briefing) and the messages addressed to it; an
+ * observer gets the public world and public messages; the instructor gets everything, including
+ * every seat's intent and the orders in so far. Nothing private to a seat is ever copied into
+ * another role's view.
+ */
+final class RoleViews {
+  private RoleViews() {}
+
+  static TurnView view(LiveGame g, LiveGame.Member m) {
+    Views.Public pub = Views.publicPart(g.state, g.lastReport);
+    TurnView.Builder b;
+    if (m.role() == Role.SEAT) {
+      PlayerView pv = Views.of(pub, m.state());
+      b = Wire.view(pv);
+      Seat seat = g.seats.get(m.state());
+      if (seat.orders() != null) {
+        b.setMyOrders(Wire.orders(seat.orders()));
+      }
+    } else {
+      b = TurnView.newBuilder();
+      GameState s = g.state;
+      b.setScenario(g.world.id())
+          .setTurn(Math.min(s.turn(), g.world.turns()))
+          .setTurns(g.world.turns())
+          .setTurnLabel(g.world.label(Math.min(s.turn(), g.world.turns())))
+          .setBriefing(g.world.briefing());
+      Wire.publicPart(
+          b,
+          pub.nations(),
+          g.world.proximity(),
+          pub.alliances(),
+          pub.crises(),
+          pub.lastStances(),
+          pub.rules());
+      if (m.role() == Role.INSTRUCTOR) {
+        b.setOmniscient(omniscient(g));
+      }
+    }
+    b.setGameId(g.id)
+        .setRole(m.role())
+        .setPhase(g.phase)
+        .setDeadlineEpochMs(g.deadline)
+        .setStateHash(g.lastReport == null ? "" : g.lastReport.stateHash());
+    g.news.forEach(e -> b.addNews(e.text()));
+    for (PressMessage p : g.press) {
+      if (visible(p, m)) {
+        b.addMessages(p);
+      }
+    }
+    return b.build();
+  }
+
+  private static Omniscient omniscient(LiveGame g) {
+    Omniscient.Builder o = Omniscient.newBuilder();
+    int n = g.world.size();
+    for (int j = 0; j < n; j++) {
+      IntentRow.Builder row = IntentRow.newBuilder().setObserver(g.world.start().get(j).id());
+      for (int i = 0; i < n; i++) {
+        row.addValues(g.state.intent().get(j, i));
+      }
+      o.addIntent(row);
+    }
+    for (Seat seat : g.seats.values()) {
+      if (seat.orders() != null) {
+        o.addSubmitted(
+            SubmittedOrders.newBuilder()
+                .setState(seat.state)
+                .setOrders(Wire.orders(seat.orders()))
+                .setSubmittedBy(seat.submittedBy()));
+      }
+    }
+    return o.build();
+  }
+
+  /**
+   * Who may read a message: its sender's team, its addressees, everyone if broadcast, the
+   * instructor.
+   */
+  static boolean visible(PressMessage p, LiveGame.Member m) {
+    if (m.role() == Role.INSTRUCTOR) {
+      return true;
+    }
+    boolean broadcast = p.getToCount() == 0 && !p.getTeam();
+    if (m.role() == Role.OBSERVER) {
+      return broadcast;
+    }
+    if (broadcast || p.getFromState().equals(m.state())) {
+      return true;
+    }
+    return !p.getTeam() && p.getToList().contains(m.state());
+  }
+
+  static TurnResolved resolved(LiveGame g, LiveGame.Member m, TurnReport r) {
+    TurnResolved.Builder b =
+        TurnResolved.newBuilder()
+            .setTurn(r.turn())
+            .setTurnLabel(r.label())
+            .setStateHash(r.stateHash());
+    for (var o : r.outcomes()) {
+      if (m.role() == Role.INSTRUCTOR || (m.role() == Role.SEAT && o.state().equals(m.state()))) {
+        b.addOutcomes(Wire.outcome(o));
+      }
+    }
+    r.events().forEach(e -> b.addEvents(e.text()));
+    r.wars().forEach(w -> b.addEvents("war " + w.crisis() + ": " + w.reason()));
+    for (var ps : r.stances()) {
+      b.addStances(
+          PublicStance.newBuilder().setState(ps.state()).setStance(Wire.stance(ps.stance())));
+    }
+    return b.build();
+  }
+
+  static GameInfo info(LiveGame g) {
+    GameInfo.Builder b =
+        GameInfo.newBuilder()
+            .setGameId(g.id)
+            .setScenario(g.world.id())
+            .setName(g.settings.name())
+            .setTurn(Math.min(g.state.turn(), g.settings.maxTurns()))
+            .setTurns(g.settings.maxTurns())
+            .setPhase(g.phase);
+    for (Seat seat : g.seats.values()) {
+      boolean connected = seat.memberTokens.stream().anyMatch(g.connections::containsKey);
+      b.addSeats(
+          SeatStatus.newBuilder()
+              .setState(seat.state)
+              .setBot(seat.botStrategy() != null)
+              .setStrategy(seat.botStrategy() == null ? "" : seat.botStrategy())
+              .setMembers(seat.memberTokens.size())
+              .setConnected(connected)
+              .setSubmitted(seat.orders() != null)
+              .setActive(g.state.nation(seat.state).active()));
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,60 @@
+package org.entente.server.game;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.entente.api.Orders;
+
+/**
+ * One state's seat in a live game: played by a scenario bot, by its team of people (each with a
+ * token), or by an autopilot bot the instructor handed it to. Holds the orders standing for this
+ * turn and who sent them (the last submission before adjudication stands).
+ */
+final class Seat {
+  final String state;
+  private final String scenarioBot;
+  private String autopilot;
+  final List<String> memberTokens = new ArrayList<>();
+  private Orders orders;
+  private String submittedBy;
+
+  Seat(String state, String scenarioBot) {
+    this.state = state;
+    this.scenarioBot = scenarioBot;
+  }
+
+  /** The strategy playing this seat now, or null when people play it. */
+  String botStrategy() {
+    return autopilot != null ? autopilot : scenarioBot;
+  }
+
+  /** True when the game's settings made this seat a bot's (people cannot join it). */
+  boolean reservedForBot() {
+    return scenarioBot != null;
+  }
+
+  boolean onAutopilot() {
+    return autopilot != null;
+  }
+
+  void setAutopilot(String strategy) {
+    this.autopilot = strategy;
+  }
+
+  Orders orders() {
+    return orders;
+  }
+
+  String submittedBy() {
+    return submittedBy;
+  }
+
+  void submit(Orders o, String by) {
+    this.orders = o;
+    this.submittedBy = by;
+  }
+
+  void clearOrders() {
+    orders = null;
+    submittedBy = null;
+  }
+}

@@ -1,0 +1,23 @@
+package org.entente.server.net;
+
+import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.ServerMessage;
+
+/**
+ * One client connection as the game service sees it, whatever the transport (TCP frames, WebSocket
+ * binary or JSON). Every method is safe to call from any thread.
+ */
+public interface Connection {
+
+  /** A short id for logs (e.g. "tcp-12 127.0.0.1:53412"). */
+  String id();
+
+  /** Queues a message to the client; dropped silently once the connection is closed. */
+  void send(ServerMessage message);
+
+  /** Sends an {@code Error} with this code and message (no request id), then closes. */
+  void close(ErrorCode code, String message);
+
+  /** True until the connection is closed by either side. */
+  boolean isOpen();
+}

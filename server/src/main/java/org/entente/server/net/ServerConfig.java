@@ -1,0 +1,63 @@
+package org.entente.server.net;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server's configuration, parsed and checked once at start and passed by constructor.
+ *
+ * @param port the one port for TCP, WebSocket and HTTP (0 picks a free one, for tests)
+ * @param data where journals live
+ * @param maxFrameBytes the largest frame accepted, in bytes
+ * @param maxMessagesPerSecond per connection; a burst of the same size is allowed
+ * @param idleTimeout a connection silent this long is closed
+ * @param maxGames games that may exist at once
+ * @param maxConnections connections that may be open at once
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path data,
+    int maxFrameBytes,
+    int maxMessagesPerSecond,
+    Duration idleTimeout,
+    int maxGames,
+    int maxConnections) {
+
+  public static final int DEFAULT_PORT = 7470;
+
+  /** The embedded defaults. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        "0.0.0.0", DEFAULT_PORT, Path.of("data"), 1 << 20, 200, Duration.ofMinutes(5), 1000, 20000);
+  }
+
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
+    if (maxFrameBytes < 1024) {
+      throw new IllegalArgumentException(
+          "maxFrameBytes must be at least 1024, got " + maxFrameBytes);
+    }
+    if (maxMessagesPerSecond < 1) {
+      throw new IllegalArgumentException("maxMessagesPerSecond must be positive");
+    }
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout must be positive");
+    }
+    if (maxGames < 1 || maxConnections < 1) {
+      throw new IllegalArgumentException("maxGames and maxConnections must be positive");
+    }
+  }
+
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(
+        host, p, data, maxFrameBytes, maxMessagesPerSecond, idleTimeout, maxGames, maxConnections);
+  }
+
+  public ServerConfig withLimits(int frameBytes, int perSecond, Duration idle) {
+    return new ServerConfig(
+        host, port, data, frameBytes, perSecond, idle, maxGames, maxConnections);
+  }
+}
