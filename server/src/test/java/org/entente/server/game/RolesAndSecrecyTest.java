@@ -1,0 +1,247 @@
+package org.entente.server.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.entente.api.OrderSyntax;
+import org.entente.client.wire.Wire;
+import org.entente.proto.v1.ClientMessage;
+import org.entente.proto.v1.CreateGame;
+import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.GetView;
+import org.entente.proto.v1.Hello;
+import org.entente.proto.v1.InstructorCommand;
+import org.entente.proto.v1.JoinSeat;
+import org.entente.proto.v1.ListGames;
+import org.entente.proto.v1.ListScenarios;
+import org.entente.proto.v1.Observe;
+import org.entente.proto.v1.Pause;
+import org.entente.proto.v1.Resume;
+import org.entente.proto.v1.SendPress;
+import org.entente.proto.v1.ServerMessage;
+import org.entente.proto.v1.SubmitOrders;
+import org.entente.proto.v1.TurnView;
+import org.entente.server.engine.Views;
+import org.entente.server.net.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every request type and every role (the seat, another seat, an observer, the instructor, no
+ * token): what is allowed and what is refused, and that no role ever sees a seat's private data.
+ */
+class RolesAndSecrecyTest {
+  final ManualClock clock = new ManualClock();
+  final Lobby lobby = new Lobby(ServerConfig.defaults(), clock);
+  TestConnection instructor;
+  String game;
+  String instructorToken;
+  LiveGameTest.Player len;
+  LiveGameTest.Player ost;
+  TestConnection observer;
+  String observerToken;
+
+  @BeforeEach
+  void setUp() {
+    instructor = TestConnection.hello(lobby);
+    ServerMessage created = instructor.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder().setScenario("tutorial").setSeed(5).setDeadlineSeconds(600).putBots("KAD", "opportunist")));
+    game = created.getGameCreated().getGameId();
+    instructorToken = created.getGameCreated().getInstructorToken();
+    len = join("LEN");
+    ost = join("OST");
+    observer = TestConnection.hello(lobby);
+    observerToken = observer.request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game))).getJoined().getToken();
+  }
+
+  @AfterEach
+  void stop() {
+    lobby.shutdown();
+  }
+
+  LiveGameTest.Player join(String state) {
+    TestConnection c = TestConnection.hello(lobby);
+    ServerMessage r = c.request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState(state)));
+    return new LiveGameTest.Player(c, r.getJoined().getToken(), state);
+  }
+
+  enum Who { SEAT, OTHER_SEAT, OBSERVER, INSTRUCTOR, NO_TOKEN }
+
+  TestConnection connection(Who who) {
+    return switch (who) {
+      case SEAT -> len.c();
+      case OTHER_SEAT -> ost.c();
+      case OBSERVER -> observer;
+      case INSTRUCTOR -> instructor;
+      case NO_TOKEN -> TestConnection.hello(lobby);
+    };
+  }
+
+  String token(Who who) {
+    return switch (who) {
+      case SEAT -> len.token();
+      case OTHER_SEAT -> ost.token();
+      case OBSERVER -> observerToken;
+      case INSTRUCTOR -> instructorToken;
+      case NO_TOKEN -> "0123456789abcdef0123456789abcdef";
+    };
+  }
+
+  /** A request type, sent with a role's token; every request concerns LEN's seat where it can. */
+  enum Request {
+    SUBMIT_ORDERS_FOR_LEN(t -> ClientMessage.newBuilder().setSubmitOrders(SubmitOrders.newBuilder().setToken(t).setTurn(1).setState("LEN").setOrders(Wire.orders(OrderSyntax.parse("BALANCE KAD 0.1 OST"))))),
+    SEND_PRESS(t -> ClientMessage.newBuilder().setSendPress(SendPress.newBuilder().setToken(t).addTo("KAD").setText("hello"))),
+    GET_VIEW(t -> ClientMessage.newBuilder().setGetView(GetView.newBuilder().setToken(t))),
+    RESUME(t -> ClientMessage.newBuilder().setResume(Resume.newBuilder().setToken(t))),
+    INSTRUCTOR_PAUSE(t -> ClientMessage.newBuilder().setInstructor(InstructorCommand.newBuilder().setToken(t).setPause(Pause.getDefaultInstance()))),
+    LIST_GAMES(t -> ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance())),
+    LIST_SCENARIOS(t -> ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
+
+    final Function<String, ClientMessage.Builder> build;
+
+    Request(Function<String, ClientMessage.Builder> build) {
+      this.build = build;
+    }
+  }
+
+  static Arguments row(Request r, Who who, String expected) {
+    return Arguments.of(r, who, expected);
+  }
+
+  /** "ok:<reply case>" or the refusal's error code. */
+  static Stream<Arguments> matrix() {
+    return Stream.of(
+        row(Request.SUBMIT_ORDERS_FOR_LEN, Who.SEAT, "ok:ORDERS_ACCEPTED"),
+        row(Request.SUBMIT_ORDERS_FOR_LEN, Who.OTHER_SEAT, "WRONG_STATE"),
+        row(Request.SUBMIT_ORDERS_FOR_LEN, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.SUBMIT_ORDERS_FOR_LEN, Who.INSTRUCTOR, "FORBIDDEN"),
+        row(Request.SUBMIT_ORDERS_FOR_LEN, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.SEND_PRESS, Who.SEAT, "ok:ACK"),
+        row(Request.SEND_PRESS, Who.OTHER_SEAT, "ok:ACK"),
+        row(Request.SEND_PRESS, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.SEND_PRESS, Who.INSTRUCTOR, "ok:ACK"),
+        row(Request.SEND_PRESS, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.GET_VIEW, Who.SEAT, "ok:VIEW"),
+        row(Request.GET_VIEW, Who.OTHER_SEAT, "ok:VIEW"),
+        row(Request.GET_VIEW, Who.OBSERVER, "ok:VIEW"),
+        row(Request.GET_VIEW, Who.INSTRUCTOR, "ok:VIEW"),
+        row(Request.GET_VIEW, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.RESUME, Who.SEAT, "ok:ACK"),
+        row(Request.RESUME, Who.OTHER_SEAT, "ok:ACK"),
+        row(Request.RESUME, Who.OBSERVER, "ok:ACK"),
+        row(Request.RESUME, Who.INSTRUCTOR, "ok:ACK"),
+        row(Request.RESUME, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.INSTRUCTOR_PAUSE, Who.SEAT, "FORBIDDEN"),
+        row(Request.INSTRUCTOR_PAUSE, Who.OTHER_SEAT, "FORBIDDEN"),
+        row(Request.INSTRUCTOR_PAUSE, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.INSTRUCTOR_PAUSE, Who.INSTRUCTOR, "ok:ACK"),
+        row(Request.INSTRUCTOR_PAUSE, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.LIST_GAMES, Who.NO_TOKEN, "ok:GAMES"),
+        row(Request.LIST_GAMES, Who.SEAT, "ok:GAMES"),
+        row(Request.LIST_SCENARIOS, Who.NO_TOKEN, "ok:SCENARIOS"),
+        row(Request.LIST_SCENARIOS, Who.OBSERVER, "ok:SCENARIOS"));
+  }
+
+  @ParameterizedTest(name = "{0} by {1} -> {2}")
+  @MethodSource("matrix")
+  void eachRoleMayDoOnlyWhatItsTokenAllows(Request r, Who who, String expected) {
+    ServerMessage reply = connection(who).request(r.build.apply(token(who)));
+    String actual = reply.hasError() ? reply.getError().getCode().name() : "ok:" + reply.getBodyCase().name();
+    assertThat(actual).as(reply.toString()).isEqualTo(expected);
+    if (reply.hasError()) {
+      assertThat(reply.getError().getMessage()).isNotBlank();
+      assertThat(reply.getError().getRequestId()).isEqualTo(reply.getRequestId()).isNotEmpty();
+    }
+  }
+
+  TurnView viewOf(TestConnection c, String token) {
+    return c.request(ClientMessage.newBuilder().setGetView(GetView.newBuilder().setToken(token))).getView();
+  }
+
+  @Test
+  void aSeatSeesItsOwnPrivateDataAndNoOneElses() {
+    ost.c().request(ClientMessage.newBuilder().setSendPress(SendPress.newBuilder().setToken(ost.token()).addTo("KAD").setText("ost to kad only")));
+    LiveGameTest.submit(ost, 1, "BALANCE KAD 0.2 LEN");
+    LiveGame g = lobby.game(game);
+    TestConnection.settle(g);
+    TurnView mine = viewOf(len.c(), len.token());
+    int lenIndex = g.world.index("LEN");
+    assertThat(mine.getSelf()).isEqualTo("LEN");
+    assertThat(mine.getPrivateBriefing()).isEqualTo(g.world.privateBriefings().get(lenIndex));
+    assertThat(mine.getPrivateBriefing()).isNotEqualTo(g.world.privateBriefings().get(g.world.index("OST")));
+    assertThat(mine.hasOmniscient()).isFalse();
+    assertThat(mine.hasMyOrders()).as("LEN has not submitted; OST's orders are not LEN's").isFalse();
+    assertThat(mine.getMessagesList()).noneMatch(m -> m.getText().equals("ost to kad only"));
+    for (var t : mine.getThreatsList()) {
+      assertThat(t.getIntent()).as("LEN's own row of perceived intent").isEqualTo(g.state.intent().get(lenIndex, g.world.index(t.getActor())));
+    }
+    assertThat(mine).isEqualTo(Wire.view(Views.of(g.state, null, "LEN")).setGameId(mine.getGameId()).setRole(mine.getRole()).setPhase(mine.getPhase()).setDeadlineEpochMs(mine.getDeadlineEpochMs()).addAllNews(mine.getNewsList()).addAllMessages(mine.getMessagesList()).build());
+    TurnView public_ = viewOf(observer, observerToken);
+    assertThat(public_.getSelf()).isEmpty();
+    assertThat(public_.getPrivateBriefing()).isEmpty();
+    assertThat(public_.getThreatsCount()).isZero();
+    assertThat(public_.hasOmniscient()).isFalse();
+    assertThat(public_.hasMyOrders()).isFalse();
+    TurnView all = viewOf(instructor, instructorToken);
+    assertThat(all.getOmniscient().getIntentCount()).isEqualTo(3);
+    assertThat(all.getOmniscient().getSubmittedList()).extracting(s -> s.getState()).contains("OST", "KAD");
+    assertThat(all.getMessagesList()).anyMatch(m -> m.getText().equals("ost to kad only"));
+  }
+
+  @Test
+  void afterAdjudicationEachSeatLearnsOnlyItsOwnOutcomes() {
+    LiveGameTest.submit(len, 1, "BALANCE KAD 0.1 OST");
+    LiveGameTest.submit(ost, 1, "BALANCE KAD 0.1 LEN");
+    var mine = len.c().await(ServerMessage::hasTurnResolved).getTurnResolved();
+    var watched = observer.await(ServerMessage::hasTurnResolved).getTurnResolved();
+    var everything = instructor.await(ServerMessage::hasTurnResolved).getTurnResolved();
+    assertThat(mine.getOutcomesList()).isNotEmpty().allSatisfy(o -> assertThat(o.getState()).isEqualTo("LEN"));
+    assertThat(watched.getOutcomesList()).isEmpty();
+    assertThat(everything.getOutcomesList()).extracting(o -> o.getState()).contains("LEN", "OST", "KAD");
+    assertThat(mine.getStancesCount()).as("stances are public once adjudicated").isEqualTo(3);
+  }
+
+  @Test
+  void theSessionRulesAreEnforced() {
+    TestConnection fresh = new TestConnection(lobby);
+    ServerMessage first = fresh.request(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance()));
+    assertThat(first.getError().getCode()).isEqualTo(ErrorCode.HELLO_REQUIRED);
+    ServerMessage unknown = len.c().request(ClientMessage.newBuilder());
+    assertThat(unknown.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_MESSAGE);
+    TestConnection future = new TestConnection(lobby);
+    ServerMessage v2 = future.request(ClientMessage.newBuilder().setHello(Hello.newBuilder().setMajor(2)));
+    assertThat(v2.getError().getCode()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
+    assertThat(future.isOpen()).isFalse();
+  }
+
+  @Test
+  void badOrdersAndBadTurnsAreRefusedWithReasons() {
+    ServerMessage stale = len.c().request(ClientMessage.newBuilder().setSubmitOrders(SubmitOrders.newBuilder().setToken(len.token()).setTurn(0).setState("LEN").setOrders(Wire.orders(OrderSyntax.parse("HIDE")))));
+    assertThat(stale.getError().getCode()).isEqualTo(ErrorCode.STALE_TURN);
+    assertThat(stale.getError().getMessage()).contains("submit_orders.turn", "current turn (1)");
+    ServerMessage badTarget = LiveGameTest.submit(len, 1, "BALANCE XYZ 0.1");
+    assertThat(badTarget.getError().getCode()).isEqualTo(ErrorCode.INVALID_ORDERS);
+    assertThat(badTarget.getError().getMessage()).contains("against: no state XYZ");
+    ServerMessage tooMuch = LiveGameTest.submit(len, 1, "BALANCE KAD 0.9");
+    assertThat(tooMuch.getError().getMessage()).contains("internal effort 0.9");
+    ServerMessage attackAlone = LiveGameTest.submit(len, 1, "HIDE; ATTACK KAD");
+    assertThat(attackAlone.getError().getMessage()).contains("action[0]", "hiding");
+    ServerMessage noStance = len.c().request(ClientMessage.newBuilder().setSubmitOrders(SubmitOrders.newBuilder().setToken(len.token()).setTurn(1).setState("LEN")));
+    assertThat(noStance.getError().getMessage()).contains("orders.stance is missing");
+    ServerMessage unknownGame = len.c().request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId("nope").setState("LEN")));
+    assertThat(unknownGame.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_GAME);
+    ServerMessage unknownSeat = len.c().request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("ATL")));
+    assertThat(unknownSeat.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SEAT);
+    ServerMessage botSeat = len.c().request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("KAD")));
+    assertThat(botSeat.getError().getCode()).isEqualTo(ErrorCode.FORBIDDEN);
+    ServerMessage unknownScenario = len.c().request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder().setScenario("atlantis")));
+    assertThat(unknownScenario.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SCENARIO);
+    ServerMessage badBot = len.c().request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder().setScenario("tutorial").putBots("KAD", "genius")));
+    assertThat(badBot.getError().getCode()).isEqualTo(ErrorCode.INVALID_SETTINGS);
+    assertThat(badBot.getError().getMessage()).contains("create_game.bots.KAD", "genius");
+  }
+}
