@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "entente 0.1.0",
     description = "A balance-of-threat crisis wargame: scenarios, headless simulation and more.",
-    subcommands = {ScenariosCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ScenariosCommand.class,
+      SimulateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Entente implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,114 @@
+package org.entente.server.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.entente.server.game.GameClock;
+import org.entente.server.game.Lobby;
+import org.entente.server.net.ClasspathStaticFiles;
+import org.entente.server.net.NetServer;
+import org.entente.server.net.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code entente serve}: the game server on one port (TCP, WebSocket and HTTP). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the game server: raw TCP protobuf, WebSocket (/ws) and HTTP on one port.")
+final class ServeCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      description = "the port (default ${DEFAULT-VALUE})",
+      defaultValue = "7470")
+  int port;
+
+  @Option(
+      names = "--host",
+      description = "the address to bind (default ${DEFAULT-VALUE})",
+      defaultValue = "0.0.0.0")
+  String host;
+
+  @Option(
+      names = "--data",
+      description = "where game journals live (default ${DEFAULT-VALUE})",
+      defaultValue = "data")
+  Path data;
+
+  @Option(
+      names = "--max-games",
+      description = "games at once (default ${DEFAULT-VALUE})",
+      defaultValue = "1000")
+  int maxGames;
+
+  @Option(
+      names = "--max-connections",
+      description = "connections at once (default ${DEFAULT-VALUE})",
+      defaultValue = "20000")
+  int maxConnections;
+
+  @Option(
+      names = "--max-frame-bytes",
+      description = "largest frame accepted (default ${DEFAULT-VALUE})",
+      defaultValue = "1048576")
+  int maxFrameBytes;
+
+  @Option(
+      names = "--rate",
+      description = "messages a second per connection (default ${DEFAULT-VALUE})",
+      defaultValue = "200")
+  int rate;
+
+  @Option(
+      names = "--idle-seconds",
+      description = "close connections silent this long (default ${DEFAULT-VALUE})",
+      defaultValue = "300")
+  int idleSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    ServerConfig config;
+    try {
+      config =
+          new ServerConfig(
+              host,
+              port,
+              data,
+              maxFrameBytes,
+              rate,
+              Duration.ofSeconds(idleSeconds),
+              maxGames,
+              maxConnections);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+      return 2;
+    }
+    Lobby lobby = new Lobby(config, GameClock.system());
+    NetServer server =
+        new NetServer(
+            config, lobby, new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  lobby.shutdown();
+                  stopped.countDown();
+                },
+                "entente-shutdown"));
+    server.start();
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health); Ctrl-C stops%n",
+            host, server.port());
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return 0;
+  }
+}

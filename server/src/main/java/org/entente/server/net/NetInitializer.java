@@ -1,0 +1,167 @@
+package org.entente.server.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.protobuf.ProtobufEncoder;
+import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.entente.proto.v1.ErrorCode;
+import org.entente.server.net.ChannelConnection.Transport;
+
+/**
+ * Builds each accepted channel's pipeline: idle detection and port unification first, then the
+ * handlers of the face the first bytes choose.
+ *
+ * <pre>
+ * every channel: idle (IdleStateHandler) -> unify (PortUnification)
+ * TCP:       idle -> frames (VarintFrameDecoder) -> decode (ClientMessageDecoder)
+ *                 -> prepend (varint length) -> encode (protobuf) -> connection
+ * HTTP:      idle -> http (HttpServerCodec) -> aggregate -> ws (WebSocketServerProtocolHandler)
+ *                 -> web (HttpHandler)
+ * WebSocket: idle -> (frame codec) -> ws -> wsAggregate -> wsCodec (WebSocketMessageCodec)
+ *                 -> connection
+ * </pre>
+ *
+ * <p>Also counts open channels: one over {@code maxConnections} is told the server is full, in its
+ * own framing, and closed.
+ */
+final class NetInitializer extends ChannelInitializer<Channel> {
+  /** The WebSocket endpoint; "/ws?..." and "/ws/..." match too. */
+  static final String WEBSOCKET_PATH = "/ws";
+
+  private static final ProtobufVarint32LengthFieldPrepender PREPENDER =
+      new ProtobufVarint32LengthFieldPrepender();
+  private static final ProtobufEncoder ENCODER = new ProtobufEncoder();
+
+  private final ServerConfig config;
+  private final MessageHandler handler;
+  private final StaticFiles staticFiles;
+  private final Map<String, HttpRoute> routes;
+  private final WriteLimits writeLimits;
+  private final LongSupplier nanoTicker;
+  private final AtomicInteger openChannels = new AtomicInteger();
+  private final AtomicLong connectionNumbers = new AtomicLong();
+
+  NetInitializer(
+      ServerConfig config,
+      MessageHandler handler,
+      StaticFiles staticFiles,
+      Map<String, HttpRoute> routes,
+      WriteLimits writeLimits,
+      LongSupplier nanoTicker) {
+    this.config = config;
+    this.handler = handler;
+    this.staticFiles = staticFiles;
+    this.routes = Map.copyOf(routes);
+    this.writeLimits = writeLimits;
+    this.nanoTicker = nanoTicker;
+  }
+
+  /** Channels open right now, whatever their face. */
+  int openChannels() {
+    return openChannels.get();
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    int open = openChannels.incrementAndGet();
+    channel.closeFuture().addListener(future -> openChannels.decrementAndGet());
+    channel
+        .pipeline()
+        .addLast(
+            "idle",
+            new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
+        .addLast("unify", new PortUnification(this, open > config.maxConnections()));
+  }
+
+  void installTcp(Channel channel) {
+    channel
+        .pipeline()
+        .addLast("frames", new VarintFrameDecoder(config.maxFrameBytes()))
+        .addLast("decode", new ClientMessageDecoder())
+        .addLast("prepend", PREPENDER)
+        .addLast("encode", ENCODER)
+        .addLast("connection", connectionHandler(channel, Transport.TCP));
+  }
+
+  /** Tells a TCP client over the connection limit that the server is full, then closes. */
+  void refuseTcp(Channel channel) {
+    closeTcp(channel, ErrorCode.RATE_LIMITED, serverFullMessage());
+  }
+
+  /** Closes a connection that said nothing at all: told why in TCP framing, the only face. */
+  void idleBeforeFirstBytes(Channel channel) {
+    closeTcp(
+        channel,
+        ErrorCode.IDLE_TIMEOUT,
+        "nothing received for " + ConnectionHandler.describe(config.idleTimeout()));
+  }
+
+  private void closeTcp(Channel channel, ErrorCode code, String message) {
+    ChannelPipeline pipeline = channel.pipeline();
+    if (pipeline.get("encode") == null) {
+      pipeline.addLast("prepend", PREPENDER).addLast("encode", ENCODER);
+    }
+    channel.writeAndFlush(Errors.error(code, message, "")).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  String serverFullMessage() {
+    return "server full: " + config.maxConnections() + " connections";
+  }
+
+  void installHttp(Channel channel, boolean serverFull) {
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline
+        .addLast("http", new HttpServerCodec())
+        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()));
+    if (!serverFull) {
+      pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
+    }
+    pipeline.addLast(
+        "web", new HttpHandler(this, staticFiles, routes, serverFull ? serverFullMessage() : null));
+  }
+
+  /** Called once the WebSocket handshake is done: the HTTP handlers are gone, frames flow. */
+  void installWebSocket(Channel channel) {
+    channel
+        .pipeline()
+        .addLast("wsAggregate", new WebSocketFrameAggregator(config.maxFrameBytes()))
+        .addLast("wsCodec", new WebSocketMessageCodec())
+        .addLast("connection", connectionHandler(channel, Transport.WEBSOCKET));
+  }
+
+  private WebSocketServerProtocolConfig webSocketConfig() {
+    return WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(WEBSOCKET_PATH)
+        .checkStartsWith(true)
+        .maxFramePayloadLength(config.maxFrameBytes())
+        // ConnectionHandler sends Error{FRAME_TOO_LARGE or MALFORMED_FRAME} and then closes.
+        .closeOnProtocolViolation(false)
+        .build();
+  }
+
+  private ConnectionHandler connectionHandler(Channel channel, Transport transport) {
+    ChannelConnection connection =
+        new ChannelConnection(
+            channel, transport, connectionNumbers.incrementAndGet(), writeLimits.maxPendingBytes());
+    return new ConnectionHandler(
+        connection,
+        handler,
+        new TokenBucket(config.maxMessagesPerSecond(), nanoTicker),
+        config.maxMessagesPerSecond(),
+        config.idleTimeout(),
+        writeLimits.unwritableTimeout());
+  }
+}

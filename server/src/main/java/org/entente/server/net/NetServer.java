@@ -1,0 +1,140 @@
+package org.entente.server.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the one Entente port and serves raw TCP, WebSocket and HTTP clients on it until closed,
+ * handing each decoded request to a {@link MessageHandler}.
+ *
+ * <pre>{@code
+ * try (NetServer server = new NetServer(config, games, StaticFiles.classpath())) {
+ *   server.start();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class NetServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NetServer.class);
+
+  private final ServerConfig config;
+  private final WriteLimits writeLimits;
+  private final NetInitializer initializer;
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private Channel listener;
+
+  /** A server with static files and no extra HTTP routes. */
+  public NetServer(ServerConfig config, MessageHandler handler, StaticFiles staticFiles) {
+    this(config, handler, staticFiles, Map.of());
+  }
+
+  /**
+   * A server with extra HTTP routes (see {@link HttpRoute} for how paths match).
+   *
+   * @param routes path (or "/"-ending prefix) to route
+   */
+  public NetServer(
+      ServerConfig config,
+      MessageHandler handler,
+      StaticFiles staticFiles,
+      Map<String, HttpRoute> routes) {
+    this(config, handler, staticFiles, routes, WriteLimits.defaults(config));
+  }
+
+  NetServer(
+      ServerConfig config,
+      MessageHandler handler,
+      StaticFiles staticFiles,
+      Map<String, HttpRoute> routes,
+      WriteLimits writeLimits) {
+    this.config = config;
+    this.writeLimits = writeLimits;
+    this.initializer =
+        new NetInitializer(config, handler, staticFiles, routes, writeLimits, System::nanoTime);
+  }
+
+  /**
+   * Binds {@code config.host():config.port()} and starts accepting.
+   *
+   * @throws IllegalStateException if already started or the address cannot be bound
+   */
+  public synchronized void start() {
+    if (boss != null) {
+      throw new IllegalStateException("already started");
+    }
+    boss =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("entente-accept"), NioIoHandler.newFactory());
+    workers =
+        new MultiThreadIoEventLoopGroup(
+            0, new DefaultThreadFactory("entente-net"), NioIoHandler.newFactory());
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(writeLimits.lowWaterMark(), writeLimits.highWaterMark()))
+            .childHandler(initializer);
+    ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      shutdown();
+      throw new IllegalStateException(
+          "cannot listen on " + config.host() + ":" + config.port(), bound.cause());
+    }
+    listener = bound.channel();
+    log.info("listening host={} port={}", config.host(), port());
+  }
+
+  /** The bound port (the ephemeral one when the configured port is 0). */
+  public synchronized int port() {
+    if (listener == null) {
+      throw new IllegalStateException("not started");
+    }
+    return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** Connections open right now, on every face (HTTP included). */
+  public int openConnections() {
+    return initializer.openChannels();
+  }
+
+  /** Stops accepting, closes every connection (each gets its onClose) and stops the threads. */
+  @Override
+  public synchronized void close() {
+    if (boss == null) {
+      return;
+    }
+    int port = listener == null ? config.port() : port();
+    if (listener != null) {
+      listener.close().awaitUninterruptibly();
+      listener = null;
+    }
+    shutdown();
+    log.info("stopped port={}", port);
+  }
+
+  private void shutdown() {
+    boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+    workers.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+    boss = null;
+    workers = null;
+  }
+}

@@ -1,0 +1,80 @@
+package org.entente.server.net;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.EncoderException;
+import io.netty.handler.codec.MessageToMessageCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.List;
+import org.entente.proto.v1.ClientMessage;
+import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.ServerMessage;
+
+/**
+ * Turns WebSocket data frames into {@link ClientMessage}s (binary frames: protobuf bytes; text
+ * frames: protobuf's JSON mapping) and {@link ServerMessage}s into frames of the format the client
+ * last used (binary until the client sends text).
+ *
+ * <p>Both directions run on the channel's event loop, so the format needs no locking.
+ */
+final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, ServerMessage> {
+  private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+  private static final JsonFormat.Printer PRINTER =
+      JsonFormat.printer().omittingInsignificantWhitespace();
+
+  private boolean text;
+
+  WebSocketMessageCodec() {
+    super(WebSocketFrame.class, ServerMessage.class);
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
+    if (frame instanceof TextWebSocketFrame textFrame) {
+      text = true;
+      out.add(parseJson(textFrame.text()));
+    } else if (frame instanceof BinaryWebSocketFrame) {
+      text = false;
+      out.add(ClientMessageDecoder.parse(frame.content()));
+    }
+    // Control frames are answered by WebSocketServerProtocolHandler and continuations are joined
+    // by WebSocketFrameAggregator before this point; nothing else reaches here.
+  }
+
+  @Override
+  protected void encode(ChannelHandlerContext ctx, ServerMessage message, List<Object> out) {
+    if (text) {
+      try {
+        out.add(new TextWebSocketFrame(PRINTER.print(message)));
+      } catch (InvalidProtocolBufferException e) {
+        throw new EncoderException("cannot print a ServerMessage as JSON", e);
+      }
+    } else {
+      out.add(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message.toByteArray())));
+    }
+  }
+
+  /** True once the client's last data frame was text. */
+  boolean text() {
+    return text;
+  }
+
+  static ClientMessage parseJson(String json) {
+    ClientMessage.Builder builder = ClientMessage.newBuilder();
+    try {
+      PARSER.merge(json, builder);
+      return builder.build();
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      throw new ProtocolException(
+          ErrorCode.MALFORMED_FRAME,
+          "a text frame is not a ClientMessage in JSON: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      // Gson builds the JSON tree recursively before protobuf's own depth limit applies.
+      throw new ProtocolException(ErrorCode.MALFORMED_FRAME, "a text frame nests JSON too deeply");
+    }
+  }
+}
