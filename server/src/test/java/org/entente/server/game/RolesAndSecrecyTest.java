@@ -49,13 +49,25 @@ class RolesAndSecrecyTest {
   @BeforeEach
   void setUp() {
     instructor = TestConnection.hello(lobby);
-    ServerMessage created = instructor.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder().setScenario("tutorial").setSeed(5).setDeadlineSeconds(600).putBots("KAD", "opportunist")));
+    ServerMessage created =
+        instructor.request(
+            ClientMessage.newBuilder()
+                .setCreateGame(
+                    CreateGame.newBuilder()
+                        .setScenario("tutorial")
+                        .setSeed(5)
+                        .setDeadlineSeconds(600)
+                        .putBots("KAD", "opportunist")));
     game = created.getGameCreated().getGameId();
     instructorToken = created.getGameCreated().getInstructorToken();
     len = join("LEN");
     ost = join("OST");
     observer = TestConnection.hello(lobby);
-    observerToken = observer.request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game))).getJoined().getToken();
+    observerToken =
+        observer
+            .request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game)))
+            .getJoined()
+            .getToken();
   }
 
   @AfterEach
@@ -65,11 +77,20 @@ class RolesAndSecrecyTest {
 
   LiveGameTest.Player join(String state) {
     TestConnection c = TestConnection.hello(lobby);
-    ServerMessage r = c.request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState(state)));
+    ServerMessage r =
+        c.request(
+            ClientMessage.newBuilder()
+                .setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState(state)));
     return new LiveGameTest.Player(c, r.getJoined().getToken(), state);
   }
 
-  enum Who { SEAT, OTHER_SEAT, OBSERVER, INSTRUCTOR, NO_TOKEN }
+  enum Who {
+    SEAT,
+    OTHER_SEAT,
+    OBSERVER,
+    INSTRUCTOR,
+    NO_TOKEN
+  }
 
   TestConnection connection(Who who) {
     return switch (who) {
@@ -93,13 +114,31 @@ class RolesAndSecrecyTest {
 
   /** A request type, sent with a role's token; every request concerns LEN's seat where it can. */
   enum Request {
-    SUBMIT_ORDERS_FOR_LEN(t -> ClientMessage.newBuilder().setSubmitOrders(SubmitOrders.newBuilder().setToken(t).setTurn(1).setState("LEN").setOrders(Wire.orders(OrderSyntax.parse("BALANCE KAD 0.1 OST"))))),
-    SEND_PRESS(t -> ClientMessage.newBuilder().setSendPress(SendPress.newBuilder().setToken(t).addTo("KAD").setText("hello"))),
+    SUBMIT_ORDERS_FOR_LEN(
+        t ->
+            ClientMessage.newBuilder()
+                .setSubmitOrders(
+                    SubmitOrders.newBuilder()
+                        .setToken(t)
+                        .setTurn(1)
+                        .setState("LEN")
+                        .setOrders(Wire.orders(OrderSyntax.parse("BALANCE KAD 0.1 OST"))))),
+    SEND_PRESS(
+        t ->
+            ClientMessage.newBuilder()
+                .setSendPress(SendPress.newBuilder().setToken(t).addTo("KAD").setText("hello"))),
     GET_VIEW(t -> ClientMessage.newBuilder().setGetView(GetView.newBuilder().setToken(t))),
     RESUME(t -> ClientMessage.newBuilder().setResume(Resume.newBuilder().setToken(t))),
-    INSTRUCTOR_PAUSE(t -> ClientMessage.newBuilder().setInstructor(InstructorCommand.newBuilder().setToken(t).setPause(Pause.getDefaultInstance()))),
+    INSTRUCTOR_PAUSE(
+        t ->
+            ClientMessage.newBuilder()
+                .setInstructor(
+                    InstructorCommand.newBuilder()
+                        .setToken(t)
+                        .setPause(Pause.getDefaultInstance()))),
     LIST_GAMES(t -> ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance())),
-    LIST_SCENARIOS(t -> ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
+    LIST_SCENARIOS(
+        t -> ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
 
     final Function<String, ClientMessage.Builder> build;
 
@@ -150,7 +189,8 @@ class RolesAndSecrecyTest {
   @MethodSource("matrix")
   void eachRoleMayDoOnlyWhatItsTokenAllows(Request r, Who who, String expected) {
     ServerMessage reply = connection(who).request(r.build.apply(token(who)));
-    String actual = reply.hasError() ? reply.getError().getCode().name() : "ok:" + reply.getBodyCase().name();
+    String actual =
+        reply.hasError() ? reply.getError().getCode().name() : "ok:" + reply.getBodyCase().name();
     assertThat(actual).as(reply.toString()).isEqualTo(expected);
     if (reply.hasError()) {
       assertThat(reply.getError().getMessage()).isNotBlank();
@@ -159,12 +199,20 @@ class RolesAndSecrecyTest {
   }
 
   TurnView viewOf(TestConnection c, String token) {
-    return c.request(ClientMessage.newBuilder().setGetView(GetView.newBuilder().setToken(token))).getView();
+    return c.request(ClientMessage.newBuilder().setGetView(GetView.newBuilder().setToken(token)))
+        .getView();
   }
 
   @Test
   void aSeatSeesItsOwnPrivateDataAndNoOneElses() {
-    ost.c().request(ClientMessage.newBuilder().setSendPress(SendPress.newBuilder().setToken(ost.token()).addTo("KAD").setText("ost to kad only")));
+    ost.c()
+        .request(
+            ClientMessage.newBuilder()
+                .setSendPress(
+                    SendPress.newBuilder()
+                        .setToken(ost.token())
+                        .addTo("KAD")
+                        .setText("ost to kad only")));
     LiveGameTest.submit(ost, 1, "BALANCE KAD 0.2 LEN");
     LiveGame g = lobby.game(game);
     TestConnection.settle(g);
@@ -172,14 +220,28 @@ class RolesAndSecrecyTest {
     int lenIndex = g.world.index("LEN");
     assertThat(mine.getSelf()).isEqualTo("LEN");
     assertThat(mine.getPrivateBriefing()).isEqualTo(g.world.privateBriefings().get(lenIndex));
-    assertThat(mine.getPrivateBriefing()).isNotEqualTo(g.world.privateBriefings().get(g.world.index("OST")));
+    assertThat(mine.getPrivateBriefing())
+        .isNotEqualTo(g.world.privateBriefings().get(g.world.index("OST")));
     assertThat(mine.hasOmniscient()).isFalse();
-    assertThat(mine.hasMyOrders()).as("LEN has not submitted; OST's orders are not LEN's").isFalse();
+    assertThat(mine.hasMyOrders())
+        .as("LEN has not submitted; OST's orders are not LEN's")
+        .isFalse();
     assertThat(mine.getMessagesList()).noneMatch(m -> m.getText().equals("ost to kad only"));
     for (var t : mine.getThreatsList()) {
-      assertThat(t.getIntent()).as("LEN's own row of perceived intent").isEqualTo(g.state.intent().get(lenIndex, g.world.index(t.getActor())));
+      assertThat(t.getIntent())
+          .as("LEN's own row of perceived intent")
+          .isEqualTo(g.state.intent().get(lenIndex, g.world.index(t.getActor())));
     }
-    assertThat(mine).isEqualTo(Wire.view(Views.of(g.state, null, "LEN")).setGameId(mine.getGameId()).setRole(mine.getRole()).setPhase(mine.getPhase()).setDeadlineEpochMs(mine.getDeadlineEpochMs()).addAllNews(mine.getNewsList()).addAllMessages(mine.getMessagesList()).build());
+    assertThat(mine)
+        .isEqualTo(
+            Wire.view(Views.of(g.state, null, "LEN"))
+                .setGameId(mine.getGameId())
+                .setRole(mine.getRole())
+                .setPhase(mine.getPhase())
+                .setDeadlineEpochMs(mine.getDeadlineEpochMs())
+                .addAllNews(mine.getNewsList())
+                .addAllMessages(mine.getMessagesList())
+                .build());
     TurnView public_ = viewOf(observer, observerToken);
     assertThat(public_.getSelf()).isEmpty();
     assertThat(public_.getPrivateBriefing()).isEmpty();
@@ -188,7 +250,9 @@ class RolesAndSecrecyTest {
     assertThat(public_.hasMyOrders()).isFalse();
     TurnView all = viewOf(instructor, instructorToken);
     assertThat(all.getOmniscient().getIntentCount()).isEqualTo(3);
-    assertThat(all.getOmniscient().getSubmittedList()).extracting(s -> s.getState()).contains("OST", "KAD");
+    assertThat(all.getOmniscient().getSubmittedList())
+        .extracting(s -> s.getState())
+        .contains("OST", "KAD");
     assertThat(all.getMessagesList()).anyMatch(m -> m.getText().equals("ost to kad only"));
   }
 
@@ -199,28 +263,43 @@ class RolesAndSecrecyTest {
     var mine = len.c().await(ServerMessage::hasTurnResolved).getTurnResolved();
     var watched = observer.await(ServerMessage::hasTurnResolved).getTurnResolved();
     var everything = instructor.await(ServerMessage::hasTurnResolved).getTurnResolved();
-    assertThat(mine.getOutcomesList()).isNotEmpty().allSatisfy(o -> assertThat(o.getState()).isEqualTo("LEN"));
+    assertThat(mine.getOutcomesList())
+        .isNotEmpty()
+        .allSatisfy(o -> assertThat(o.getState()).isEqualTo("LEN"));
     assertThat(watched.getOutcomesList()).isEmpty();
-    assertThat(everything.getOutcomesList()).extracting(o -> o.getState()).contains("LEN", "OST", "KAD");
+    assertThat(everything.getOutcomesList())
+        .extracting(o -> o.getState())
+        .contains("LEN", "OST", "KAD");
     assertThat(mine.getStancesCount()).as("stances are public once adjudicated").isEqualTo(3);
   }
 
   @Test
   void theSessionRulesAreEnforced() {
     TestConnection fresh = new TestConnection(lobby);
-    ServerMessage first = fresh.request(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance()));
+    ServerMessage first =
+        fresh.request(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance()));
     assertThat(first.getError().getCode()).isEqualTo(ErrorCode.HELLO_REQUIRED);
     ServerMessage unknown = len.c().request(ClientMessage.newBuilder());
     assertThat(unknown.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_MESSAGE);
     TestConnection future = new TestConnection(lobby);
-    ServerMessage v2 = future.request(ClientMessage.newBuilder().setHello(Hello.newBuilder().setMajor(2)));
+    ServerMessage v2 =
+        future.request(ClientMessage.newBuilder().setHello(Hello.newBuilder().setMajor(2)));
     assertThat(v2.getError().getCode()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
     assertThat(future.isOpen()).isFalse();
   }
 
   @Test
   void badOrdersAndBadTurnsAreRefusedWithReasons() {
-    ServerMessage stale = len.c().request(ClientMessage.newBuilder().setSubmitOrders(SubmitOrders.newBuilder().setToken(len.token()).setTurn(0).setState("LEN").setOrders(Wire.orders(OrderSyntax.parse("HIDE")))));
+    ServerMessage stale =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setSubmitOrders(
+                        SubmitOrders.newBuilder()
+                            .setToken(len.token())
+                            .setTurn(0)
+                            .setState("LEN")
+                            .setOrders(Wire.orders(OrderSyntax.parse("HIDE")))));
     assertThat(stale.getError().getCode()).isEqualTo(ErrorCode.STALE_TURN);
     assertThat(stale.getError().getMessage()).contains("submit_orders.turn", "current turn (1)");
     ServerMessage badTarget = LiveGameTest.submit(len, 1, "BALANCE XYZ 0.1");
@@ -230,17 +309,46 @@ class RolesAndSecrecyTest {
     assertThat(tooMuch.getError().getMessage()).contains("internal effort 0.9");
     ServerMessage attackAlone = LiveGameTest.submit(len, 1, "HIDE; ATTACK KAD");
     assertThat(attackAlone.getError().getMessage()).contains("action[0]", "hiding");
-    ServerMessage noStance = len.c().request(ClientMessage.newBuilder().setSubmitOrders(SubmitOrders.newBuilder().setToken(len.token()).setTurn(1).setState("LEN")));
+    ServerMessage noStance =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setSubmitOrders(
+                        SubmitOrders.newBuilder()
+                            .setToken(len.token())
+                            .setTurn(1)
+                            .setState("LEN")));
     assertThat(noStance.getError().getMessage()).contains("orders.stance is missing");
-    ServerMessage unknownGame = len.c().request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId("nope").setState("LEN")));
+    ServerMessage unknownGame =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setJoinSeat(JoinSeat.newBuilder().setGameId("nope").setState("LEN")));
     assertThat(unknownGame.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_GAME);
-    ServerMessage unknownSeat = len.c().request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("ATL")));
+    ServerMessage unknownSeat =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("ATL")));
     assertThat(unknownSeat.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SEAT);
-    ServerMessage botSeat = len.c().request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("KAD")));
+    ServerMessage botSeat =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("KAD")));
     assertThat(botSeat.getError().getCode()).isEqualTo(ErrorCode.FORBIDDEN);
-    ServerMessage unknownScenario = len.c().request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder().setScenario("atlantis")));
+    ServerMessage unknownScenario =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setCreateGame(CreateGame.newBuilder().setScenario("atlantis")));
     assertThat(unknownScenario.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SCENARIO);
-    ServerMessage badBot = len.c().request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder().setScenario("tutorial").putBots("KAD", "genius")));
+    ServerMessage badBot =
+        len.c()
+            .request(
+                ClientMessage.newBuilder()
+                    .setCreateGame(
+                        CreateGame.newBuilder().setScenario("tutorial").putBots("KAD", "genius")));
     assertThat(badBot.getError().getCode()).isEqualTo(ErrorCode.INVALID_SETTINGS);
     assertThat(badBot.getError().getMessage()).contains("create_game.bots.KAD", "genius");
   }
