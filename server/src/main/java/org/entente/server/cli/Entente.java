@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ScenariosCommand.class,
       SimulateCommand.class,
+      org.entente.client.cli.PlayCommand.class,
+      org.entente.client.cli.BotCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Entente implements Runnable {

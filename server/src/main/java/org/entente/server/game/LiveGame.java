@@ -284,7 +284,19 @@ public final class LiveGame {
   void bind(String token, Connection c) {
     Connection old = connections.put(token, c);
     if (old != null && old != c) {
-      old.close(ErrorCode.SESSION_REPLACED, "another connection resumed this token");
+      String why = "another connection resumed the token of " + Lobby.describe(members.get(token));
+      if (connections.containsValue(old)) {
+        // the old connection holds other tokens of this game: it loses only this one
+        old.send(
+            ServerMessage.newBuilder()
+                .setError(
+                    org.entente.proto.v1.Error.newBuilder()
+                        .setCode(ErrorCode.SESSION_REPLACED)
+                        .setMessage(why))
+                .build());
+      } else {
+        old.close(ErrorCode.SESSION_REPLACED, why);
+      }
     }
     refreshInfo();
   }

@@ -1,0 +1,2 @@
+/** An example bot for the SDK: {@link org.entente.client.sdk.example.CautiousBalancer}. */
+package org.entente.client.sdk.example;

@@ -1,0 +1,148 @@
+package org.entente.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.entente.client.bots.Strategies;
+import org.entente.client.net.ClientOptions;
+import org.entente.client.net.EntenteClient;
+import org.entente.client.sdk.RemoteBot;
+import org.entente.proto.v1.CreateGame;
+import org.entente.proto.v1.GameCreated;
+import org.entente.proto.v1.GameEventKind;
+import org.entente.server.engine.World;
+import org.entente.server.game.GameClock;
+import org.entente.server.game.Lobby;
+import org.entente.server.net.NetServer;
+import org.entente.server.net.ServerConfig;
+import org.entente.server.net.StaticFiles;
+import org.entente.server.scenario.ScenarioLoader;
+import org.entente.server.sim.Simulation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole game over real loopback sockets: some seats are bots inside the server, the others are
+ * remote bots that connect over TCP or WebSocket, see only their wire view and submit orders. It
+ * must end with exactly the turn hashes of {@code entente simulate} with the same seed and
+ * strategies.
+ */
+class RemoteGameTest {
+  Lobby lobby;
+  NetServer server;
+
+  @BeforeEach
+  void start() {
+    ServerConfig d = ServerConfig.defaults();
+    ServerConfig config =
+        new ServerConfig(
+            "127.0.0.1",
+            0,
+            d.data(),
+            d.maxFrameBytes(),
+            10_000,
+            d.idleTimeout(),
+            d.maxGames(),
+            d.maxConnections());
+    lobby = new Lobby(config, GameClock.system());
+    server = new NetServer(config, lobby, StaticFiles.none());
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    lobby.shutdown();
+  }
+
+  @Test
+  void europe1914WithRemoteAndInProcessBotsEndsWithTheHashesOfSimulate() throws Exception {
+    long seed = 7;
+    World world = ScenarioLoader.builtin("europe-1914").world();
+    Map<String, String> strategies = Simulation.strategies(world, Map.of());
+    List<String> seats = new ArrayList<>(strategies.keySet());
+    List<String> inProcess = seats.subList(0, 3);
+    String overWebSocket = seats.get(3);
+
+    EntenteClient instructor =
+        EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+    List<String> resolvedHashes = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    instructor.onPush(
+        m -> {
+          if (m.hasTurnResolved()) {
+            resolvedHashes.add(m.getTurnResolved().getStateHash());
+          } else if (m.hasGameEvent() && m.getGameEvent().getKind() == GameEventKind.GAME_ENDED) {
+            ended.complete(null);
+          }
+        });
+    CreateGame.Builder create = CreateGame.newBuilder().setScenario("europe-1914").setSeed(seed);
+    inProcess.forEach(s -> create.putBots(s, strategies.get(s)));
+    GameCreated game = instructor.createGame(create.build()).get(10, TimeUnit.SECONDS);
+
+    List<CompletableFuture<RemoteBot.Result>> bots = new ArrayList<>();
+    for (String seat : seats) {
+      if (inProcess.contains(seat)) {
+        continue;
+      }
+      String token =
+          instructor
+              .join(game.getGameId(), seat, "bot-" + seat)
+              .get(10, TimeUnit.SECONDS)
+              .getToken();
+      ClientOptions options = ClientOptions.defaults();
+      if (seat.equals(overWebSocket)) {
+        options = options.withTransport(ClientOptions.Transport.WEBSOCKET);
+      }
+      bots.add(
+          new RemoteBot(Strategies.create(strategies.get(seat)), token, seed)
+              .play("127.0.0.1", server.port(), options));
+    }
+    ended.get(60, TimeUnit.SECONDS);
+    for (CompletableFuture<RemoteBot.Result> b : bots) {
+      RemoteBot.Result r = b.get(30, TimeUnit.SECONDS);
+      assertThat(r.turnsAnswered()).as(r.state()).isEqualTo(world.turns());
+    }
+    List<String> expected =
+        Simulation.hashes(Simulation.run(world, seed, strategies, world.turns()));
+    assertThat(resolvedHashes).as("hashes pushed to the instructor over TCP").isEqualTo(expected);
+    assertThat(lobby.game(game.getGameId()).info().getPhase().name()).isEqualTo("FINISHED");
+    instructor.close();
+  }
+
+  @Test
+  void aSeatThatReconnectsKeepsItsSeatAndTheGameGoesOn() throws Exception {
+    EntenteClient instructor =
+        EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+    GameCreated game =
+        instructor
+            .createGame(
+                CreateGame.newBuilder()
+                    .setScenario("tutorial")
+                    .setSeed(2)
+                    .putBots("KAD", "opportunist")
+                    .putBots("OST", "threat-balancer")
+                    .build())
+            .get(10, TimeUnit.SECONDS);
+    String token =
+        instructor.join(game.getGameId(), "LEN", "ana").get(10, TimeUnit.SECONDS).getToken();
+    EntenteClient first =
+        EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+    first.resume(token).get(10, TimeUnit.SECONDS);
+    first.close();
+    first.closeFuture().get(10, TimeUnit.SECONDS);
+    // the seat waits for LEN; a new connection with the same token plays the game to the end
+    RemoteBot.Result r =
+        new RemoteBot(Strategies.create("threat-balancer"), token, 2)
+            .play("127.0.0.1", server.port(), ClientOptions.defaults())
+            .get(60, TimeUnit.SECONDS);
+    assertThat(r.turnsAnswered()).isEqualTo(8);
+    instructor.close();
+  }
+}
