@@ -1,6 +1,5 @@
 package org.entente.server.engine;
 
-import java.util.Locale;
 import org.entente.api.Action;
 import org.entente.api.OutcomeCode;
 import org.entente.api.Stance;
@@ -76,7 +75,7 @@ final class Economy {
               i,
               "AID " + aid.to(),
               OutcomeCode.AID_SENT,
-              String.format(Locale.ROOT, "%.1f points to %s's military", aid.amount(), aid.to()));
+              Fmt.one(aid.amount()) + " points to " + aid.to() + "'s military");
         }
       }
     }
@@ -87,8 +86,7 @@ final class Economy {
     if (s instanceof Stance.Balance b) {
       String text =
           effort > 0
-              ? String.format(
-                  Locale.ROOT, "balances %s: %.1f points of economy armed", b.against(), converted)
+              ? "balances " + b.against() + ": " + Fmt.one(converted) + " points of economy armed"
               : "balances " + b.against();
       w.outcome(i, "stance", effort > 0 ? OutcomeCode.ARMED : OutcomeCode.BALANCED, text);
     } else if (s instanceof Stance.Hide) {

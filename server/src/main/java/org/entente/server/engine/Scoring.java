@@ -94,8 +94,7 @@ public final class Scoring {
   }
 
   static ThreatModel model(GameState s) {
-    return ThreatModel.compute(
-        s.world(), s.nations(), s.intent(), s.alliances(), s.clients(), null);
+    return ThreatModel.of(s);
   }
 
   static ThreatModel initialModel(World w) {

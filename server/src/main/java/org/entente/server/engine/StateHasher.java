@@ -74,7 +74,12 @@ public final class StateHasher {
     h.num(st.crises());
     h.num(s.nextAlliance());
     h.num(s.nextCrisis());
-    return String.format("%016x%016x", h.h1, h.h2);
+    return hex(h.h1) + hex(h.h2);
+  }
+
+  private static String hex(long v) {
+    String s = Long.toHexString(v);
+    return "0000000000000000".substring(s.length()) + s;
   }
 
   private void tally(Tally t) {
@@ -120,11 +125,9 @@ public final class StateHasher {
     list.forEach(this::str);
   }
 
+  // Length and String.hashCode, whose value the Java Language Specification fixes on every JVM.
   private void str(String s) {
-    num(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      num(s.charAt(i));
-    }
+    num(((long) s.length() << 32) ^ s.hashCode());
   }
 
   private void dbl(double d) {

@@ -34,6 +34,22 @@ public final class ThreatModel {
     allied = new boolean[n * n];
   }
 
+  // The last position's model on this thread: the views of a turn and its adjudication share it.
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+  /**
+   * The model of {@code s} at the start of its turn (no catchers). Pure; the last result on each
+   * thread is remembered, since a turn's views and its adjudication both need it.
+   */
+  public static ThreatModel of(GameState s) {
+    Object[] slot = LAST.get();
+    if (slot[0] != s) {
+      slot[1] = compute(s.world(), s.nations(), s.intent(), s.alliances(), s.clients(), null);
+      slot[0] = s;
+    }
+    return (ThreatModel) slot[1];
+  }
+
   /**
    * Computes the model. {@code catchers[j]}, when not negative, is a state that balances j's threat
    * this turn while j passes the buck: it counts as j's ally in coverage. Pass null at the start of

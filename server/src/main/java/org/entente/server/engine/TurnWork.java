@@ -67,9 +67,7 @@ final class TurnWork {
     this.seed = seed;
     this.turn = before.turn();
     this.n = world.size();
-    this.start =
-        ThreatModel.compute(
-            world, before.nations(), before.intent(), before.alliances(), before.clients(), null);
+    this.start = ThreatModel.of(before);
     pop = new double[n];
     eco = new double[n];
     mil = new double[n];

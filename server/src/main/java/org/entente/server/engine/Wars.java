@@ -230,7 +230,7 @@ final class Wars {
       boolean conquest) {
     int target = w.index(c.target());
     int aggressor = w.index(c.aggressor());
-    String odds = String.format(java.util.Locale.ROOT, "strength %.1f against %.1f", a, d);
+    String odds = "strength " + Fmt.one(a) + " against " + Fmt.one(d);
     if (!attackersWon) {
       double paid = w.params.reparationShare() * w.eco[aggressor];
       w.eco[aggressor] -= paid;
