@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       org.entente.client.cli.PlayCommand.class,
       org.entente.client.cli.BotCommand.class,
+      org.entente.server.debrief.DebriefCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Entente implements Runnable {

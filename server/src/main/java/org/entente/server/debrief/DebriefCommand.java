@@ -1,0 +1,148 @@
+package org.entente.server.debrief;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.entente.server.engine.Games;
+import org.entente.server.engine.World;
+import org.entente.server.history.GameHistory;
+import org.entente.server.scenario.ScenarioException;
+import org.entente.server.scenario.ScenarioLoader;
+import org.entente.server.sim.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code entente debrief}: plays a game headless and renders its debrief as Markdown, HTML or JSON.
+ * The rendering half, {@link #emit}, takes a {@link GameHistory} from any source.
+ */
+@Command(
+    name = "debrief",
+    mixinStandardHelpOptions = true,
+    description =
+        "Play a game with bots and render its debrief: scores, system view, narrative, theory"
+            + " lens and (in HTML) charts.")
+public final class DebriefCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "ID|FILE",
+      description = "a built-in scenario id or a scenario file")
+  String scenario;
+
+  @Option(names = "--seed", description = "the game seed (default: ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Option(
+      names = "--bots",
+      split = ",",
+      paramLabel = "SEAT=STRATEGY",
+      description =
+          "strategies per seat (default: the scenario's, else "
+              + Simulation.FALLBACK_STRATEGY
+              + ")")
+  Map<String, String> bots = Map.of();
+
+  @Option(
+      names = "--turns",
+      paramLabel = "N",
+      description = "stop after N turns (default: the scenario's length)")
+  Integer turns;
+
+  @Option(
+      names = "--format",
+      paramLabel = "md|html|json",
+      description = "the form of the debrief (default: ${DEFAULT-VALUE})")
+  String format = "md";
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (default: stdout)")
+  Path out;
+
+  @Option(
+      names = "--charts-at",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "draw the threat and alliance charts after these numbers of turns (0 = the start;"
+              + " default: first, middle, last)")
+  List<Integer> chartsAt = List.of();
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Format f;
+    try {
+      f = Format.parse(format);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    if (scenario == null) {
+      err.println("--scenario ID|FILE is required");
+      return 2;
+    }
+    World world;
+    try {
+      world = ScenarioLoader.resolve(scenario).world();
+    } catch (ScenarioException e) {
+      err.println("cannot load scenario " + scenario + ": " + e.getMessage());
+      return 2;
+    }
+    if (turns != null && turns < 1) {
+      err.println("--turns must be at least 1, got " + turns);
+      return 2;
+    }
+    Map<String, String> strategies;
+    try {
+      strategies = Simulation.strategies(world, bots);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    Games.Played played =
+        Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
+    GameHistory h = GameHistory.of(world.id() + "-seed-" + seed, world, seed, played, strategies);
+    return emit(h, f, chartsAt, out, spec.commandLine().getOut(), err);
+  }
+
+  /**
+   * Renders {@code history} in {@code format} to {@code file}, or to {@code stdout} when {@code
+   * file} is null. Returns the exit code: 0, or 1 when the file cannot be written.
+   */
+  public static int emit(
+      GameHistory history,
+      Format format,
+      List<Integer> chartsAt,
+      Path file,
+      PrintWriter stdout,
+      PrintWriter err) {
+    String text = Debriefs.render(history, format, chartsAt);
+    if (file == null) {
+      stdout.print(text);
+      stdout.flush();
+      return 0;
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("cannot write " + file + ": " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    stdout.println("debrief written to " + file);
+    stdout.flush();
+    return 0;
+  }
+}

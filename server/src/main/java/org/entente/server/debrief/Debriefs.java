@@ -1,0 +1,34 @@
+package org.entente.server.debrief;
+
+import java.util.List;
+import org.entente.server.history.GameHistory;
+
+/**
+ * The entry point: renders the debrief of any {@link GameHistory} (a headless simulation, a live
+ * game, a journal) in any {@link Format}.
+ */
+public final class Debriefs {
+  private Debriefs() {}
+
+  /** The debrief of {@code history} in {@code format}, charts at the first, middle and last. */
+  public static String render(GameHistory history, Format format) {
+    return render(Debrief.of(history), format);
+  }
+
+  /**
+   * The debrief of {@code history} in {@code format}, with the threat and alliance charts after the
+   * given numbers of turns (null or empty: first, middle and last).
+   */
+  public static String render(GameHistory history, Format format, List<Integer> chartPositions) {
+    return render(Debrief.of(history, chartPositions), format);
+  }
+
+  /** Renders a built debrief. */
+  public static String render(Debrief d, Format format) {
+    return switch (format) {
+      case MD -> MarkdownRenderer.render(d);
+      case HTML -> HtmlRenderer.render(d);
+      case JSON -> JsonRenderer.render(d);
+    };
+  }
+}
