@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
+import org.entente.server.journal.DirectoryJournalStore;
 import org.entente.server.net.ClasspathStaticFiles;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
@@ -87,7 +88,15 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;
     }
-    Lobby lobby = new Lobby(config, GameClock.system());
+    Lobby lobby = new Lobby(config, GameClock.system(), new DirectoryJournalStore(data));
+    for (Lobby.Recovered r : lobby.recover()) {
+      var stream =
+          r.outcome() == Lobby.Recovered.Outcome.FAILED
+              ? spec.commandLine().getErr()
+              : spec.commandLine().getOut();
+      stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());
+      stream.flush();
+    }
     NetServer server =
         new NetServer(
             config, lobby, new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"));

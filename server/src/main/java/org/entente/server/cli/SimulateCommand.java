@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.entente.server.engine.Games;
 import org.entente.server.engine.World;
+import org.entente.server.journal.DirectoryJournalStore;
+import org.entente.server.journal.JournalingSimulation;
+import org.entente.server.journal.ScenarioBytes;
 import org.entente.server.scenario.ScenarioException;
 import org.entente.server.scenario.ScenarioLoader;
 import org.entente.server.sim.ReportJson;
@@ -55,6 +58,12 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print only the debrief")
   boolean quiet;
 
+  @Option(
+      names = "--journal",
+      paramLabel = "DIR",
+      description = "also write the game's journal to DIR/<game id>.journal")
+  Path journal;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -77,8 +86,26 @@ final class SimulateCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
-    Games.Played played =
-        Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
+    int maxTurns = turns == null ? world.turns() : turns;
+    Games.Played played;
+    String journalNote = null;
+    if (journal == null) {
+      played = Simulation.run(world, seed, strategies, maxTurns);
+    } else {
+      DirectoryJournalStore store = new DirectoryJournalStore(journal);
+      String gameId =
+          ("sim-" + world.id() + "-" + seed + "-" + System.currentTimeMillis())
+              .replaceAll("[^A-Za-z0-9_.-]", "_");
+      try {
+        played =
+            JournalingSimulation.run(
+                store, gameId, ScenarioBytes.resolve(scenario), world, seed, strategies, maxTurns);
+      } catch (java.io.IOException e) {
+        err.println("cannot write the journal in " + journal + ": " + e);
+        return 1;
+      }
+      journalNote = "journal written to " + store.path(gameId);
+    }
     Summary summary = new Summary(world, strategies, seed);
     if (!quiet) {
       summary.header(out);
@@ -88,6 +115,9 @@ final class SimulateCommand implements Callable<Integer> {
     if (json != null) {
       ReportJson.write(json, world, seed, strategies, played);
       out.println("turn reports written to " + json);
+    }
+    if (journalNote != null) {
+      out.println(journalNote);
     }
     out.flush();
     return 0;

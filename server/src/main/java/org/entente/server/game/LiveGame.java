@@ -1,5 +1,6 @@
 package org.entente.server.game;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
@@ -16,6 +18,8 @@ import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.GameEvent;
 import org.entente.proto.v1.GameEventKind;
 import org.entente.proto.v1.GamePhase;
+import org.entente.proto.v1.JournalInstructorAction;
+import org.entente.proto.v1.JournalRecord;
 import org.entente.proto.v1.PressMessage;
 import org.entente.proto.v1.Role;
 import org.entente.proto.v1.ServerMessage;
@@ -27,6 +31,10 @@ import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.TurnResult;
 import org.entente.server.engine.Views;
 import org.entente.server.engine.World;
+import org.entente.server.journal.Events;
+import org.entente.server.journal.Journal;
+import org.entente.server.journal.Records;
+import org.entente.server.journal.Replay;
 import org.entente.server.net.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +73,7 @@ public final class LiveGame {
   private GameClock.Cancellable deadlineTask;
   private int pressSeq;
   private volatile org.entente.proto.v1.GameInfo info;
+  private volatile Journal journal;
 
   /** A member of the game: a seat's team member, an observer, or the instructor. */
   record Member(String token, Role role, String state, String name) {}
@@ -76,12 +85,28 @@ public final class LiveGame {
   }
 
   LiveGame(String id, World world, GameSettings settings, GameClock clock, GameListener listener) {
+    this(id, world, settings, clock, listener, Tokens.next(), Journal.NONE);
+  }
+
+  /**
+   * A new game whose journal ({@code journal}, its creation record already written) receives every
+   * member, submission, message, instructor action and turn.
+   */
+  LiveGame(
+      String id,
+      World world,
+      GameSettings settings,
+      GameClock clock,
+      GameListener listener,
+      String instructorToken,
+      Journal journal) {
     this.id = id;
     this.world = world;
     this.settings = settings;
     this.clock = clock;
     this.listener = listener;
-    this.instructorToken = Tokens.next();
+    this.instructorToken = instructorToken;
+    this.journal = journal;
     this.executor =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -116,12 +141,142 @@ public final class LiveGame {
         });
   }
 
-  /** Stops the game's executor (server shutdown). */
+  /**
+   * A game rebuilt from its journal (see {@link Lobby#recover}): the position, reports, members,
+   * the current turn's standing submissions, press and autopilots as journaled. Call {@link
+   * #resumeAfterRecovery} on its executor to start its clock.
+   */
+  static LiveGame restore(
+      Replay.Replayed r,
+      GameSettings settings,
+      GameClock clock,
+      GameListener listener,
+      Journal journal) {
+    var created = r.created();
+    LiveGame g =
+        new LiveGame(
+            created.getGameId(),
+            r.world(),
+            settings,
+            clock,
+            listener,
+            created.getInstructorToken(),
+            journal);
+    g.state = r.state();
+    g.lastReport = r.lastReport();
+    g.news = List.copyOf(r.news());
+    g.reports.addAll(r.reports());
+    for (var m : r.members()) {
+      if (m.getToken().equals(g.instructorToken)) {
+        continue;
+      }
+      g.members.put(m.getToken(), new Member(m.getToken(), m.getRole(), m.getState(), m.getName()));
+      if (m.getRole() == Role.SEAT && g.seats.containsKey(m.getState())) {
+        g.seats.get(m.getState()).memberTokens.add(m.getToken());
+      }
+    }
+    r.autopilot().forEach((state, strategy) -> g.seats.get(state).setAutopilot(strategy));
+    r.standing()
+        .forEach((state, sub) -> g.seats.get(state).submit(sub.orders(), sub.submittedBy()));
+    g.press.addAll(r.press());
+    g.pressSeq = r.press().size();
+    g.refreshInfo();
+    return g;
+  }
+
+  /**
+   * Goes on with a recovered game's current turn (on its executor): bots that had not yet sent
+   * their orders send them, the turn gets a fresh deadline (the time left before the crash is not
+   * kept), a paused game stays paused with a full turn's time left, and a turn whose orders were
+   * all in is adjudicated.
+   */
+  void resumeAfterRecovery(boolean paused) {
+    phase = GamePhase.ORDERS;
+    Views.Public pub = Views.publicPart(state, lastReport);
+    for (Seat seat : seats.values()) {
+      if (seat.botStrategy() != null && active(seat.state) && seat.orders() == null) {
+        submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
+      }
+    }
+    if (paused) {
+      phase = GamePhase.PAUSED;
+      pausedRemaining = settings.deadlineMillis();
+      deadline = 0;
+    } else {
+      deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
+    }
+    scheduleDeadline();
+    refreshInfo();
+    pushViews();
+    maybeAdjudicate();
+  }
+
+  /** Stops the game's executor (server shutdown), letting queued work finish, and its journal. */
   void shutdown() {
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     if (deadlineTask != null) {
       deadlineTask.cancel();
     }
+    closeJournal();
+  }
+
+  // ------------------------------------------------------------------ the journal
+
+  /** Appends a record; a failing disk is logged (the game goes on without durability). */
+  void journal(JournalRecord r) {
+    try {
+      journal.append(r);
+    } catch (IOException e) {
+      LOG.error("game={} cannot write its journal: {}", id, e.toString());
+    }
+  }
+
+  /** Appends a record and forces the journal to disk before returning. */
+  void journalDurably(JournalRecord r) {
+    try {
+      journal.append(r);
+      journal.force();
+    } catch (IOException e) {
+      LOG.error("game={} cannot write its journal: {}", id, e.toString());
+    }
+  }
+
+  void journalInstructor(JournalInstructorAction.Builder action) {
+    journal(Records.instructor(clock.millis(), action.setTurn(state.turn())));
+  }
+
+  private synchronized void closeJournal() {
+    try {
+      journal.close();
+    } catch (IOException e) {
+      LOG.error("game={} cannot close its journal: {}", id, e.toString());
+    }
+    journal = Journal.NONE;
+  }
+
+  /** Records {@code o} as {@code seat}'s standing orders (journaled). */
+  void submit(Seat seat, Orders o, String by) {
+    journal(Records.orders(clock.millis(), state.turn(), seat.state, o, by));
+    seat.submit(o, by);
+  }
+
+  /** Adds a message to the game's press (journaled). */
+  void addPress(PressMessage p) {
+    journal(Records.press(clock.millis(), p));
+    press.add(p);
+  }
+
+  /** An instructor's note on the current turn (journaled, kept for the debrief). */
+  void annotate(String author, String text) {
+    journal(Records.annotation(clock.millis(), state.turn(), author, text));
   }
 
   /** The latest lobby summary (safe from any thread). */
@@ -145,7 +300,7 @@ public final class LiveGame {
     Views.Public pub = Views.publicPart(state, lastReport);
     for (Seat seat : seats.values()) {
       if (seat.botStrategy() != null && active(seat.state)) {
-        seat.submit(decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
+        submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
       }
     }
     deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
@@ -221,6 +376,7 @@ public final class LiveGame {
         r.report().turn(),
         why,
         r.report().stateHash());
+    journalDurably(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
     state = r.state();
     lastReport = r.report();
     news = lastReport.news();
@@ -236,6 +392,8 @@ public final class LiveGame {
       return;
     }
     phase = GamePhase.FINISHED;
+    journalDurably(Records.finished(clock.millis(), why));
+    closeJournal();
     deadline = 0;
     scheduleDeadline();
     refreshInfo();
@@ -313,6 +471,7 @@ public final class LiveGame {
 
   String addMember(Role role, String stateId, String name) {
     String token = Tokens.next();
+    journal(Records.member(clock.millis(), token, role, stateId, name));
     members.put(token, new Member(token, role, stateId, name));
     if (role == Role.SEAT) {
       seats.get(stateId).memberTokens.add(token);
@@ -329,6 +488,9 @@ public final class LiveGame {
     if (phase != GamePhase.ORDERS) {
       return;
     }
+    journalInstructor(
+        JournalInstructorAction.newBuilder()
+            .setPause(org.entente.proto.v1.Pause.getDefaultInstance()));
     phase = GamePhase.PAUSED;
     pausedRemaining = deadline > 0 ? Math.max(0, deadline - clock.millis()) : 0;
     deadline = 0;
@@ -341,6 +503,9 @@ public final class LiveGame {
     if (phase != GamePhase.PAUSED) {
       return;
     }
+    journalInstructor(
+        JournalInstructorAction.newBuilder()
+            .setResume(org.entente.proto.v1.ResumeGame.getDefaultInstance()));
     phase = GamePhase.ORDERS;
     deadline = pausedRemaining > 0 ? clock.millis() + pausedRemaining : 0;
     scheduleDeadline();
@@ -350,6 +515,7 @@ public final class LiveGame {
   }
 
   void extend(long millis) {
+    journalInstructor(JournalInstructorAction.newBuilder().setExtendMillis(millis));
     if (phase == GamePhase.PAUSED) {
       pausedRemaining += millis;
     } else {
@@ -362,6 +528,7 @@ public final class LiveGame {
   }
 
   void inject(List<org.entente.server.engine.ScheduledEvent> events) {
+    journalInstructor(JournalInstructorAction.newBuilder().setInject(Events.toJournal(events)));
     Injects.Applied applied = Injects.apply(state, events);
     state = applied.state();
     List<TurnReport.Event> all = new ArrayList<>(news);
@@ -375,6 +542,13 @@ public final class LiveGame {
 
   void autopilot(String stateId, boolean on, String strategy) {
     Seat seat = seats.get(stateId);
+    journalInstructor(
+        JournalInstructorAction.newBuilder()
+            .setAutopilot(
+                org.entente.proto.v1.Autopilot.newBuilder()
+                    .setState(stateId)
+                    .setOn(on)
+                    .setStrategy(on ? strategy : "")));
     seat.setAutopilot(on ? strategy : null);
     broadcastEvent(
         GameEventKind.AUTOPILOT_CHANGED,
@@ -383,8 +557,8 @@ public final class LiveGame {
                 ? " is now played by the " + strategy + " bot"
                 : " is back in its players' hands"));
     if (on && seat.orders() == null && phase == GamePhase.ORDERS && active(stateId)) {
-      seat.submit(
-          decide(Views.publicPart(state, lastReport), stateId, strategy), "bot:" + strategy);
+      submit(
+          seat, decide(Views.publicPart(state, lastReport), stateId, strategy), "bot:" + strategy);
       maybeAdjudicate();
     }
     refreshInfo();

@@ -25,6 +25,12 @@ import org.entente.proto.v1.SeatInfo;
 import org.entente.proto.v1.ServerMessage;
 import org.entente.proto.v1.Welcome;
 import org.entente.server.engine.World;
+import org.entente.server.journal.Journal;
+import org.entente.server.journal.JournalReader;
+import org.entente.server.journal.JournalStore;
+import org.entente.server.journal.Records;
+import org.entente.server.journal.Replay;
+import org.entente.server.journal.ScenarioBytes;
 import org.entente.server.net.Connection;
 import org.entente.server.net.MessageHandler;
 import org.entente.server.net.ServerConfig;
@@ -49,6 +55,8 @@ public final class Lobby implements MessageHandler {
   private final Map<Connection, Session> sessions = new ConcurrentHashMap<>();
   private final Map<BodyCase, Handler> handlers = new EnumMap<>(BodyCase.class);
   private final AtomicLong gameSeq = new AtomicLong();
+  private final JournalStore store;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lobby.class);
 
   /** What the lobby remembers of a connection. */
   private static final class Session {
@@ -62,9 +70,16 @@ public final class Lobby implements MessageHandler {
     void handle(Connection c, ClientMessage m);
   }
 
+  /** A lobby whose games keep no journal. */
   public Lobby(ServerConfig config, GameClock clock) {
+    this(config, clock, JournalStore.none());
+  }
+
+  /** A lobby whose games are journaled in {@code store}; call {@link #recover} before serving. */
+  public Lobby(ServerConfig config, GameClock clock, JournalStore store) {
     this.config = config;
     this.clock = clock;
+    this.store = store;
     this.scenarios = loadScenarios();
     this.scenarioList = scenarioList(scenarios);
     handlers.put(BodyCase.HELLO, this::hello);
@@ -273,7 +288,20 @@ public final class Lobby implements MessageHandler {
       return;
     }
     String id = "g" + gameSeq.incrementAndGet() + "-" + Tokens.next().substring(0, 6);
-    LiveGame g = new LiveGame(id, world, settings, clock, done -> {});
+    String instructorToken = Tokens.next();
+    Journal journal;
+    try {
+      journal = openJournal(id, req, settings, instructorToken);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.error("game={} cannot start its journal", id, e);
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.INTERNAL,
+          "the server cannot write the game's journal: " + e.getMessage());
+      return;
+    }
+    LiveGame g = new LiveGame(id, world, settings, clock, done -> {}, instructorToken, journal);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
     sessions.get(c).games.add(g);
@@ -290,6 +318,143 @@ public final class Lobby implements MessageHandler {
                           .setInstructorToken(g.instructorToken)));
         });
     g.begin();
+  }
+
+  private Journal openJournal(
+      String id, org.entente.proto.v1.CreateGame req, GameSettings settings, String instructorToken)
+      throws java.io.IOException {
+    if (store == JournalStore.none()) {
+      return Journal.NONE;
+    }
+    Journal j = store.create(id);
+    try {
+      org.entente.proto.v1.CreateGame resolved =
+          req.toBuilder().clearBots().putAllBots(settings.bots()).build();
+      j.append(
+          Records.created(
+              clock.millis(),
+              id,
+              ScenarioBytes.builtin(req.getScenario()),
+              resolved,
+              settings.seed(),
+              instructorToken,
+              false));
+      j.force();
+    } catch (java.io.IOException | RuntimeException e) {
+      j.close();
+      throw e;
+    }
+    return j;
+  }
+
+  // ------------------------------------------------------------------ recovery
+
+  /**
+   * What recovery did with one journal.
+   *
+   * @param outcome RESUMED (the game is served again), FINISHED (nothing to resume) or FAILED
+   * @param message what happened, naming the file and any problem (a cut tail, a divergent turn)
+   */
+  public record Recovered(String gameId, Outcome outcome, String message) {
+    public enum Outcome {
+      RESUMED,
+      FINISHED,
+      FAILED
+    }
+  }
+
+  /**
+   * Rebuilds every unfinished game journaled in the store (see {@link Replay}): its turns are
+   * re-adjudicated from the journaled orders and every stored hash checked; its members, tokens,
+   * standing submissions, press, autopilots and pause come back, and its current turn gets a fresh
+   * deadline. A torn last record is cut; a journal that is corrupt in the middle or whose replay
+   * diverges is left alone and reported, and the other games are served.
+   */
+  public List<Recovered> recover() {
+    List<Recovered> out = new java.util.ArrayList<>();
+    List<String> ids;
+    try {
+      ids = store.list();
+    } catch (java.io.IOException e) {
+      LOG.error("cannot list the journals", e);
+      return List.of(new Recovered("", Recovered.Outcome.FAILED, "cannot list journals: " + e));
+    }
+    for (String id : ids) {
+      if (games.containsKey(id)) {
+        continue;
+      }
+      Recovered r = recoverOne(id);
+      switch (r.outcome()) {
+        case FAILED -> LOG.error("recovery of game {} failed: {}", id, r.message());
+        default -> LOG.info("recovery of game {}: {}", id, r.message());
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private Recovered recoverOne(String id) {
+    JournalReader.Contents contents;
+    Replay.Replayed replayed;
+    try {
+      contents = store.read(id);
+      replayed = Replay.replay(contents);
+    } catch (java.io.IOException e) {
+      return new Recovered(id, Recovered.Outcome.FAILED, e.getMessage());
+    }
+    String tail =
+        contents.needsCut()
+            ? "; "
+                + contents.path()
+                + ": "
+                + contents.tailProblem()
+                + " (cut at byte offset "
+                + contents.validLength()
+                + ")"
+            : "";
+    if (replayed.finished()) {
+      return new Recovered(
+          id, Recovered.Outcome.FINISHED, "finished (" + replayed.finishedReason() + ")" + tail);
+    }
+    if (!id.equals(replayed.created().getGameId())) {
+      return new Recovered(
+          id,
+          Recovered.Outcome.FAILED,
+          contents.path() + ": the journal is of game " + replayed.created().getGameId());
+    }
+    GameSettings settings;
+    try {
+      settings = GameSettings.from(replayed.created().getSettings(), replayed.world());
+    } catch (IllegalArgumentException e) {
+      return new Recovered(
+          id, Recovered.Outcome.FAILED, contents.path() + ": bad settings: " + e.getMessage());
+    }
+    Journal journal;
+    try {
+      journal = store.reopen(id, contents.validLength());
+    } catch (java.io.IOException e) {
+      return new Recovered(id, Recovered.Outcome.FAILED, contents.path() + ": cannot reopen: " + e);
+    }
+    LiveGame g = LiveGame.restore(replayed, settings, clock, done -> {}, journal);
+    games.put(id, g);
+    byToken.put(g.instructorToken, g);
+    g.members.keySet().forEach(t -> byToken.put(t, g));
+    java.util.regex.Matcher seq = java.util.regex.Pattern.compile("g(\\d+)-.*").matcher(id);
+    if (seq.matches()) {
+      gameSeq.accumulateAndGet(Long.parseLong(seq.group(1)), Math::max);
+    }
+    boolean paused = replayed.paused();
+    g.execute(() -> g.resumeAfterRecovery(paused));
+    return new Recovered(
+        id,
+        Recovered.Outcome.RESUMED,
+        "resumed at turn "
+            + replayed.state().turn()
+            + " after replaying "
+            + replayed.reports().size()
+            + " turns"
+            + (paused ? " (paused)" : "")
+            + tail);
   }
 
   private LiveGame game(Connection c, ClientMessage m, String id) {

@@ -11,6 +11,7 @@ import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.Inject;
 import org.entente.proto.v1.InstructorCommand;
+import org.entente.proto.v1.JournalInstructorAction;
 import org.entente.proto.v1.OrdersAccepted;
 import org.entente.proto.v1.PressMessage;
 import org.entente.proto.v1.Role;
@@ -86,7 +87,7 @@ final class Requests {
       Lobby.error(c, rid, ErrorCode.INVALID_ORDERS, String.join("; ", problems));
       return;
     }
-    g.seats.get(m.state()).submit(orders, m.name());
+    g.submit(g.seats.get(m.state()), orders, m.name());
     c.send(
         ServerMessage.newBuilder()
             .setRequestId(rid)
@@ -137,7 +138,7 @@ final class Requests {
             .setText(req.getText())
             .setSentEpochMs(g.clock.millis())
             .build();
-    g.press.add(p);
+    g.addPress(p);
     ServerMessage push = ServerMessage.newBuilder().setPress(p).build();
     for (var e : g.connections.entrySet()) {
       if (RoleViews.visible(p, g.members.get(e.getKey()))) {
@@ -185,12 +186,18 @@ final class Requests {
           return;
         }
         ack(c, rid, "adjudicating turn " + g.state.turn());
+        g.journalInstructor(
+            JournalInstructorAction.newBuilder()
+                .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance()));
         g.adjudicate("the instructor adjudicated now");
       }
       case INJECT -> inject(g, c, rid, cmd.getInject());
       case AUTOPILOT -> autopilot(g, c, rid, cmd.getAutopilot());
       case END_GAME -> {
         ack(c, rid, "ending the game");
+        g.journalInstructor(
+            JournalInstructorAction.newBuilder()
+                .setEndGame(org.entente.proto.v1.EndGame.getDefaultInstance()));
         g.finish("the instructor ended it");
       }
       default -> Lobby.error(c, rid, ErrorCode.UNKNOWN_MESSAGE, "instructor: no command set");

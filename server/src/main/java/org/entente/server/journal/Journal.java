@@ -1,0 +1,38 @@
+package org.entente.server.journal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import org.entente.proto.v1.JournalRecord;
+
+/** One game's open journal: records are appended in order and forced to disk on demand. */
+public interface Journal extends Closeable {
+  /** Appends one framed record (not yet forced to disk). */
+  void append(JournalRecord record) throws IOException;
+
+  /** Forces everything appended so far to disk (data only, {@code force(false)}). */
+  void force() throws IOException;
+
+  /** The journal's size in bytes, header included. */
+  long size() throws IOException;
+
+  @Override
+  void close() throws IOException;
+
+  /** A journal that keeps nothing. */
+  Journal NONE =
+      new Journal() {
+        @Override
+        public void append(JournalRecord record) {}
+
+        @Override
+        public void force() {}
+
+        @Override
+        public long size() {
+          return 0;
+        }
+
+        @Override
+        public void close() {}
+      };
+}

@@ -1,0 +1,46 @@
+package org.entente.server.journal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+import org.entente.proto.v1.JournalRecord;
+
+/**
+ * The bytes of a journal file: an 8-byte header ({@code "ENTJ"}, then the format version as a
+ * big-endian int32), then records framed as {@code [int32 length][int32 CRC32C][payload]}, the
+ * payload a serialized {@link JournalRecord}.
+ */
+public final class JournalFormat {
+  public static final byte[] MAGIC = "ENTJ".getBytes(StandardCharsets.US_ASCII);
+  public static final int VERSION = 1;
+  public static final int HEADER_BYTES = 8;
+  public static final int FRAME_BYTES = 8;
+
+  /** No record is larger (a scenario file is well below). */
+  public static final int MAX_RECORD_BYTES = 64 << 20;
+
+  public static final String SUFFIX = ".journal";
+
+  private JournalFormat() {}
+
+  /** The file header. */
+  public static ByteBuffer header() {
+    ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES);
+    b.put(MAGIC).putInt(VERSION).flip();
+    return b;
+  }
+
+  /** One framed record. */
+  public static ByteBuffer frame(JournalRecord record) {
+    byte[] payload = record.toByteArray();
+    ByteBuffer b = ByteBuffer.allocate(FRAME_BYTES + payload.length);
+    b.putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload).flip();
+    return b;
+  }
+
+  static int crc(byte[] bytes, int off, int len) {
+    CRC32C c = new CRC32C();
+    c.update(bytes, off, len);
+    return (int) c.getValue();
+  }
+}
