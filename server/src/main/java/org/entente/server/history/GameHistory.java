@@ -32,9 +32,20 @@ public record GameHistory(
 
   /** The history of a headless game. */
   public static GameHistory of(
-      String gameId, World world, long seed, Games.Played played, java.util.Map<String, String> strategies) {
+      String gameId,
+      World world,
+      long seed,
+      Games.Played played,
+      java.util.Map<String, String> strategies) {
     return new GameHistory(
-        gameId, world, seed, played.states(), played.reports(), played.prologue(), List.of(), strategies);
+        gameId,
+        world,
+        seed,
+        played.states(),
+        played.reports(),
+        played.prologue(),
+        List.of(),
+        strategies);
   }
 
   /** The last position. */
