@@ -11,26 +11,46 @@ import java.util.concurrent.Callable;
 import org.entente.server.engine.Games;
 import org.entente.server.engine.World;
 import org.entente.server.history.GameHistory;
+import org.entente.server.journal.DirectoryJournalStore;
+import org.entente.server.journal.JournalCorruptException;
+import org.entente.server.journal.JournalReader;
 import org.entente.server.scenario.ScenarioException;
 import org.entente.server.scenario.ScenarioLoader;
 import org.entente.server.sim.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code entente debrief}: plays a game headless and renders its debrief as Markdown, HTML or JSON.
- * The rendering half, {@link #emit}, takes a {@link GameHistory} from any source.
+ * {@code entente debrief}: renders the debrief of a journaled game ({@code entente debrief GAME}, a
+ * journal file or a game id in {@code --data}), or plays a game headless ({@code --scenario}), as
+ * Markdown, HTML or JSON. The rendering half, {@link #emit}, takes a {@link GameHistory} from any
+ * source.
  */
 @Command(
     name = "debrief",
     mixinStandardHelpOptions = true,
     description =
-        "Play a game with bots and render its debrief: scores, system view, narrative, theory"
-            + " lens and (in HTML) charts.")
+        "Render the debrief of a journaled game (GAME), or play a game with bots (--scenario)"
+            + " and render its debrief: scores, system view, narrative, theory lens and (in"
+            + " HTML) charts.")
 public final class DebriefCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "GAME",
+      description = "a journal file, or the id of a game journaled in --data")
+  String game;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "where game journals live, for GAME given as an id (default: ${DEFAULT-VALUE})")
+  Path data = Path.of("data");
 
   @Option(
       names = "--scenario",
@@ -85,8 +105,32 @@ public final class DebriefCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
+    if (game != null) {
+      if (scenario != null) {
+        err.println("give either GAME (a journal) or --scenario, not both");
+        return 2;
+      }
+      if (!bots.isEmpty() || turns != null) {
+        err.println("--bots and --turns apply to --scenario; a journal was played already");
+        return 2;
+      }
+      GameHistory h;
+      try {
+        h = JournalReader.history(journal(game, data));
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        return 2;
+      } catch (JournalCorruptException e) {
+        err.println("cannot debrief " + game + ": " + e.getMessage());
+        return 2;
+      } catch (IOException e) {
+        err.println("cannot read the journal of " + game + ": " + e);
+        return 2;
+      }
+      return emit(h, f, chartsAt, out, spec.commandLine().getOut(), err);
+    }
     if (scenario == null) {
-      err.println("--scenario ID|FILE is required");
+      err.println("give GAME (a journal file or a game id in --data) or --scenario ID|FILE");
       return 2;
     }
     World world;
@@ -111,6 +155,29 @@ public final class DebriefCommand implements Callable<Integer> {
         Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
     GameHistory h = GameHistory.of(world.id() + "-seed-" + seed, world, seed, played, strategies);
     return emit(h, f, chartsAt, out, spec.commandLine().getOut(), err);
+  }
+
+  /**
+   * The journal file of {@code game}: the file itself when it exists, else the journal of the game
+   * with that id in {@code data}. Throws {@link IllegalArgumentException} naming both when neither
+   * exists.
+   */
+  static Path journal(String game, Path data) {
+    Path file = Path.of(game);
+    if (Files.isRegularFile(file)) {
+      return file;
+    }
+    Path inData;
+    try {
+      inData = new DirectoryJournalStore(data).path(game);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("no journal file " + game + " (and not a game id)");
+    }
+    if (!Files.isRegularFile(inData)) {
+      throw new IllegalArgumentException(
+          "no journal " + game + ": neither a file nor a game in " + data + " (no " + inData + ")");
+    }
+    return inData;
   }
 
   /**
