@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       org.entente.client.cli.PlayCommand.class,
       org.entente.client.cli.BotCommand.class,
       org.entente.server.debrief.DebriefCommand.class,
+      org.entente.server.replay.ReplayCommand.class,
+      org.entente.server.replay.BranchCommand.class,
+      org.entente.server.replay.DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Entente implements Runnable {

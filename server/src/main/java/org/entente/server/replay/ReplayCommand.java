@@ -1,0 +1,171 @@
+package org.entente.server.replay;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.entente.api.OrderOutcome;
+import org.entente.api.OrderSyntax;
+import org.entente.api.PlayerView;
+import org.entente.server.engine.TurnReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code entente replay}: prints a turn of a journaled game, and what one seat saw of it. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print a turn of a journaled game (stances, events, wars, standings) and, with --as, what"
+            + " one seat saw at its start.")
+public final class ReplayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "GAME", description = "a journal file, or a game id")
+  String game;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      description = "where game ids are looked up (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--turn", paramLabel = "N", description = "the turn (default: the last)")
+  Integer turn;
+
+  @Option(names = "--as", paramLabel = "SEAT", description = "also print this seat's view")
+  String as;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Replayer r;
+    try {
+      r = GameSource.open(game, data);
+    } catch (GameSource.NoSuchGame e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 2;
+    } catch (IOException e) {
+      err.println("cannot replay " + game + ": " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    if (r.turns() == 0) {
+      err.println("no turn has been played in " + r.gameId());
+      err.flush();
+      return 2;
+    }
+    int t = turn == null ? r.turns() : turn;
+    if (t < 1 || t > r.turns()) {
+      err.println("no turn " + t + " in " + r.gameId() + ": it has turns 1.." + r.turns());
+      err.flush();
+      return 2;
+    }
+    if (as != null && r.world().index(as) < 0) {
+      err.println(
+          "no seat "
+              + as
+              + " in "
+              + r.world().id()
+              + "; seats: "
+              + String.join(", ", r.strategies().keySet()));
+      err.flush();
+      return 2;
+    }
+    printTurn(out, r, t);
+    if (as != null) {
+      printView(out, r.view(t, as));
+    }
+    out.flush();
+    return 0;
+  }
+
+  static void printTurn(PrintWriter out, Replayer r, int t) {
+    TurnReport rep = r.report(t);
+    out.println(
+        "game "
+            + r.gameId()
+            + " ("
+            + r.world().id()
+            + ", seed "
+            + r.seed()
+            + "), turn "
+            + t
+            + "/"
+            + r.turns()
+            + ": "
+            + rep.label());
+    if (r.lineage() != null) {
+      out.println(r.lineage().text());
+    }
+    out.println("stances:");
+    rep.stances()
+        .forEach(s -> out.println("  " + s.state() + ": " + OrderSyntax.format(s.stance())));
+    out.println("events:");
+    rep.events().forEach(e -> out.println("  " + e.kind() + ": " + e.text()));
+    out.println("wars:");
+    for (TurnReport.War w : rep.wars()) {
+      out.println(
+          "  "
+              + w.crisis()
+              + " "
+              + w.aggressor()
+              + " vs "
+              + w.target()
+              + ": "
+              + (w.attackersWon() ? "attackers won" : "defenders held")
+              + (w.conquered() ? ", " + w.target() + " conquered" : "")
+              + " ("
+              + w.reason()
+              + ")");
+    }
+    out.println("standings:");
+    for (TurnReport.Standing s : rep.standings()) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-6s power %.3f coverage %.3f principal threat %s%s%s",
+              s.state(),
+              s.power(),
+              s.coverage(),
+              s.principalThreat().isEmpty() ? "-" : String.join(",", s.principalThreat()),
+              s.patron() == null ? "" : " patron " + s.patron(),
+              s.conquered() ? " CONQUERED" : ""));
+    }
+    out.println("hash " + rep.stateHash());
+  }
+
+  static void printView(PrintWriter out, PlayerView v) {
+    out.println("view of " + v.self() + " at the start of turn " + v.turn() + ":");
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "  coverage %.3f principal threat %s",
+            v.coverage(),
+            v.principalThreat().isEmpty() ? "-" : String.join(",", v.principalThreat())));
+    out.println("  threat row (actor power proximity offense intent threat):");
+    for (PlayerView.ThreatEntry e : v.threats()) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "    %-6s %.3f %.3f %.3f %.3f %.3f",
+              e.actor(),
+              e.power(),
+              e.proximity(),
+              e.offense(),
+              e.intent(),
+              e.threat()));
+    }
+    out.println("  outcomes of last turn:");
+    for (OrderOutcome o : v.outcomes()) {
+      out.println("    " + o.order() + ": " + o.code() + " " + o.reason());
+    }
+  }
+}
