@@ -99,7 +99,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     NetServer server =
         new NetServer(
-            config, lobby, new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"));
+            config,
+            lobby,
+            new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"),
+            java.util.Map.of("/debrief/", lobby.debriefRoute()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -31,6 +31,7 @@ import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.TurnResult;
 import org.entente.server.engine.Views;
 import org.entente.server.engine.World;
+import org.entente.server.history.GameHistory;
 import org.entente.server.journal.Events;
 import org.entente.server.journal.Journal;
 import org.entente.server.journal.Records;
@@ -67,6 +68,9 @@ public final class LiveGame {
   final Map<String, Connection> connections = new LinkedHashMap<>();
   final List<PressMessage> press = new ArrayList<>();
   final List<TurnReport> reports = new ArrayList<>();
+  final List<GameState> states = new ArrayList<>(); // the position each turn was adjudicated from
+  final List<GameHistory.Annotation> annotations = new ArrayList<>();
+  List<TurnReport.Event> prologue = List.of();
   GamePhase phase = GamePhase.ORDERS;
   long deadline;
   private long pausedRemaining;
@@ -122,6 +126,7 @@ public final class LiveGame {
     Injects.Applied start = Games.start(world);
     state = start.state();
     news = start.events();
+    prologue = start.events();
   }
 
   /** Starts the first turn (on the game's executor). */
@@ -166,6 +171,9 @@ public final class LiveGame {
     g.lastReport = r.lastReport();
     g.news = List.copyOf(r.news());
     g.reports.addAll(r.reports());
+    g.states.addAll(r.states().subList(0, r.states().size() - 1));
+    g.prologue = List.copyOf(r.prologue());
+    g.annotations.addAll(r.annotations());
     for (var m : r.members()) {
       if (m.getToken().equals(g.instructorToken)) {
         continue;
@@ -274,9 +282,20 @@ public final class LiveGame {
     press.add(p);
   }
 
-  /** An instructor's note on the current turn (journaled, kept for the debrief). */
-  void annotate(String author, String text) {
-    journal(Records.annotation(clock.millis(), state.turn(), author, text));
+  /** An instructor's note on a turn (journaled, kept for replays and the debrief). */
+  void annotate(String author, int turn, String text) {
+    journal(Records.annotation(clock.millis(), turn, author, text));
+    annotations.add(new GameHistory.Annotation(turn, author, text, clock.millis()));
+  }
+
+  /** The game so far, as replay and the debrief read it (on the game's executor). */
+  GameHistory history() {
+    List<GameState> all = new ArrayList<>(states);
+    all.add(state);
+    Map<String, String> strategies = new LinkedHashMap<>();
+    seats.values().forEach(seat -> strategies.put(seat.state, seat.botStrategy()));
+    return new GameHistory(
+        id, world, settings.seed(), all, reports, prologue, annotations, strategies);
   }
 
   /** The latest lobby summary (safe from any thread). */
@@ -377,6 +396,7 @@ public final class LiveGame {
         why,
         r.report().stateHash());
     journalDurably(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
+    states.add(state);
     state = r.state();
     lastReport = r.report();
     news = lastReport.news();

@@ -119,6 +119,11 @@ public final class Lobby implements MessageHandler {
             withToken(
                 c, m, m.getSendPress().getToken(), (g, member) -> Requests.press(g, member, c, m)));
     handlers.put(
+        BodyCase.REPLAY,
+        (c, m) ->
+            withToken(
+                c, m, m.getReplay().getToken(), (g, member) -> Requests.replay(g, member, c, m)));
+    handlers.put(
         BodyCase.INSTRUCTOR,
         (c, m) ->
             withToken(
@@ -587,6 +592,11 @@ public final class Lobby implements MessageHandler {
             .setRequestId(requestId)
             .setError(Error.newBuilder().setCode(code).setMessage(message).setRequestId(requestId))
             .build());
+  }
+
+  /** The HTTP route that serves debriefs ({@code /debrief/{game}?token=...&format=...}). */
+  public org.entente.server.net.HttpRoute debriefRoute() {
+    return new DebriefRoute(this);
   }
 
   /** Every game, for tests and shutdown. */

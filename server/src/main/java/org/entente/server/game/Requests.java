@@ -159,6 +159,10 @@ final class Requests {
       return;
     }
     InstructorCommand cmd = msg.getInstructor();
+    if (cmd.getCommandCase() == InstructorCommand.CommandCase.ANNOTATE) {
+      annotate(g, m, c, rid, cmd.getAnnotate());
+      return;
+    }
     if (g.phase == GamePhase.FINISHED) {
       Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
       return;
@@ -325,6 +329,68 @@ final class Requests {
     }
     ack(c, rid, a.getState() + (a.getOn() ? " on autopilot" : " back to its players"));
     g.autopilot(a.getState(), a.getOn(), strategy);
+  }
+
+  // Notes may be added during the game and after it, for the debrief.
+  private static void annotate(
+      LiveGame g, LiveGame.Member m, Connection c, String rid, org.entente.proto.v1.Annotate a) {
+    int last = Math.min(g.state.turn(), g.world.turns());
+    int turn = a.getTurn() == 0 ? last : a.getTurn();
+    if (turn > last) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.BAD_REQUEST,
+          "annotate.turn: " + turn + " has not been reached (current turn " + last + ")");
+    } else if (a.getText().isBlank() || a.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.BAD_REQUEST,
+          "annotate.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+    } else {
+      g.annotate(m.name(), turn, a.getText());
+      ack(c, rid, "note added to turn " + turn);
+    }
+  }
+
+  /** Streams turns already played, each as the member's role knew it then, then an Ack. */
+  static void replay(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {
+    String rid = msg.getRequestId();
+    var req = msg.getReplay();
+    int played = g.reports.size();
+    int from = Math.max(1, req.getFromTurn());
+    int to = req.getToTurn() == 0 ? played : req.getToTurn();
+    if (played == 0) {
+      Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "replay: no turn has been adjudicated yet");
+      return;
+    }
+    if (from > to || to > played) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.BAD_REQUEST,
+          "replay: turns " + from + " to " + to + " are not in 1.." + played);
+      return;
+    }
+    for (int t = from; t <= to; t++) {
+      org.entente.proto.v1.ReplayedTurn.Builder b =
+          org.entente.proto.v1.ReplayedTurn.newBuilder()
+              .setTurn(t)
+              .setView(RoleViews.pastView(g, m, t))
+              .setResolved(RoleViews.resolved(g, m, g.reports.get(t - 1)));
+      for (var note : g.annotations) {
+        if (note.turn() == t) {
+          b.addAnnotations(
+              org.entente.proto.v1.AnnotationView.newBuilder()
+                  .setTurn(t)
+                  .setAuthor(note.author())
+                  .setText(note.text()));
+        }
+      }
+      c.send(ServerMessage.newBuilder().setRequestId(rid).setReplayed(b).build());
+    }
+    ack(c, rid, "replayed turns " + from + " to " + to);
   }
 
   static void ack(Connection c, String rid, String detail) {

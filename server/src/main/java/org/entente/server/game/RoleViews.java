@@ -3,6 +3,7 @@ package org.entente.server.game;
 import org.entente.api.PlayerView;
 import org.entente.client.wire.Wire;
 import org.entente.proto.v1.GameInfo;
+import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.IntentRow;
 import org.entente.proto.v1.Omniscient;
 import org.entente.proto.v1.PressMessage;
@@ -68,6 +69,53 @@ final class RoleViews {
       }
     }
     return b.build();
+  }
+
+  /**
+   * What the member's role saw at the start of past turn {@code t}: a seat its own engine view of
+   * that position, others the public part (the instructor with every intent row).
+   */
+  static TurnView pastView(LiveGame g, LiveGame.Member m, int t) {
+    org.entente.server.engine.GameState s = g.states.get(t - 1);
+    TurnReport before = t >= 2 ? g.reports.get(t - 2) : null;
+    Views.Public pub = Views.publicPart(s, before);
+    TurnView.Builder b;
+    if (m.role() == Role.SEAT) {
+      b = Wire.view(Views.of(pub, m.state()));
+    } else {
+      b =
+          TurnView.newBuilder()
+              .setScenario(g.world.id())
+              .setTurn(t)
+              .setTurns(g.world.turns())
+              .setTurnLabel(g.world.label(t))
+              .setBriefing(g.world.briefing());
+      Wire.publicPart(
+          b,
+          pub.nations(),
+          g.world.proximity(),
+          pub.alliances(),
+          pub.crises(),
+          pub.lastStances(),
+          pub.rules());
+      if (m.role() == Role.INSTRUCTOR) {
+        Omniscient.Builder o = Omniscient.newBuilder();
+        int n = g.world.size();
+        for (int j = 0; j < n; j++) {
+          IntentRow.Builder row = IntentRow.newBuilder().setObserver(g.world.start().get(j).id());
+          for (int i = 0; i < n; i++) {
+            row.addValues(s.intent().get(j, i));
+          }
+          o.addIntent(row);
+        }
+        b.setOmniscient(o);
+      }
+    }
+    return b.setGameId(g.id)
+        .setRole(m.role())
+        .setPhase(GamePhase.FINISHED)
+        .setStateHash(before == null ? "" : before.stateHash())
+        .build();
   }
 
   private static Omniscient omniscient(LiveGame g) {

@@ -61,6 +61,21 @@ class LiveGameTest {
 
   record Player(TestConnection c, String token, String state) {}
 
+  /** Joins {@code state} of {@code game} on a new connection to {@code lobby}. */
+  Player join0(Lobby lobby, String game, String state) {
+    TestConnection c = TestConnection.hello(lobby);
+    ServerMessage r =
+        c.request(
+            ClientMessage.newBuilder()
+                .setJoinSeat(
+                    JoinSeat.newBuilder()
+                        .setGameId(game)
+                        .setState(state)
+                        .setMember(state.toLowerCase(java.util.Locale.ROOT))));
+    assertThat(r.hasJoined()).as(r.toString()).isTrue();
+    return new Player(c, r.getJoined().getToken(), state);
+  }
+
   Player join(String game, String state, String member) {
     TestConnection c = TestConnection.hello(lobby);
     ServerMessage r =

@@ -1,0 +1,81 @@
+package org.entente.server.game;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.entente.proto.v1.Role;
+import org.entente.server.debrief.Debriefs;
+import org.entente.server.debrief.Format;
+import org.entente.server.net.HttpRoute;
+
+/**
+ * {@code GET /debrief/{game}?token=T[&format=html|md|json]}: the debrief of a live or finished game
+ * as a download. Only the instructor's token may fetch it, since the debrief shows every seat's
+ * decisions; the history is read on the game's own executor.
+ */
+final class DebriefRoute implements HttpRoute {
+  private final Lobby lobby;
+
+  DebriefRoute(Lobby lobby) {
+    this.lobby = lobby;
+  }
+
+  @Override
+  public CompletionStage<Response> handle(Request request) {
+    if (!request.method().equals("GET")) {
+      return done(Response.text(405, "only GET"));
+    }
+    String id = request.path().substring("/debrief/".length());
+    LiveGame g = lobby.game(id);
+    if (g == null) {
+      return done(Response.text(404, "no game '" + id + "'"));
+    }
+    String token = first(request.query(), "token");
+    Format format;
+    try {
+      format =
+          Format.parse(
+              first(request.query(), "format").isEmpty()
+                  ? "html"
+                  : first(request.query(), "format"));
+    } catch (IllegalArgumentException e) {
+      return done(Response.text(400, "format: " + e.getMessage()));
+    }
+    CompletableFuture<Response> out = new CompletableFuture<>();
+    g.execute(
+        () -> {
+          LiveGame.Member m = token.isEmpty() ? null : g.member(token);
+          if (m == null || m.role() != Role.INSTRUCTOR) {
+            out.complete(
+                Response.text(403, "the debrief needs the game's instructor token (?token=...)"));
+            return;
+          }
+          byte[] body = Debriefs.render(g.history(), format).getBytes(StandardCharsets.UTF_8);
+          String ext = format == Format.HTML ? "html" : format == Format.MD ? "md" : "json";
+          String type =
+              format == Format.HTML
+                  ? "text/html; charset=utf-8"
+                  : format == Format.MD ? "text/markdown; charset=utf-8" : "application/json";
+          out.complete(
+              new Response(
+                  200,
+                  type,
+                  body,
+                  Map.of(
+                      "Content-Disposition",
+                      "attachment; filename=\"" + id + "-debrief." + ext + "\"")));
+        });
+    return out;
+  }
+
+  private static String first(Map<String, List<String>> query, String key) {
+    List<String> v = query.get(key);
+    return v == null || v.isEmpty() ? "" : v.get(0);
+  }
+
+  private static CompletionStage<Response> done(Response r) {
+    return CompletableFuture.completedFuture(r);
+  }
+}
