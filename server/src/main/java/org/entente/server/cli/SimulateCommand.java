@@ -9,8 +9,6 @@ import org.entente.server.engine.World;
 import org.entente.server.journal.DirectoryJournalStore;
 import org.entente.server.journal.JournalingSimulation;
 import org.entente.server.journal.ScenarioBytes;
-import org.entente.server.scenario.ScenarioException;
-import org.entente.server.scenario.ScenarioLoader;
 import org.entente.server.sim.ReportJson;
 import org.entente.server.sim.Simulation;
 import org.entente.server.sim.Summary;
@@ -68,24 +66,15 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    World world;
+    Simulation.Setup setup;
     try {
-      world = ScenarioLoader.resolve(scenario).world();
-    } catch (ScenarioException e) {
-      err.println("cannot load scenario " + scenario + ": " + e.getMessage());
-      return 2;
-    }
-    if (turns != null && turns < 1) {
-      err.println("--turns must be at least 1, got " + turns);
-      return 2;
-    }
-    Map<String, String> strategies;
-    try {
-      strategies = Simulation.strategies(world, bots);
+      setup = Simulation.prepare(scenario, bots, turns);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;
     }
+    World world = setup.world();
+    Map<String, String> strategies = setup.strategies();
     int maxTurns = turns == null ? world.turns() : turns;
     Games.Played played;
     String journalNote = null;

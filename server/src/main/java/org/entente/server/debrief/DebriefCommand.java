@@ -14,8 +14,6 @@ import org.entente.server.history.GameHistory;
 import org.entente.server.journal.DirectoryJournalStore;
 import org.entente.server.journal.JournalCorruptException;
 import org.entente.server.journal.JournalReader;
-import org.entente.server.scenario.ScenarioException;
-import org.entente.server.scenario.ScenarioLoader;
 import org.entente.server.sim.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -133,24 +131,15 @@ public final class DebriefCommand implements Callable<Integer> {
       err.println("give GAME (a journal file or a game id in --data) or --scenario ID|FILE");
       return 2;
     }
-    World world;
+    Simulation.Setup setup;
     try {
-      world = ScenarioLoader.resolve(scenario).world();
-    } catch (ScenarioException e) {
-      err.println("cannot load scenario " + scenario + ": " + e.getMessage());
-      return 2;
-    }
-    if (turns != null && turns < 1) {
-      err.println("--turns must be at least 1, got " + turns);
-      return 2;
-    }
-    Map<String, String> strategies;
-    try {
-      strategies = Simulation.strategies(world, bots);
+      setup = Simulation.prepare(scenario, bots, turns);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;
     }
+    World world = setup.world();
+    Map<String, String> strategies = setup.strategies();
     Games.Played played =
         Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
     GameHistory h = GameHistory.of(world.id() + "-seed-" + seed, world, seed, played, strategies);

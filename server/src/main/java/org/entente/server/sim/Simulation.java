@@ -61,6 +61,32 @@ public final class Simulation {
     return world.start().stream().map(n -> n.id()).toList();
   }
 
+  /** A headless game ready to play: its world, every seat's strategy, and how many turns. */
+  public record Setup(World world, Map<String, String> strategies, int maxTurns) {
+    /** Plays it. */
+    public Games.Played play(long seed) {
+      return run(world, seed, strategies, maxTurns);
+    }
+  }
+
+  /**
+   * Checks a command line's scenario (a built-in id or a file), bots and turn limit; throws {@link
+   * IllegalArgumentException} with a message for the user naming what is wrong.
+   */
+  public static Setup prepare(String scenario, Map<String, String> bots, Integer turns) {
+    World world;
+    try {
+      world = org.entente.server.scenario.ScenarioLoader.resolve(scenario).world();
+    } catch (org.entente.server.scenario.ScenarioException e) {
+      throw new IllegalArgumentException(
+          "cannot load scenario " + scenario + ": " + e.getMessage(), e);
+    }
+    if (turns != null && turns < 1) {
+      throw new IllegalArgumentException("--turns must be at least 1, got " + turns);
+    }
+    return new Setup(world, strategies(world, bots), turns == null ? world.turns() : turns);
+  }
+
   /** Plays {@code world} with the given strategy per seat, for at most {@code maxTurns} turns. */
   public static Games.Played run(
       World world, long seed, Map<String, String> strategies, int maxTurns) {
