@@ -1,5 +1,6 @@
 package org.entente.server.cli;
 
+import org.entente.server.load.LoadTestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       org.entente.client.cli.PlayCommand.class,
       org.entente.client.cli.BotCommand.class,
+      LoadTestCommand.class,
       org.entente.server.debrief.DebriefCommand.class,
       org.entente.server.replay.ReplayCommand.class,
       org.entente.server.replay.BranchCommand.class,

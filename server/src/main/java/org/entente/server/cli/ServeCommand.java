@@ -2,11 +2,13 @@ package org.entente.server.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
 import org.entente.server.journal.DirectoryJournalStore;
+import org.entente.server.load.MetricsRoute;
 import org.entente.server.net.ClasspathStaticFiles;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
@@ -97,12 +99,14 @@ final class ServeCommand implements Callable<Integer> {
       stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());
       stream.flush();
     }
+    MetricsRoute metrics = new MetricsRoute(lobby);
     NetServer server =
         new NetServer(
             config,
             lobby,
             new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"),
-            java.util.Map.of("/debrief/", lobby.debriefRoute()));
+            Map.of("/metrics", metrics, "/debrief/", lobby.debriefRoute()));
+    metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

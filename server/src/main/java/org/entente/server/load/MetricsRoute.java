@@ -1,0 +1,99 @@
+package org.entente.server.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.RuntimeMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
+import org.entente.proto.v1.GameInfo;
+import org.entente.proto.v1.GamePhase;
+import org.entente.server.game.LiveGame;
+import org.entente.server.game.Lobby;
+import org.entente.server.net.HttpRoute;
+
+/**
+ * {@code GET /metrics}: a small JSON document for load tests and monitoring. It runs on an event
+ * loop, so it only reads counters: the games (live and finished), the open connections, the heap in
+ * use (without forcing a collection, so it includes garbage not yet collected), the process's CPU
+ * time, the live threads and the uptime.
+ *
+ * <pre>{@code
+ * {"games":{"live":100,"finished":3},"connections":801,"heapUsedBytes":73400320,
+ *  "processCpuNanos":8123000000,"threads":130,"uptimeMillis":61234}
+ * }</pre>
+ */
+public final class MetricsRoute implements HttpRoute {
+  private static final String JSON = "application/json";
+
+  private final Lobby lobby;
+  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+  private final RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private volatile IntSupplier connections = () -> -1;
+
+  /** Metrics of {@code lobby}'s games; call {@link #connections} once the server exists. */
+  public MetricsRoute(Lobby lobby) {
+    this.lobby = lobby;
+  }
+
+  /** Where the open-connection count comes from (typically {@code server::openConnections}). */
+  public MetricsRoute connections(IntSupplier source) {
+    this.connections = source;
+    return this;
+  }
+
+  @Override
+  public CompletionStage<Response> handle(Request request) {
+    if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+      return CompletableFuture.completedFuture(
+          new Response(
+              405,
+              "text/plain; charset=utf-8",
+              "GET only".getBytes(StandardCharsets.UTF_8),
+              Map.of("Allow", "GET, HEAD")));
+    }
+    return CompletableFuture.completedFuture(
+        Response.ok(JSON, json().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The metrics document. */
+  String json() {
+    int live = 0;
+    int finished = 0;
+    for (LiveGame g : lobby.games()) {
+      GameInfo info = g.info();
+      if (info != null && info.getPhase() == GamePhase.FINISHED) {
+        finished++;
+      } else {
+        live++;
+      }
+    }
+    return "{\"games\":{\"live\":"
+        + live
+        + ",\"finished\":"
+        + finished
+        + "},\"connections\":"
+        + connections.getAsInt()
+        + ",\"heapUsedBytes\":"
+        + memory.getHeapMemoryUsage().getUsed()
+        + ",\"processCpuNanos\":"
+        + processCpuNanos()
+        + ",\"threads\":"
+        + threads.getThreadCount()
+        + ",\"uptimeMillis\":"
+        + runtime.getUptime()
+        + "}";
+  }
+
+  private long processCpuNanos() {
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime()
+        : -1;
+  }
+}
