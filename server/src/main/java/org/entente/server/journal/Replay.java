@@ -89,27 +89,38 @@ public final class Replay {
     }
   }
 
-  /** Replays a journal's records; throws naming the file and the first problem. */
-  public static Replayed replay(JournalReader.Contents contents) throws JournalCorruptException {
-    Path path = contents.path();
+  /** The journal's first record, the game's creation; throws if it is not there. */
+  public static JournalGameCreated created(JournalReader.Contents contents)
+      throws JournalCorruptException {
     List<JournalRecord> records = contents.records();
     if (records.isEmpty() || !records.get(0).hasGameCreated()) {
-      throw new JournalCorruptException(path, "the first record is not the game's creation");
+      throw new JournalCorruptException(
+          contents.path(), "the first record is not the game's creation");
     }
-    JournalGameCreated created = records.get(0).getGameCreated();
-    World world;
+    return records.get(0).getGameCreated();
+  }
+
+  /** The world rebuilt from the scenario bytes stored at the game's creation. */
+  public static World world(Path path, JournalGameCreated created) throws JournalCorruptException {
     try {
-      world =
-          ScenarioLoader.parse(
-                  created.getScenarioSource().isEmpty()
-                      ? created.getScenarioId()
-                      : created.getScenarioSource(),
-                  created.getScenarioBytes().toByteArray())
-              .world();
+      return ScenarioLoader.parse(
+              created.getScenarioSource().isEmpty()
+                  ? created.getScenarioId()
+                  : created.getScenarioSource(),
+              created.getScenarioBytes().toByteArray())
+          .world();
     } catch (ScenarioException e) {
       throw new JournalCorruptException(
           path, "the stored scenario no longer loads: " + e.getMessage());
     }
+  }
+
+  /** Replays a journal's records; throws naming the file and the first problem. */
+  public static Replayed replay(JournalReader.Contents contents) throws JournalCorruptException {
+    Path path = contents.path();
+    List<JournalRecord> records = contents.records();
+    JournalGameCreated created = created(contents);
+    World world = world(path, created);
     long seed = created.getSeed();
     int maxTurns =
         created.getSettings().getMaxTurns() == 0

@@ -19,8 +19,6 @@ import org.entente.server.history.GameHistory;
 import org.entente.server.journal.Events;
 import org.entente.server.journal.JournalCorruptException;
 import org.entente.server.journal.JournalReader;
-import org.entente.server.scenario.ScenarioException;
-import org.entente.server.scenario.ScenarioLoader;
 
 /**
  * A game as its journal tells it, without running the engine: the world, the seed, the strategies,
@@ -102,23 +100,8 @@ final class GameRecord {
   static GameRecord of(JournalReader.Contents contents) throws JournalCorruptException {
     Path path = contents.path();
     List<JournalRecord> records = contents.records();
-    if (records.isEmpty() || !records.get(0).hasGameCreated()) {
-      throw new JournalCorruptException(path, "the first record is not the game's creation");
-    }
-    JournalGameCreated created = records.get(0).getGameCreated();
-    World world;
-    try {
-      world =
-          ScenarioLoader.parse(
-                  created.getScenarioSource().isEmpty()
-                      ? created.getScenarioId()
-                      : created.getScenarioSource(),
-                  created.getScenarioBytes().toByteArray())
-              .world();
-    } catch (ScenarioException e) {
-      throw new JournalCorruptException(
-          path, "the stored scenario no longer loads: " + e.getMessage());
-    }
+    JournalGameCreated created = org.entente.server.journal.Replay.created(contents);
+    World world = org.entente.server.journal.Replay.world(path, created);
     Map<String, String> strategies = new LinkedHashMap<>();
     for (var n : world.start()) {
       String s = created.getSettings().getBotsMap().get(n.id());
