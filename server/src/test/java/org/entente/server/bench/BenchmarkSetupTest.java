@@ -36,9 +36,14 @@ class BenchmarkSetupTest {
     TurnBenchmark turn = new TurnBenchmark();
     turn.states = 8;
     turn.setUp();
+    var result = Adjudicator.adjudicate(turn.state, turn.orders, TurnBenchmark.GAME_SEED);
+    assertThat(result.state().turn()).isEqualTo(turn.state.turn() + 1);
+    assertThat(turn.twin).isNotSameAs(turn.state).isEqualTo(turn.state);
     assertThat(
-            Adjudicator.adjudicate(turn.state, turn.orders, TurnBenchmark.GAME_SEED).state().turn())
-        .isEqualTo(turn.state.turn() + 1);
+            Adjudicator.adjudicate(turn.twin, turn.orders, TurnBenchmark.GAME_SEED)
+                .report()
+                .stateHash())
+        .isEqualTo(result.report().stateHash());
     GameBenchmark.Scenario scenario = new GameBenchmark.Scenario();
     scenario.id = "tutorial";
     scenario.setUp();

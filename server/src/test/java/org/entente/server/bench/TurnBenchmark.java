@@ -54,20 +54,58 @@ public class TurnBenchmark {
   public int states;
 
   GameState state;
+  GameState twin;
+  boolean flip;
   Map<String, Orders> orders;
 
   @Setup(Level.Trial)
   public void setUp() {
     Position p = position(states);
     state = p.state();
+    twin = copy(state);
     orders = p.orders();
     System.out.println();
     System.out.println("# position: " + p.describe());
   }
 
+  /**
+   * The turn, adjudicated again and again from the same position object. The engine remembers the
+   * last start-of-turn threat model on each thread ({@code ThreatModel.of}), so from the second
+   * call on this measures adjudication without it, as in a headless game, where the views computed
+   * it just before.
+   */
   @Benchmark
   public void adjudicate(Blackhole bh) {
     bh.consume(Adjudicator.adjudicate(state, orders, GAME_SEED));
+  }
+
+  /**
+   * The same turn from two equal copies of the position in turn, so that the remembered threat
+   * model never matches and every call computes it: adjudication on a thread that did something
+   * else since the views were built (a server thread serving several games).
+   */
+  @Benchmark
+  public void adjudicateUncached(Blackhole bh) {
+    flip = !flip;
+    bh.consume(Adjudicator.adjudicate(flip ? twin : state, orders, GAME_SEED));
+  }
+
+  /** An equal position that is a different object. */
+  static GameState copy(GameState s) {
+    return new GameState(
+        s.world(),
+        s.turn(),
+        s.nations(),
+        s.intent(),
+        s.alliances(),
+        s.clients(),
+        s.crises(),
+        s.lastStances(),
+        s.leanings(),
+        s.tallies(),
+        s.system(),
+        s.nextAlliance(),
+        s.nextCrisis());
   }
 
   /** A position to adjudicate and the bots' orders for it. */
