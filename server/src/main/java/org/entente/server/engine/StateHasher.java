@@ -74,13 +74,19 @@ public final class StateHasher {
     h.num(st.crises());
     h.num(s.nextAlliance());
     h.num(s.nextCrisis());
-    return hex(h.h1) + hex(h.h2);
+    return hex(mix(h.h1), mix(h.h2 ^ h.h1));
   }
 
-  private static String hex(long v) {
-    String s = Long.toHexString(v);
-    return "0000000000000000".substring(s.length()) + s;
+  private static String hex(long a, long b) {
+    char[] out = new char[32];
+    for (int k = 0; k < 16; k++) {
+      out[k] = DIGITS[(int) (a >>> (60 - 4 * k)) & 0xF];
+      out[16 + k] = DIGITS[(int) (b >>> (60 - 4 * k)) & 0xF];
+    }
+    return new String(out);
   }
+
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
   private void tally(Tally t) {
     dbl(t.coverageSum());
@@ -137,9 +143,13 @@ public final class StateHasher {
     num(Double.isNaN(d) ? 0x7ff8000000000000L : Double.doubleToLongBits(d));
   }
 
+  // Two streams, each one xor or add, one rotation and one multiply by an odd constant a value:
+  // both steps are bijections, so every field changes the state, and the dependency chain stays
+  // short (a full avalanche per value made hashing a quarter of a turn). The final mix spreads
+  // the last values over every bit.
   private void num(long v) {
-    h1 = mix(h1 ^ v) * 0x9E3779B97F4A7C15L;
-    h2 = mix(h2 + v * 0xC2B2AE3D27D4EB4FL) ^ (h2 >>> 29);
+    h1 = Long.rotateLeft(h1 ^ v, 29) * 0x9E3779B97F4A7C15L;
+    h2 = Long.rotateLeft(h2 + v, 37) * 0xC2B2AE3D27D4EB4FL;
   }
 
   private static long mix(long z) {

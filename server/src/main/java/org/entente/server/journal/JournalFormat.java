@@ -12,7 +12,13 @@ import org.entente.proto.v1.JournalRecord;
  */
 public final class JournalFormat {
   public static final byte[] MAGIC = "ENTJ".getBytes(StandardCharsets.US_ASCII);
-  public static final int VERSION = 1;
+
+  /**
+   * The format version. 2: the turn hashes use the current state hash (version 1 journals hold
+   * hashes of an earlier hash function, so they are refused rather than reported as divergent).
+   */
+  public static final int VERSION = 2;
+
   public static final int HEADER_BYTES = 8;
   public static final int FRAME_BYTES = 8;
 
