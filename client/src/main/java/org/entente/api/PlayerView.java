@@ -51,6 +51,13 @@ public record PlayerView(
 
   /** The position of state {@code id} in {@link #nations()}, or -1. */
   public int index(String id) {
+    // Ids taken from this view are the very strings of its nations: a reference pass finds them
+    // without comparing characters; the equality pass serves ids built elsewhere.
+    for (int i = 0; i < nations.size(); i++) {
+      if (nations.get(i).id() == id) {
+        return i;
+      }
+    }
     for (int i = 0; i < nations.size(); i++) {
       if (nations.get(i).id().equals(id)) {
         return i;

@@ -75,11 +75,17 @@ public final class Estimates {
    * * offensive capability, with intent at a neutral constant.
    */
   public static double publicThreat(PlayerView v, String from, String to) {
+    return publicThreat(v, from, to, totalMilitary(v));
+  }
+
+  // publicThreat with the summed military already known (it is the same for every pair).
+  private static double publicThreat(PlayerView v, String from, String to, double totalMilitary) {
     NationView f = v.nation(from);
     if (!f.active() || from.equals(to)) {
       return 0;
     }
-    return f.power() * v.prox(from, to) * offenseShare(v, from);
+    double offense = totalMilitary <= 0 ? 0 : f.offense() * f.military() / totalMilitary;
+    return f.power() * v.prox(from, to) * offense;
   }
 
   /** The military that {@code attacker} can project onto {@code target}: military*offense*prox. */
@@ -267,16 +273,19 @@ public final class Estimates {
    */
   public static List<String> mostExposedTo(
       PlayerView v, String threat, Predicate<NationView> filter) {
-    List<NationView> out = new ArrayList<>();
-    for (NationView k : activeOthers(v)) {
-      if (!k.id().equals(threat) && filter.test(k)) {
-        out.add(k);
+    record Exposed(String id, double threat, int index) {}
+    double total = totalMilitary(v);
+    List<Exposed> out = new ArrayList<>();
+    List<NationView> nations = v.nations();
+    for (int i = 0; i < nations.size(); i++) {
+      NationView k = nations.get(i);
+      if (k.active() && !k.id().equals(v.self()) && !k.id().equals(threat) && filter.test(k)) {
+        out.add(new Exposed(k.id(), publicThreat(v, threat, k.id(), total), i));
       }
     }
     out.sort(
-        Comparator.comparingDouble((NationView k) -> -publicThreat(v, threat, k.id()))
-            .thenComparingInt(k -> v.index(k.id())));
-    return out.stream().map(NationView::id).toList();
+        Comparator.comparingDouble((Exposed e) -> -e.threat()).thenComparingInt(Exposed::index));
+    return out.stream().map(Exposed::id).toList();
   }
 
   /**

@@ -21,6 +21,8 @@ public final class ThreatModel {
   private final boolean[] allied;
   private int[] patron;
 
+  private static final int[] NONE = new int[0];
+
   private ThreatModel(int n) {
     this.n = n;
     power = new double[n];
@@ -65,17 +67,40 @@ public final class ThreatModel {
     int n = nations.size();
     ThreatModel m = new ThreatModel(n);
     Params p = world.params();
+    Capabilities caps = new Capabilities(nations);
     m.powerAndOffense(nations, p);
     m.markAllies(world, alliances);
-    m.threats(world, nations, intent, p);
+    m.threats(world, caps, intent, p);
     int[] patron = patrons(world, clients, n);
     m.patron = patron;
-    m.blocs(world, alliances, clients, nations);
+    m.blocs(world, alliances, clients);
+    double[] sums = new double[n];
+    int[] members = new int[n];
     for (int j = 0; j < n; j++) {
-      m.principal(j, patron[j], nations);
-      m.coverage[j] = m.coverageOf(j, world, nations, intent, catchers == null ? -1 : catchers[j]);
+      m.principal(j, patron[j], caps, sums, members);
+      m.coverage[j] = m.coverageOf(j, world, caps, intent, catchers == null ? -1 : catchers[j]);
     }
     return m;
+  }
+
+  // The fields of the states that the O(n^2) loops read, unboxed once.
+  private static final class Capabilities {
+    final boolean[] gone;
+    final double[] military;
+    final double[] offense;
+
+    Capabilities(List<Nation> nations) {
+      int n = nations.size();
+      gone = new boolean[n];
+      military = new double[n];
+      offense = new double[n];
+      for (int i = 0; i < n; i++) {
+        Nation s = nations.get(i);
+        gone[i] = s.conquered();
+        military[i] = s.military();
+        offense[i] = s.offense();
+      }
+    }
   }
 
   /** Aggregate power P_i of each state (RULES.md section 2), without the rest of the model. */
@@ -120,14 +145,14 @@ public final class ThreatModel {
     }
   }
 
-  private void threats(World world, List<Nation> nations, SquareMatrix intent, Params p) {
+  private void threats(World world, Capabilities caps, SquareMatrix intent, Params p) {
     SquareMatrix prox = world.proximity();
     for (int j = 0; j < n; j++) {
-      if (nations.get(j).conquered()) {
+      if (caps.gone[j]) {
         continue;
       }
       for (int i = 0; i < n; i++) {
-        if (i == j || nations.get(i).conquered()) {
+        if (i == j || caps.gone[i]) {
           continue;
         }
         threat[j * n + i] =
@@ -148,8 +173,7 @@ public final class ThreatModel {
     return patron;
   }
 
-  private void blocs(
-      World world, List<Alliance> alliances, List<ClientLink> clients, List<Nation> nations) {
+  private void blocs(World world, List<Alliance> alliances, List<ClientLink> clients) {
     for (int i = 0; i < n; i++) {
       bloc[i] = i;
     }
@@ -184,16 +208,16 @@ public final class ThreatModel {
   }
 
   // The principal threat: the bloc outside j's own with the highest summed threat; a client also
-  // weighs its patron's bloc (without itself).
-  private void principal(int j, int patron, List<Nation> nations) {
+  // weighs its patron's bloc (without itself). {@code sum} and {@code members} are scratch space.
+  private void principal(int j, int patron, Capabilities caps, double[] sum, int[] members) {
     leader[j] = -1;
-    principal[j] = new int[0];
-    if (nations.get(j).conquered()) {
+    principal[j] = NONE;
+    if (caps.gone[j]) {
       return;
     }
-    double[] sum = new double[n];
+    java.util.Arrays.fill(sum, 0);
     for (int i = 0; i < n; i++) {
-      if (i == j || nations.get(i).conquered()) {
+      if (i == j || caps.gone[i]) {
         continue;
       }
       boolean candidate =
@@ -212,10 +236,9 @@ public final class ThreatModel {
       return;
     }
     int count = 0;
-    int[] members = new int[n];
     double top = -1;
     for (int i = 0; i < n; i++) {
-      if (i != j && bloc[i] == best && !nations.get(i).conquered() && !allied[j * n + i]) {
+      if (i != j && bloc[i] == best && !caps.gone[i] && !allied[j * n + i]) {
         members[count++] = i;
         if (threat[j * n + i] > top) {
           top = threat[j * n + i];
@@ -227,24 +250,23 @@ public final class ThreatModel {
   }
 
   private double coverageOf(
-      int j, World world, List<Nation> nations, SquareMatrix intent, int catcher) {
-    Nation me = nations.get(j);
-    if (me.conquered()) {
+      int j, World world, Capabilities caps, SquareMatrix intent, int catcher) {
+    if (caps.gone[j]) {
       return 0;
     }
     SquareMatrix prox = world.proximity();
     Params p = world.params();
-    double support = p.defenseAdvantage() * me.military();
+    double[] mil = caps.military;
+    double support = p.defenseAdvantage() * mil[j];
     for (int k = 0; k < n; k++) {
-      if (k != j && (allied[j * n + k] || k == catcher) && !nations.get(k).conquered()) {
-        support += nations.get(k).military() * prox.get(k, j);
+      if (k != j && (allied[j * n + k] || k == catcher) && !caps.gone[k]) {
+        support += mil[k] * prox.get(k, j);
       }
     }
     double danger = 0;
     for (int i : principal[j]) {
-      Nation t = nations.get(i);
       danger +=
-          t.military() * t.offense() * prox.get(i, j) * Math.max(intent.get(j, i), p.intentFloor());
+          mil[i] * caps.offense[i] * prox.get(i, j) * Math.max(intent.get(j, i), p.intentFloor());
     }
     return danger <= 0 ? 1.0 : support / (support + danger);
   }
