@@ -107,10 +107,13 @@ public record PlayerView(
 
   /** The states allied with {@code id}, each once, in scenario order. */
   public List<String> alliesOf(String id) {
-    return nations.stream()
-        .map(NationView::id)
-        .filter(other -> !other.equals(id) && allied(id, other))
-        .toList();
+    List<String> out = new java.util.ArrayList<>();
+    for (NationView n : nations) {
+      if (!n.id().equals(id) && allied(id, n.id())) {
+        out.add(n.id());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Public facts about one state. */
