@@ -83,12 +83,14 @@ public final class LiveGame {
   private GameClock.Cancellable deadlineTask;
   private int pressSeq;
   private volatile org.entente.proto.v1.GameInfo info;
+  private boolean infoStale;
   private volatile Journal journal;
   private Supplier<Replay.Replayed> archive; // reads the finished game back from its journal
   private boolean released; // states and reports dropped: read them from the archive
   private java.lang.ref.SoftReference<Replay.Replayed> archived =
       new java.lang.ref.SoftReference<>(null);
   private Views.Public publicView; // the public part of the current position, shared by all views
+  private org.entente.proto.v1.TurnView publicWire; // its wire form, for every seat's view
   private GameState publicViewState;
   private TurnReport publicViewReport;
 
@@ -124,7 +126,7 @@ public final class LiveGame {
     this.listener = listener;
     this.instructorToken = instructorToken;
     this.journal = journal;
-    this.executor = new SerialExecutor("game-" + id, GamePool.shared());
+    this.executor = new SerialExecutor("game-" + id, GamePool.shared(), this::refreshStaleInfo);
     members.put(instructorToken, new Member(instructorToken, Role.INSTRUCTOR, "", "instructor"));
     for (var n : world.start()) {
       String bot = settings.bots().get(n.id());
@@ -311,6 +313,7 @@ public final class LiveGame {
       released = true;
     }
     publicView = null;
+    publicWire = null;
     publicViewState = null;
     publicViewReport = null;
   }
@@ -319,10 +322,23 @@ public final class LiveGame {
   Views.Public publicView() {
     if (publicView == null || publicViewState != state || publicViewReport != lastReport) {
       publicView = Views.publicPart(state, lastReport);
+      publicWire = null;
       publicViewState = state;
       publicViewReport = lastReport;
     }
     return publicView;
+  }
+
+  /**
+   * The wire form of the public part of the current position as seats see it ({@link
+   * Wire#publicView}), built once per position from {@code seatView}, a seat's view of it.
+   */
+  org.entente.proto.v1.TurnView publicWire(org.entente.api.PlayerView seatView) {
+    publicView();
+    if (publicWire == null) {
+      publicWire = org.entente.client.wire.Wire.publicView(seatView).build();
+    }
+    return publicWire;
   }
 
   // ------------------------------------------------------------------ the journal
@@ -557,6 +573,21 @@ public final class LiveGame {
 
   void refreshInfo() {
     info = RoleViews.info(this);
+    infoStale = false;
+  }
+
+  /**
+   * Marks the lobby summary out of date; it is rebuilt once the game's queue runs dry, so a burst
+   * of submissions rebuilds it once, not once each.
+   */
+  void staleInfo() {
+    infoStale = true;
+  }
+
+  private void refreshStaleInfo() {
+    if (infoStale) {
+      refreshInfo();
+    }
   }
 
   // ------------------------------------------------------------------ sessions

@@ -94,7 +94,7 @@ final class Requests {
             .setOrdersAccepted(
                 OrdersAccepted.newBuilder().setTurn(g.state.turn()).setSubmittedBy(m.name()))
             .build());
-    g.refreshInfo();
+    g.staleInfo();
     g.maybeAdjudicate();
   }
 

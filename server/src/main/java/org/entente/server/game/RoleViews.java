@@ -32,7 +32,8 @@ final class RoleViews {
     TurnView.Builder b;
     if (m.role() == Role.SEAT) {
       PlayerView pv = Views.of(pub, m.state());
-      b = Wire.view(pv);
+      b = g.publicWire(pv).toBuilder();
+      Wire.seatPart(b, pv);
       Seat seat = g.seats.get(m.state());
       if (seat.orders() != null) {
         b.setMyOrders(Wire.orders(seat.orders()));

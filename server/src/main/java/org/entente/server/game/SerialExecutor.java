@@ -23,14 +23,20 @@ final class SerialExecutor implements Executor {
 
   private final String name;
   private final Executor pool;
+  private final Runnable whenIdle;
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
   private boolean scheduled; // a drain is queued on the pool or running
   private boolean suspended;
   private boolean shutdown;
 
-  SerialExecutor(String name, Executor pool) {
+  /**
+   * @param whenIdle runs (serially with the tasks) each time the queue runs dry: work a game defers
+   *     to the end of a burst of tasks
+   */
+  SerialExecutor(String name, Executor pool, Runnable whenIdle) {
     this.name = name;
     this.pool = pool;
+    this.whenIdle = whenIdle;
   }
 
   /**
@@ -83,19 +89,29 @@ final class SerialExecutor implements Executor {
       Runnable task;
       synchronized (this) {
         task = suspended ? null : queue.pollFirst();
-        if (task == null) {
-          scheduled = false;
-          notifyAll();
-          return;
-        }
       }
-      try {
-        task.run();
-      } catch (RuntimeException | Error e) {
-        LOG.error("{}: task failed", name, e);
+      if (task == null) {
+        run(whenIdle);
+        synchronized (this) {
+          if (suspended || queue.isEmpty()) {
+            scheduled = false;
+            notifyAll();
+            return;
+          }
+        }
+      } else {
+        run(task);
       }
     }
     pool.execute(this::drain); // let other games run; this one stays scheduled
+  }
+
+  private void run(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      LOG.error("{}: task failed", name, e);
+    }
   }
 
   /** Refuses new tasks; those queued still run. */

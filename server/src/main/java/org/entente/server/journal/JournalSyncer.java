@@ -22,7 +22,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalSyncer {
   private static final Logger LOG = LoggerFactory.getLogger(JournalSyncer.class);
-  private static final JournalSyncer SHARED = new JournalSyncer(4);
+
+  /**
+   * Sync threads: many, because the file system commits concurrent fsyncs of different files
+   * together, so syncs in parallel cost about one; the threads only wait on the disk.
+   */
+  static final int SYNC_THREADS = 32;
+
+  private static final JournalSyncer SHARED = new JournalSyncer(SYNC_THREADS);
 
   private record Request(Journal journal, CompletableFuture<Void> done) {}
 
