@@ -149,25 +149,44 @@ public final class Wire {
 
   /** The wire form of the parts of a view the engine builds (the server adds game fields). */
   public static TurnView.Builder view(PlayerView v) {
+    TurnView.Builder b = publicView(v);
+    seatPart(b, v);
+    return b;
+  }
+
+  /**
+   * The parts of {@link #view} that are the same for every seat of a position (scenario, turn,
+   * briefing, nations, proximity, alliances, crises, last stances, rules): a server builds them
+   * once per turn and adds each seat's {@link #seatPart}.
+   */
+  public static TurnView.Builder publicView(PlayerView v) {
     TurnView.Builder b =
         TurnView.newBuilder()
             .setScenario(v.scenario())
-            .setSelf(v.self())
             .setTurn(v.turn())
             .setTurns(v.turns())
             .setTurnLabel(v.turnLabel())
-            .setCoverage(v.coverage())
-            .addAllPrincipalThreat(v.principalThreat())
-            .addAllLeanings(v.leanings())
             .setBriefing(v.briefing());
+    publicPart(
+        b, v.nations(), v.proximity(), v.alliances(), v.crises(), v.lastStances(), v.rules());
+    return b;
+  }
+
+  /**
+   * Adds what only seat {@code v.self()} sees to a view: itself, its threat row, coverage,
+   * principal threat and leader, leanings, private briefing and last outcomes.
+   */
+  public static void seatPart(TurnView.Builder b, PlayerView v) {
+    b.setSelf(v.self())
+        .setCoverage(v.coverage())
+        .addAllPrincipalThreat(v.principalThreat())
+        .addAllLeanings(v.leanings());
     if (v.principalLeader() != null) {
       b.setPrincipalLeader(v.principalLeader());
     }
     if (v.privateBriefing() != null) {
       b.setPrivateBriefing(v.privateBriefing());
     }
-    publicPart(
-        b, v.nations(), v.proximity(), v.alliances(), v.crises(), v.lastStances(), v.rules());
     for (PlayerView.ThreatEntry t : v.threats()) {
       b.addThreats(
           ThreatEntry.newBuilder()
@@ -179,7 +198,6 @@ public final class Wire {
               .setThreat(t.threat()));
     }
     v.outcomes().forEach(o -> b.addOutcomes(outcome(o)));
-    return b;
   }
 
   /** Fills the public part of a view (what every role may see). */

@@ -112,9 +112,15 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
-                  lobby.shutdown();
-                  stopped.countDown();
+                  // bounded: each step gives up after a few seconds (see NetServer#close)
+                  try {
+                    server.close();
+                  } finally {
+                    lobby.shutdown();
+                    spec.commandLine().getOut().println("entente stopped");
+                    spec.commandLine().getOut().flush();
+                    stopped.countDown();
+                  }
                 },
                 "entente-shutdown"));
     server.start();

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
@@ -34,6 +34,7 @@ import org.entente.server.engine.World;
 import org.entente.server.history.GameHistory;
 import org.entente.server.journal.Events;
 import org.entente.server.journal.Journal;
+import org.entente.server.journal.JournalSyncer;
 import org.entente.server.journal.Records;
 import org.entente.server.journal.Replay;
 import org.entente.server.net.Connection;
@@ -41,10 +42,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One live game. All of its state is touched only on its own single-threaded executor, so nothing
- * in it is locked: every entry point is {@link #execute}d. It holds the position, the seats (each a
- * state played by a bot or by a team of people with their own tokens), the orders submitted this
- * turn, the deadline, the press, and the connections to push views to.
+ * One live game. All of its state is touched only on its own serial executor (one task at a time,
+ * in order, on a pool shared by all games), so nothing in it is locked: every entry point is {@link
+ * #execute}d. It holds the position, the seats (each a state played by a bot or by a team of people
+ * with their own tokens), the orders submitted this turn, the deadline, the press, and the
+ * connections to push views to.
  */
 public final class LiveGame {
   private static final Logger LOG = LoggerFactory.getLogger(LiveGame.class);
@@ -56,7 +58,11 @@ public final class LiveGame {
   final GameSettings settings;
   final GameClock clock;
   final String instructorToken;
-  private final ExecutorService executor;
+
+  /** How long shutdown waits for a game's queued work before dropping it. */
+  static final long SHUTDOWN_WAIT_MILLIS = 3_000;
+
+  private final SerialExecutor executor;
   private final GameListener listener;
 
   // touched only on the executor
@@ -77,7 +83,16 @@ public final class LiveGame {
   private GameClock.Cancellable deadlineTask;
   private int pressSeq;
   private volatile org.entente.proto.v1.GameInfo info;
+  private boolean infoStale;
   private volatile Journal journal;
+  private Supplier<Replay.Replayed> archive; // reads the finished game back from its journal
+  private boolean released; // states and reports dropped: read them from the archive
+  private java.lang.ref.SoftReference<Replay.Replayed> archived =
+      new java.lang.ref.SoftReference<>(null);
+  private Views.Public publicView; // the public part of the current position, shared by all views
+  private org.entente.proto.v1.TurnView publicWire; // its wire form, for every seat's view
+  private GameState publicViewState;
+  private TurnReport publicViewReport;
 
   /** A member of the game: a seat's team member, an observer, or the instructor. */
   record Member(String token, Role role, String state, String name) {}
@@ -111,13 +126,7 @@ public final class LiveGame {
     this.listener = listener;
     this.instructorToken = instructorToken;
     this.journal = journal;
-    this.executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "game-" + id);
-              t.setDaemon(true);
-              return t;
-            });
+    this.executor = new SerialExecutor("game-" + id, GamePool.shared(), this::refreshStaleInfo);
     members.put(instructorToken, new Member(instructorToken, Role.INSTRUCTOR, "", "instructor"));
     for (var n : world.start()) {
       String bot = settings.bots().get(n.id());
@@ -134,16 +143,16 @@ public final class LiveGame {
     execute(this::startTurn);
   }
 
-  /** Runs {@code task} on the game's executor; a failing task is logged, never lost silently. */
+  /**
+   * Runs {@code task} on the game's executor; a failing task is logged, never lost silently. After
+   * shutdown the task is dropped (logged).
+   */
   public void execute(Runnable task) {
-    executor.execute(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            LOG.error("game={} task failed", id, e);
-          }
-        });
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("game={} is shut down; a task was dropped", id);
+    }
   }
 
   /**
@@ -200,7 +209,7 @@ public final class LiveGame {
    */
   void resumeAfterRecovery(boolean paused) {
     phase = GamePhase.ORDERS;
-    Views.Public pub = Views.publicPart(state, lastReport);
+    Views.Public pub = publicView();
     for (Seat seat : seats.values()) {
       if (seat.botStrategy() != null && active(seat.state) && seat.orders() == null) {
         submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
@@ -219,21 +228,117 @@ public final class LiveGame {
     maybeAdjudicate();
   }
 
-  /** Stops the game's executor (server shutdown), letting queued work finish, and its journal. */
-  void shutdown() {
+  /**
+   * Stops the game (server shutdown): refuses new tasks, lets queued work finish for at most {@code
+   * waitMillis} (then drops what is left, logged), cancels the deadline and closes the journal.
+   * Returns within about {@code waitMillis} whatever the game is doing.
+   */
+  void shutdown(long waitMillis) {
     executor.shutdown();
     try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
+      if (!executor.awaitIdle(waitMillis, TimeUnit.MILLISECONDS)) {
+        LOG.warn(
+            "game={} still busy after {} ms at shutdown; {} queued tasks dropped",
+            id,
+            waitMillis,
+            executor.discardQueued());
       }
     } catch (InterruptedException e) {
-      executor.shutdownNow();
+      executor.discardQueued();
       Thread.currentThread().interrupt();
     }
-    if (deadlineTask != null) {
-      deadlineTask.cancel();
+    GameClock.Cancellable d = deadlineTask;
+    if (d != null) {
+      d.cancel();
     }
     closeJournal();
+  }
+
+  /** Refuses new tasks (the first step of {@link #shutdown(long)}). */
+  void refuseTasks() {
+    executor.shutdown();
+  }
+
+  /** {@link #shutdown(long)} with the default wait. */
+  void shutdown() {
+    shutdown(SHUTDOWN_WAIT_MILLIS);
+  }
+
+  // ------------------------------------------------------------------ the finished game's archive
+
+  /**
+   * Where the finished game can be read back (its journal): once the game is over its past
+   * positions and reports are dropped from memory and read from there on demand (replay, debrief).
+   * A game without an archive keeps them in memory.
+   */
+  void archive(Supplier<Replay.Replayed> source) {
+    this.archive = source;
+  }
+
+  /** True once the finished game's history lives only in its journal. */
+  boolean released() {
+    return released;
+  }
+
+  /** The positions each past turn was adjudicated from (from the archive once released). */
+  List<GameState> pastStates() {
+    if (!released) {
+      return states;
+    }
+    List<GameState> all = archived().states();
+    return all.subList(0, all.size() - 1);
+  }
+
+  /** The reports of the turns played (from the archive once released). */
+  List<TurnReport> pastReports() {
+    return released ? archived().reports() : reports;
+  }
+
+  private Replay.Replayed archived() {
+    Replay.Replayed r = archived.get();
+    if (r == null) {
+      r = archive.get();
+      archived = new java.lang.ref.SoftReference<>(r);
+    }
+    return r;
+  }
+
+  /** Drops what a finished game no longer needs in memory (its history is in the journal). */
+  private void release() {
+    if (archive != null) {
+      states.clear();
+      ((ArrayList<?>) states).trimToSize();
+      reports.clear();
+      ((ArrayList<?>) reports).trimToSize();
+      released = true;
+    }
+    publicView = null;
+    publicWire = null;
+    publicViewState = null;
+    publicViewReport = null;
+  }
+
+  /** The public part of the current position, computed once per position for all the views. */
+  Views.Public publicView() {
+    if (publicView == null || publicViewState != state || publicViewReport != lastReport) {
+      publicView = Views.publicPart(state, lastReport);
+      publicWire = null;
+      publicViewState = state;
+      publicViewReport = lastReport;
+    }
+    return publicView;
+  }
+
+  /**
+   * The wire form of the public part of the current position as seats see it ({@link
+   * Wire#publicView}), built once per position from {@code seatView}, a seat's view of it.
+   */
+  org.entente.proto.v1.TurnView publicWire(org.entente.api.PlayerView seatView) {
+    publicView();
+    if (publicWire == null) {
+      publicWire = org.entente.client.wire.Wire.publicView(seatView).build();
+    }
+    return publicWire;
   }
 
   // ------------------------------------------------------------------ the journal
@@ -247,13 +352,18 @@ public final class LiveGame {
     }
   }
 
-  /** Appends a record and forces the journal to disk before returning. */
-  void journalDurably(JournalRecord r) {
-    try {
-      journal.append(r);
-      journal.force();
-    } catch (IOException e) {
-      LOG.error("game={} cannot write its journal: {}", id, e.toString());
+  /**
+   * Runs {@code next} once everything journaled so far is on disk. The force happens off the game
+   * pool (see {@link JournalSyncer}, which groups them); until it is done the game runs nothing
+   * else, so {@code next} sees the game exactly as it is now. Without a journal, {@code next} runs
+   * at once.
+   */
+  void afterDurable(Runnable next) {
+    Journal j = journal;
+    if (j == Journal.NONE) {
+      next.run();
+    } else {
+      executor.suspendUntil(JournalSyncer.shared().force(j), next);
     }
   }
 
@@ -290,12 +400,12 @@ public final class LiveGame {
 
   /** The game so far, as replay and the debrief read it (on the game's executor). */
   GameHistory history() {
-    List<GameState> all = new ArrayList<>(states);
+    List<GameState> all = new ArrayList<>(pastStates());
     all.add(state);
     Map<String, String> strategies = new LinkedHashMap<>();
     seats.values().forEach(seat -> strategies.put(seat.state, seat.botStrategy()));
     return new GameHistory(
-        id, world, settings.seed(), all, reports, prologue, annotations, strategies);
+        id, world, settings.seed(), all, pastReports(), prologue, annotations, strategies);
   }
 
   /** The latest lobby summary (safe from any thread). */
@@ -316,7 +426,7 @@ public final class LiveGame {
     }
     phase = GamePhase.ORDERS;
     seats.values().forEach(Seat::clearOrders);
-    Views.Public pub = Views.publicPart(state, lastReport);
+    Views.Public pub = publicView();
     for (Seat seat : seats.values()) {
       if (seat.botStrategy() != null && active(seat.state)) {
         submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
@@ -383,7 +493,7 @@ public final class LiveGame {
       } else if (settings.policy() == DefaultOrderPolicy.HIDE) {
         orders.put(seat.state, Orders.hide());
       } else if (settings.policy() == DefaultOrderPolicy.AUTOPILOT) {
-        pub = pub == null ? Views.publicPart(state, lastReport) : pub;
+        pub = pub == null ? publicView() : pub;
         orders.put(
             seat.state, decide(pub, seat.state, GameSettings.defaultStrategy(world, seat.state)));
       }
@@ -395,7 +505,12 @@ public final class LiveGame {
         r.report().turn(),
         why,
         r.report().stateHash());
-    journalDurably(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
+    journal(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
+    afterDurable(() -> resolved(r));
+  }
+
+  // The turn's record is on disk: the turn is over, its results go out and the next one starts.
+  private void resolved(TurnResult r) {
     states.add(state);
     state = r.state();
     lastReport = r.report();
@@ -412,14 +527,18 @@ public final class LiveGame {
       return;
     }
     phase = GamePhase.FINISHED;
-    journalDurably(Records.finished(clock.millis(), why));
-    closeJournal();
+    journal(Records.finished(clock.millis(), why));
     deadline = 0;
     scheduleDeadline();
-    refreshInfo();
-    broadcastEvent(GameEventKind.GAME_ENDED, "the game is over: " + why);
-    pushViews();
-    listener.finished(this);
+    afterDurable(
+        () -> {
+          closeJournal();
+          refreshInfo();
+          broadcastEvent(GameEventKind.GAME_ENDED, "the game is over: " + why);
+          pushViews();
+          release();
+          listener.finished(this);
+        });
   }
 
   // ------------------------------------------------------------------ pushes
@@ -454,6 +573,21 @@ public final class LiveGame {
 
   void refreshInfo() {
     info = RoleViews.info(this);
+    infoStale = false;
+  }
+
+  /**
+   * Marks the lobby summary out of date; it is rebuilt once the game's queue runs dry, so a burst
+   * of submissions rebuilds it once, not once each.
+   */
+  void staleInfo() {
+    infoStale = true;
+  }
+
+  private void refreshStaleInfo() {
+    if (infoStale) {
+      refreshInfo();
+    }
   }
 
   // ------------------------------------------------------------------ sessions
@@ -577,8 +711,7 @@ public final class LiveGame {
                 ? " is now played by the " + strategy + " bot"
                 : " is back in its players' hands"));
     if (on && seat.orders() == null && phase == GamePhase.ORDERS && active(stateId)) {
-      submit(
-          seat, decide(Views.publicPart(state, lastReport), stateId, strategy), "bot:" + strategy);
+      submit(seat, decide(publicView(), stateId, strategy), "bot:" + strategy);
       maybeAdjudicate();
     }
     refreshInfo();

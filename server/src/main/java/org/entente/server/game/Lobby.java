@@ -307,6 +307,7 @@ public final class Lobby implements MessageHandler {
       return;
     }
     LiveGame g = new LiveGame(id, world, settings, clock, done -> {}, instructorToken, journal);
+    archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
     sessions.get(c).games.add(g);
@@ -441,6 +442,7 @@ public final class Lobby implements MessageHandler {
       return new Recovered(id, Recovered.Outcome.FAILED, contents.path() + ": cannot reopen: " + e);
     }
     LiveGame g = LiveGame.restore(replayed, settings, clock, done -> {}, journal);
+    archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
     g.members.keySet().forEach(t -> byToken.put(t, g));
@@ -609,8 +611,36 @@ public final class Lobby implements MessageHandler {
     return games.get(id);
   }
 
-  /** Stops every game's executor. */
+  /** How long {@link #shutdown} waits, in all, for the games' queued work. */
+  static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+
+  /**
+   * Stops every game: new tasks are refused, queued work gets {@value #SHUTDOWN_WAIT_MILLIS} ms in
+   * all to finish (then it is dropped, logged), and every journal is closed. Bounded whatever the
+   * games are doing.
+   */
   public void shutdown() {
-    games.values().forEach(LiveGame::shutdown);
+    long end = System.nanoTime() + SHUTDOWN_WAIT_MILLIS * 1_000_000L;
+    List<LiveGame> all = games();
+    all.forEach(LiveGame::refuseTasks);
+    for (LiveGame g : all) {
+      g.shutdown(Math.max(0, (end - System.nanoTime()) / 1_000_000L));
+    }
+  }
+
+  // A journaled game's finished history is read back from its journal (see LiveGame#archive).
+  private void archive(LiveGame g) {
+    if (store == JournalStore.none()) {
+      return;
+    }
+    String id = g.id;
+    g.archive(
+        () -> {
+          try {
+            return Replay.replay(store.read(id));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the journal of game " + id, e);
+          }
+        });
   }
 }

@@ -94,7 +94,7 @@ final class Requests {
             .setOrdersAccepted(
                 OrdersAccepted.newBuilder().setTurn(g.state.turn()).setSubmittedBy(m.name()))
             .build());
-    g.refreshInfo();
+    g.staleInfo();
     g.maybeAdjudicate();
   }
 
@@ -358,7 +358,7 @@ final class Requests {
   static void replay(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {
     String rid = msg.getRequestId();
     var req = msg.getReplay();
-    int played = g.reports.size();
+    int played = g.pastReports().size();
     int from = Math.max(1, req.getFromTurn());
     int to = req.getToTurn() == 0 ? played : req.getToTurn();
     if (played == 0) {
@@ -378,7 +378,7 @@ final class Requests {
           org.entente.proto.v1.ReplayedTurn.newBuilder()
               .setTurn(t)
               .setView(RoleViews.pastView(g, m, t))
-              .setResolved(RoleViews.resolved(g, m, g.reports.get(t - 1)));
+              .setResolved(RoleViews.resolved(g, m, g.pastReports().get(t - 1)));
       for (var note : g.annotations) {
         if (note.turn() == t) {
           b.addAnnotations(

@@ -28,11 +28,12 @@ final class RoleViews {
   private RoleViews() {}
 
   static TurnView view(LiveGame g, LiveGame.Member m) {
-    Views.Public pub = Views.publicPart(g.state, g.lastReport);
+    Views.Public pub = g.publicView();
     TurnView.Builder b;
     if (m.role() == Role.SEAT) {
       PlayerView pv = Views.of(pub, m.state());
-      b = Wire.view(pv);
+      b = g.publicWire(pv).toBuilder();
+      Wire.seatPart(b, pv);
       Seat seat = g.seats.get(m.state());
       if (seat.orders() != null) {
         b.setMyOrders(Wire.orders(seat.orders()));
@@ -76,8 +77,8 @@ final class RoleViews {
    * that position, others the public part (the instructor with every intent row).
    */
   static TurnView pastView(LiveGame g, LiveGame.Member m, int t) {
-    org.entente.server.engine.GameState s = g.states.get(t - 1);
-    TurnReport before = t >= 2 ? g.reports.get(t - 2) : null;
+    org.entente.server.engine.GameState s = g.pastStates().get(t - 1);
+    TurnReport before = t >= 2 ? g.pastReports().get(t - 2) : null;
     Views.Public pub = Views.publicPart(s, before);
     TurnView.Builder b;
     if (m.role() == Role.SEAT) {

@@ -8,8 +8,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.ServerMessage;
 import org.slf4j.Logger;
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Connection} over one Netty channel; the channel's pipeline turns each {@link
  * ServerMessage} into TCP or WebSocket bytes. Safe to use from any thread.
+ *
+ * <p>Messages are queued and written by one task on the channel's event loop, which writes every
+ * message waiting and then flushes once: a game that sends a seat its turn results, its new view
+ * and an event costs one hand-off to the event loop and one socket write, not three. Order is kept:
+ * messages go out in the order they were sent, and a closing Error after them.
  */
 final class ChannelConnection implements Connection {
   private static final Logger log = LoggerFactory.getLogger(ChannelConnection.class);
@@ -43,6 +52,9 @@ final class ChannelConnection implements Connection {
   private final long maxPendingBytes;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final ChannelFutureListener onWriteFailure;
+  private final Queue<ServerMessage> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicLong queuedBytes = new AtomicLong(); // in pending, not yet on the channel
 
   ChannelConnection(Channel channel, Transport transport, long number, long maxPendingBytes) {
     this.channel = channel;
@@ -69,11 +81,46 @@ final class ChannelConnection implements Connection {
     if (!isOpen()) {
       return;
     }
-    if (!channel.isWritable() && channel.bytesBeforeWritable() > maxPendingBytes) {
-      closeSlowConsumer("pendingBytes=" + channel.bytesBeforeWritable());
+    long unwritten = channel.isWritable() ? 0 : channel.bytesBeforeWritable();
+    long backlog = unwritten + queuedBytes.get();
+    if (backlog > maxPendingBytes) {
+      closeSlowConsumer("pendingBytes=" + backlog);
       return;
     }
-    channel.writeAndFlush(message).addListener(onWriteFailure);
+    if (channel.eventLoop().inEventLoop()) {
+      // a reply on the event loop: after anything queued, at once
+      drain();
+      channel.writeAndFlush(message).addListener(onWriteFailure);
+      return;
+    }
+    queuedBytes.addAndGet(message.getSerializedSize());
+    pending.add(message);
+    if (drainScheduled.compareAndSet(false, true)) {
+      onEventLoop(this::drain);
+    }
+  }
+
+  // The event loop refuses tasks once the server is stopping; the channel is closing then anyway.
+  private void onEventLoop(Runnable task) {
+    try {
+      channel.eventLoop().execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("event loop stopped; dropped output of id=\"{}\"", id);
+    }
+  }
+
+  // On the event loop: writes every queued message, then flushes once.
+  private void drain() {
+    drainScheduled.set(false);
+    boolean wrote = false;
+    for (ServerMessage m = pending.poll(); m != null; m = pending.poll()) {
+      queuedBytes.addAndGet(-m.getSerializedSize());
+      channel.write(m).addListener(onWriteFailure);
+      wrote = true;
+    }
+    if (wrote) {
+      channel.flush();
+    }
   }
 
   @Override
@@ -86,6 +133,16 @@ final class ChannelConnection implements Connection {
       channel.close();
       return;
     }
+    // after whatever was sent before: on the event loop, behind any queued drain
+    if (channel.eventLoop().inEventLoop()) {
+      farewell(code, message);
+    } else {
+      onEventLoop(() -> farewell(code, message));
+    }
+  }
+
+  private void farewell(ErrorCode code, String message) {
+    drain();
     ChannelFuture written = channel.writeAndFlush(Errors.error(code, message, ""));
     if (transport == Transport.WEBSOCKET) {
       written = channel.writeAndFlush(new CloseWebSocketFrame(closeStatus(code), code.name()));

@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -12,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +55,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   private final WriteLimits writeLimits;
   private final LongSupplier nanoTicker;
   private final AtomicInteger openChannels = new AtomicInteger();
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicLong connectionNumbers = new AtomicLong();
 
   NetInitializer(
@@ -69,6 +73,11 @@ final class NetInitializer extends ChannelInitializer<Channel> {
     this.nanoTicker = nanoTicker;
   }
 
+  /** Every open channel (closed ones leave by themselves), for shutdown. */
+  ChannelGroup channels() {
+    return channels;
+  }
+
   /** Channels open right now, whatever their face. */
   int openChannels() {
     return openChannels.get();
@@ -78,6 +87,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   protected void initChannel(Channel channel) {
     int open = openChannels.incrementAndGet();
     channel.closeFuture().addListener(future -> openChannels.decrementAndGet());
+    channels.add(channel);
     channel
         .pipeline()
         .addLast(

@@ -116,7 +116,14 @@ public final class NetServer implements AutoCloseable {
     return initializer.openChannels();
   }
 
-  /** Stops accepting, closes every connection (each gets its onClose) and stops the threads. */
+  /** The longest each step of {@link #close} waits (stop accepting, close, stop the threads). */
+  static final long CLOSE_STEP_MILLIS = 2_000;
+
+  /**
+   * Stops accepting, closes every connection (each gets its onClose) and stops the threads. Each
+   * step waits at most {@value #CLOSE_STEP_MILLIS} ms, so closing is bounded even when a client
+   * does not read or an event loop is busy; a step that times out is logged and the next runs.
+   */
   @Override
   public synchronized void close() {
     if (boss == null) {
@@ -124,17 +131,26 @@ public final class NetServer implements AutoCloseable {
     }
     int port = listener == null ? config.port() : port();
     if (listener != null) {
-      listener.close().awaitUninterruptibly();
+      awaitStep(listener.close(), "stop accepting");
       listener = null;
     }
+    awaitStep(initializer.channels().close(), "close the connections");
     shutdown();
     log.info("stopped port={}", port);
   }
 
   private void shutdown() {
-    boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
-    workers.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+    var bossDone = boss.shutdownGracefully(0, CLOSE_STEP_MILLIS, TimeUnit.MILLISECONDS);
+    var workersDone = workers.shutdownGracefully(50, CLOSE_STEP_MILLIS, TimeUnit.MILLISECONDS);
+    awaitStep(bossDone, "stop the accepting thread");
+    awaitStep(workersDone, "stop the network threads");
     boss = null;
     workers = null;
+  }
+
+  private static void awaitStep(io.netty.util.concurrent.Future<?> step, String what) {
+    if (!step.awaitUninterruptibly(CLOSE_STEP_MILLIS + 1_000, TimeUnit.MILLISECONDS)) {
+      log.warn("shutdown: could not {} within {} ms; going on", what, CLOSE_STEP_MILLIS + 1_000);
+    }
   }
 }
