@@ -123,15 +123,6 @@ final class Branching {
     } catch (IllegalArgumentException e) {
       throw new Refusal(ErrorCode.INVALID_SETTINGS, "branch_game.settings." + e.getMessage());
     }
-    if (turn > gs.maxTurns()) {
-      throw new Refusal(
-          ErrorCode.NO_SUCH_TURN,
-          "branch_game.turn: "
-              + turn
-              + " is past the branch's last turn ("
-              + gs.maxTurns()
-              + ", its settings' max_turns)");
-    }
     CreateGame resolved = settings.toBuilder().clearBots().putAllBots(gs.bots()).build();
     Map<String, Orders> replacements = new TreeMap<>();
     for (var e : req.getOrdersMap().entrySet()) {
@@ -170,6 +161,15 @@ final class Branching {
       throw new Refusal(ErrorCode.NO_SUCH_TURN, e.getMessage());
     } catch (LiveBranch.BadOrders e) {
       throw new Refusal(ErrorCode.INVALID_ORDERS, e.getMessage());
+    }
+    if (turn > gs.maxTurns()) {
+      throw new Refusal(
+          ErrorCode.NO_SUCH_TURN,
+          "branch_game.turn: "
+              + turn
+              + " is past the branch's last turn ("
+              + gs.maxTurns()
+              + ", its settings' max_turns)");
     }
     Journal journal = store.create(id);
     Replay.Replayed replayed;
