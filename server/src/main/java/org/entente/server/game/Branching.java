@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * finished and kept in the data directory), and {@code diff_games} compares two games of one
  * lineage. Both read the games' journals, so they run on a worker of their own, never on an event
  * loop nor on a game's executor. Only a game's instructor may branch it; a diff needs the
- * instructor's token of either game.
+ * instructor's token of either game or of one of their ancestors (whose instructors made them).
  */
 final class Branching {
   private static final Logger LOG = LoggerFactory.getLogger(Branching.class);
@@ -258,7 +258,8 @@ final class Branching {
     }
     JournalReader.Contents ca = journalOf(store, req.getGameA(), "diff_games.game_a");
     JournalReader.Contents cb = journalOf(store, req.getGameB(), "diff_games.game_b");
-    checkInstructor(req.getToken(), List.of(Replay.created(ca), Replay.created(cb)), "diff_games");
+    checkInstructor(
+        req.getToken(), withAncestors(store, Replay.created(ca), Replay.created(cb)), "diff_games");
     Replay.Replayed a = Replay.replay(ca);
     Replay.Replayed b = Replay.replay(cb);
     Diff d;
@@ -271,6 +272,31 @@ final class Branching {
         c,
         m,
         ServerMessage.newBuilder().setGameDiff(d.toWire(a.reports().size(), b.reports().size())));
+  }
+
+  /**
+   * The creation records of games {@code a} and {@code b} and of their ancestors kept in the store
+   * (whose instructors made the branches, and may compare them).
+   */
+  private static List<JournalGameCreated> withAncestors(
+      JournalStore store, JournalGameCreated a, JournalGameCreated b) throws IOException {
+    List<JournalGameCreated> out = new java.util.ArrayList<>(List.of(a, b));
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (JournalGameCreated g : List.of(a, b)) {
+      Lineage l = Lineage.of(g);
+      if (l != null) {
+        ids.addAll(l.ancestors());
+      }
+    }
+    ids.remove(a.getGameId());
+    ids.remove(b.getGameId());
+    List<String> kept = store.list();
+    for (String id : ids) {
+      if (kept.contains(id)) {
+        out.add(Replay.created(store.read(id)));
+      }
+    }
+    return out;
   }
 
   /** A game's lineage: from its creation record, else (older journals) from its annotations. */
