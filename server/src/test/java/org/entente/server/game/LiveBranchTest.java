@@ -330,6 +330,75 @@ class LiveBranchTest {
     assertThat(info(lobby, b.id()).getTurn()).isEqualTo(4);
     assertThat(hashes(b.id()).get(0)).isEqualTo(hashes(parent.id()).get(0));
     assertThat(hashes(b.id()).get(1)).isNotEqualTo(hashes(parent.id()).get(1));
+
+    // after a restart the branch is recovered like any game, lineage and seats included
+    lobby.shutdown();
+    Lobby second = lobby();
+    assertThat(second.recover())
+        .filteredOn(r -> r.gameId().equals(b.id()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.outcome()).isEqualTo(Lobby.Recovered.Outcome.RESUMED));
+    TestConnection.settle(second.game(b.id()));
+    GameInfo recovered = info(second, b.id());
+    assertThat(recovered.getParentGameId()).isEqualTo(parent.id());
+    assertThat(recovered.getForkTurn()).isEqualTo(2);
+    assertThat(recovered.getTurn()).isEqualTo(4);
+    assertThat(
+            LiveGameTest.submit(
+                    new LiveGameTest.Player(TestConnection.hello(second), bLen.token(), "LEN"),
+                    4,
+                    "HIDE")
+                .hasOrdersAccepted())
+        .isTrue();
+  }
+
+  @Test
+  void aBranchMaySetNewSeatsAndDeadlinesButNotAnotherWorldOrSeed() throws Exception {
+    Lobby lobby = lobby();
+    Made parent = peopleGame(lobby);
+    var len = join(lobby, parent.id(), "LEN");
+    var ost = join(lobby, parent.id(), "OST");
+    LiveGameTest.submit(len, 1, "BALANCE KAD 0.2 OST");
+    LiveGameTest.submit(ost, 1, "BALANCE KAD 0.1 LEN");
+    LiveGameTest.view(len.c(), 2);
+    Made b =
+        branchOk(
+            lobby,
+            BranchGame.newBuilder()
+                .setToken(parent.token())
+                .setGameId(parent.id())
+                .setTurn(1)
+                .setSettings(
+                    CreateGame.newBuilder()
+                        .setDeadlineSeconds(30)
+                        .setName("what if")
+                        .putBots("KAD", "")
+                        .putBots("LEN", "hider")));
+    TestConnection.settle(lobby.game(b.id()));
+    GameInfo bi = info(lobby, b.id());
+    assertThat(bi.getName()).isEqualTo("what if");
+    assertThat(bi.getSeatsList())
+        .anySatisfy(
+            s -> {
+              assertThat(s.getState()).isEqualTo("LEN");
+              assertThat(s.getStrategy()).isEqualTo("hider");
+              assertThat(s.getSubmitted()).isTrue();
+            });
+    var bOst = join(lobby, b.id(), "OST");
+    assertThat(LiveGameTest.view(bOst.c(), 2).getDeadlineEpochMs())
+        .isEqualTo(clock.millis() + 30_000);
+    assertThat(creation(b.id()).getSettings().getBotsMap()).containsEntry("LEN", "hider");
+    assertThat(creation(b.id()).getSeed()).isEqualTo(3);
+    ServerMessage otherSeed =
+        branch(
+            lobby,
+            BranchGame.newBuilder()
+                .setToken(parent.token())
+                .setGameId(parent.id())
+                .setTurn(1)
+                .setSettings(CreateGame.newBuilder().setSeed(4)));
+    assertThat(otherSeed.getError().getCode().name()).isEqualTo("INVALID_SETTINGS");
+    assertThat(otherSeed.getError().getMessage()).contains("settings.seed");
   }
 
   @Test
