@@ -89,6 +89,7 @@ class DeadlineRecoveryTest {
     assertThat(second.recover())
         .singleElement()
         .satisfies(r -> assertThat(r.outcome()).isEqualTo(Lobby.Recovered.Outcome.RESUMED));
+    second.games().forEach(TestConnection::settle); // each recovered turn has set its clock
     return second;
   }
 
@@ -141,7 +142,6 @@ class DeadlineRecoveryTest {
     assertThat(paused.hasAck()).as(paused.toString()).isTrue();
     clock.advance(5_000);
     Lobby second = crashAndRecover(first, 100_000);
-    TestConnection.settle(second.game(g.id()));
     assertThat(second.game(g.id()).info().getPhase()).isEqualTo(GamePhase.PAUSED);
     clock.advance(600_000);
     assertThat(turn(second, g)).isEqualTo(1);

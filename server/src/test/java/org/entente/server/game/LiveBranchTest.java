@@ -272,18 +272,19 @@ class LiveBranchTest {
                         .putBots("KAD", ""))));
   }
 
-  LiveGameTest.Player join(Lobby lobby, String game, String state) {
-    TestConnection c = TestConnection.hello(lobby);
-    ServerMessage r =
-        c.request(
-            ClientMessage.newBuilder()
-                .setJoinSeat(
-                    org.entente.proto.v1.JoinSeat.newBuilder()
-                        .setGameId(game)
-                        .setState(state)
-                        .setMember(state)));
-    assertThat(r.hasJoined()).as(r.toString()).isTrue();
-    return new LiveGameTest.Player(c, r.getJoined().getToken(), state);
+  static LiveGameTest.Player join(Lobby lobby, String game, String state) {
+    return DeadlineRecoveryTest.join(lobby, game, state);
+  }
+
+  /** {@link #peopleGame} with turn 1 played by its people: LEN and OST balance against KAD. */
+  Made peopleGameAtTurn2(Lobby lobby) {
+    Made parent = peopleGame(lobby);
+    var len = join(lobby, parent.id(), "LEN");
+    var ost = join(lobby, parent.id(), "OST");
+    LiveGameTest.submit(len, 1, "BALANCE KAD 0.2 OST");
+    LiveGameTest.submit(ost, 1, "BALANCE KAD 0.1 LEN");
+    LiveGameTest.view(len.c(), 2);
+    return parent;
   }
 
   @Test
@@ -355,12 +356,7 @@ class LiveBranchTest {
   @Test
   void aBranchMaySetNewSeatsAndDeadlinesButNotAnotherWorldOrSeed() throws Exception {
     Lobby lobby = lobby();
-    Made parent = peopleGame(lobby);
-    var len = join(lobby, parent.id(), "LEN");
-    var ost = join(lobby, parent.id(), "OST");
-    LiveGameTest.submit(len, 1, "BALANCE KAD 0.2 OST");
-    LiveGameTest.submit(ost, 1, "BALANCE KAD 0.1 LEN");
-    LiveGameTest.view(len.c(), 2);
+    Made parent = peopleGameAtTurn2(lobby);
     Made b =
         branchOk(
             lobby,
@@ -404,12 +400,7 @@ class LiveBranchTest {
   @Test
   void aForkTurnPlayedLiveKeepsTheGivenOrdersAndWaitsForTheOthers() throws Exception {
     Lobby lobby = lobby();
-    Made parent = peopleGame(lobby);
-    var len = join(lobby, parent.id(), "LEN");
-    var ost = join(lobby, parent.id(), "OST");
-    LiveGameTest.submit(len, 1, "BALANCE KAD 0.2 OST");
-    LiveGameTest.submit(ost, 1, "BALANCE KAD 0.1 LEN");
-    LiveGameTest.view(len.c(), 2);
+    Made parent = peopleGameAtTurn2(lobby);
     // the parent's current turn 2, played live in the branch with LEN's orders given
     Made b =
         branchOk(
