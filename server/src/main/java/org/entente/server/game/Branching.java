@@ -21,6 +21,7 @@ import org.entente.proto.v1.JournalRecord;
 import org.entente.proto.v1.ServerMessage;
 import org.entente.server.engine.World;
 import org.entente.server.journal.Journal;
+import org.entente.server.journal.JournalCorruptException;
 import org.entente.server.journal.JournalReader;
 import org.entente.server.journal.JournalStore;
 import org.entente.server.journal.Replay;
@@ -85,6 +86,13 @@ final class Branching {
       work.run();
     } catch (Refusal r) {
       Lobby.error(c, m.getRequestId(), r.code, r.getMessage());
+    } catch (JournalCorruptException e) {
+      LOG.error("{} request={} found a bad journal: {}", what, m.getRequestId(), e.getMessage());
+      Lobby.error(
+          c,
+          m.getRequestId(),
+          ErrorCode.INTERNAL,
+          what + ": a game's journal cannot be used: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       LOG.error("{} request={} failed", what, m.getRequestId(), e);
       Lobby.error(

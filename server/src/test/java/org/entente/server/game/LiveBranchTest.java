@@ -524,6 +524,26 @@ class LiveBranchTest {
   }
 
   @Test
+  void aParentWhoseJournalIsDamagedIsNotBranchedAndTheServerSaysWhy() throws Exception {
+    Lobby lobby = lobby();
+    Made parent = botGame(lobby, 6);
+    awaitEnd(parent);
+    Path file = dir.resolve(parent.id() + ".journal");
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 0x5a;
+    java.nio.file.Files.write(file, bytes);
+    ServerMessage r =
+        branch(
+            lobby,
+            BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(2));
+    assertThat(r.getError().getCode().name()).isEqualTo("INTERNAL");
+    assertThat(r.getError().getMessage())
+        .startsWith("branch_game: a game's journal cannot be used")
+        .contains(parent.id());
+    assertThat(lobby.games()).hasSize(1);
+  }
+
+  @Test
   void aServerWithoutJournalsSaysWhyItCannotBranch() {
     Lobby lobby = new Lobby(ServerConfig.defaults(), clock);
     lobbies.add(lobby);
