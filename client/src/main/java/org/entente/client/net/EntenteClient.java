@@ -296,6 +296,35 @@ public final class EntenteClient implements AutoCloseable {
     return request(ClientMessage.newBuilder().setInstructor(command.toBuilder().setToken(token)));
   }
 
+  /**
+   * Creates a live what-if branch of a game from one of its turns (the request carries the parent's
+   * instructor token); the reply holds the branch's id and its own instructor token, and this
+   * connection is bound to the branch as its instructor.
+   */
+  public CompletableFuture<GameCreated> branchGame(org.entente.proto.v1.BranchGame branch) {
+    return expect(
+        ClientMessage.newBuilder().setBranchGame(branch),
+        ServerMessage.BodyCase.GAME_CREATED,
+        ServerMessage::getGameCreated);
+  }
+
+  /**
+   * How games {@code gameA} and {@code gameB} of one lineage differ, turn by turn from the first
+   * that differs; {@code token} is the instructor's of either game.
+   */
+  public CompletableFuture<org.entente.proto.v1.GameDiff> diffGames(
+      String token, String gameA, String gameB) {
+    return expect(
+        ClientMessage.newBuilder()
+            .setDiffGames(
+                org.entente.proto.v1.DiffGames.newBuilder()
+                    .setToken(token)
+                    .setGameA(gameA)
+                    .setGameB(gameB)),
+        ServerMessage.BodyCase.GAME_DIFF,
+        ServerMessage::getGameDiff);
+  }
+
   /** A round trip, e.g. to keep an idle connection open. */
   public CompletableFuture<Pong> ping() {
     return expect(

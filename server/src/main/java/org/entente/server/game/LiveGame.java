@@ -93,6 +93,9 @@ public final class LiveGame {
   private org.entente.proto.v1.TurnView publicWire; // its wire form, for every seat's view
   private GameState publicViewState;
   private TurnReport publicViewReport;
+  // a what-if branch's parent game and fork turn ("" and 0 for a game created from a scenario)
+  String parentGameId = "";
+  int forkTurn;
 
   /** A member of the game: a seat's team member, an observer, or the instructor. */
   record Member(String token, Role role, String state, String name) {}
@@ -197,17 +200,21 @@ public final class LiveGame {
         .forEach((state, sub) -> g.seats.get(state).submit(sub.orders(), sub.submittedBy()));
     g.press.addAll(r.press());
     g.pressSeq = r.press().size();
+    g.parentGameId = created.getParentGameId();
+    g.forkTurn = created.getForkTurn();
     g.refreshInfo();
     return g;
   }
 
   /**
    * Goes on with a recovered game's current turn (on its executor): bots that had not yet sent
-   * their orders send them, the turn gets a fresh deadline (the time left before the crash is not
-   * kept), a paused game stays paused with a full turn's time left, and a turn whose orders were
-   * all in is adjudicated.
+   * their orders send them, the turn's clock resumes from {@code journaled} (the last deadline
+   * journaled for this turn, or null: a full turn's time), and a turn whose orders were all in is
+   * adjudicated. A running deadline is kept as it was journaled, so the time the server was down
+   * counts (a deadline that passed meanwhile adjudicates the turn at once); a paused game stays
+   * paused with the time that was left when it was paused.
    */
-  void resumeAfterRecovery(boolean paused) {
+  void resumeAfterRecovery(boolean paused, org.entente.proto.v1.JournalDeadline journaled) {
     phase = GamePhase.ORDERS;
     Views.Public pub = publicView();
     for (Seat seat : seats.values()) {
@@ -215,17 +222,38 @@ public final class LiveGame {
         submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
       }
     }
+    boolean kept = journaled != null && journaled.getTurn() == state.turn();
     if (paused) {
       phase = GamePhase.PAUSED;
-      pausedRemaining = settings.deadlineMillis();
+      pausedRemaining = kept ? journaled.getPausedRemainingMs() : settings.deadlineMillis();
       deadline = 0;
+    } else if (kept && journaled.getDeadlineEpochMs() > 0) {
+      deadline = journaled.getDeadlineEpochMs();
     } else {
       deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
     }
+    journalDeadline();
     scheduleDeadline();
     refreshInfo();
     pushViews();
     maybeAdjudicate();
+  }
+
+  /**
+   * The last deadline journaled in {@code records} for the turn being played (none after the last
+   * adjudicated turn's record: null).
+   */
+  static org.entente.proto.v1.JournalDeadline lastDeadline(List<JournalRecord> records) {
+    for (int i = records.size() - 1; i >= 0; i--) {
+      JournalRecord r = records.get(i);
+      if (r.hasDeadline()) {
+        return r.getDeadline();
+      }
+      if (r.hasTurn()) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**
@@ -433,10 +461,27 @@ public final class LiveGame {
       }
     }
     deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
+    journalDeadline();
     scheduleDeadline();
     refreshInfo();
     pushViews();
     maybeAdjudicate();
+  }
+
+  /** Journals the current turn's deadline (see {@code JournalDeadline}), for recovery. */
+  private void journalDeadline() {
+    if (settings.deadlineMillis() <= 0 && deadline == 0 && pausedRemaining == 0) {
+      return;
+    }
+    journal(
+        JournalRecord.newBuilder()
+            .setAtEpochMs(clock.millis())
+            .setDeadline(
+                org.entente.proto.v1.JournalDeadline.newBuilder()
+                    .setTurn(state.turn())
+                    .setDeadlineEpochMs(deadline)
+                    .setPausedRemainingMs(phase == GamePhase.PAUSED ? pausedRemaining : 0))
+            .build());
   }
 
   private Orders decide(Views.Public pub, String seat, String strategy) {
@@ -648,6 +693,7 @@ public final class LiveGame {
     phase = GamePhase.PAUSED;
     pausedRemaining = deadline > 0 ? Math.max(0, deadline - clock.millis()) : 0;
     deadline = 0;
+    journalDeadline();
     scheduleDeadline();
     refreshInfo();
     broadcastEvent(GameEventKind.PAUSED_EVENT, "the instructor paused the game");
@@ -662,6 +708,8 @@ public final class LiveGame {
             .setResume(org.entente.proto.v1.ResumeGame.getDefaultInstance()));
     phase = GamePhase.ORDERS;
     deadline = pausedRemaining > 0 ? clock.millis() + pausedRemaining : 0;
+    pausedRemaining = 0;
+    journalDeadline();
     scheduleDeadline();
     refreshInfo();
     broadcastEvent(GameEventKind.RESUMED_EVENT, "the instructor resumed the game");
@@ -676,6 +724,7 @@ public final class LiveGame {
       deadline = (deadline > 0 ? deadline : clock.millis()) + millis;
       scheduleDeadline();
     }
+    journalDeadline();
     refreshInfo();
     broadcastEvent(
         GameEventKind.DEADLINE_EXTENDED, "the deadline was extended by " + millis / 1000 + " s");

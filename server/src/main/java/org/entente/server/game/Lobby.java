@@ -56,6 +56,7 @@ public final class Lobby implements MessageHandler {
   private final Map<BodyCase, Handler> handlers = new EnumMap<>(BodyCase.class);
   private final AtomicLong gameSeq = new AtomicLong();
   private final JournalStore store;
+  private final Branching branching = new Branching(this);
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lobby.class);
 
   /** What the lobby remembers of a connection. */
@@ -131,6 +132,8 @@ public final class Lobby implements MessageHandler {
                 m,
                 m.getInstructor().getToken(),
                 (g, member) -> Requests.instructor(g, member, c, m)));
+    handlers.put(BodyCase.BRANCH_GAME, branching::branch);
+    handlers.put(BodyCase.DIFF_GAMES, branching::diff);
   }
 
   private static Map<String, World> loadScenarios() {
@@ -372,9 +375,9 @@ public final class Lobby implements MessageHandler {
   /**
    * Rebuilds every unfinished game journaled in the store (see {@link Replay}): its turns are
    * re-adjudicated from the journaled orders and every stored hash checked; its members, tokens,
-   * standing submissions, press, autopilots and pause come back, and its current turn gets a fresh
-   * deadline. A torn last record is cut; a journal that is corrupt in the middle or whose replay
-   * diverges is left alone and reported, and the other games are served.
+   * standing submissions, press, autopilots and pause come back, and its current turn's clock
+   * resumes with the deadline as journaled. A torn last record is cut; a journal that is corrupt in
+   * the middle or whose replay diverges is left alone and reported, and the other games are served.
    */
   public List<Recovered> recover() {
     List<Recovered> out = new java.util.ArrayList<>();
@@ -451,7 +454,8 @@ public final class Lobby implements MessageHandler {
       gameSeq.accumulateAndGet(Long.parseLong(seq.group(1)), Math::max);
     }
     boolean paused = replayed.paused();
-    g.execute(() -> g.resumeAfterRecovery(paused));
+    var journaled = LiveGame.lastDeadline(contents.records());
+    g.execute(() -> g.resumeAfterRecovery(paused, journaled));
     return new Recovered(
         id,
         Recovered.Outcome.RESUMED,
@@ -620,6 +624,7 @@ public final class Lobby implements MessageHandler {
    * games are doing.
    */
   public void shutdown() {
+    branching.shutdown();
     long end = System.nanoTime() + SHUTDOWN_WAIT_MILLIS * 1_000_000L;
     List<LiveGame> all = games();
     all.forEach(LiveGame::refuseTasks);
@@ -642,5 +647,44 @@ public final class Lobby implements MessageHandler {
             throw new java.io.UncheckedIOException("cannot read the journal of game " + id, e);
           }
         });
+  }
+
+  // ------------------------------------------------------------------ for what-if branches
+
+  JournalStore store() {
+    return store;
+  }
+
+  GameClock clock() {
+    return clock;
+  }
+
+  ServerConfig config() {
+    return config;
+  }
+
+  /** The live game a token belongs to, or null. */
+  LiveGame gameOfToken(String token) {
+    return token.isEmpty() ? null : byToken.get(token);
+  }
+
+  /** The number of games not finished. */
+  long runningGames() {
+    return games.values().stream()
+        .filter(g -> g.info() == null || g.info().getPhase() != GamePhase.FINISHED)
+        .count();
+  }
+
+  /** A fresh game id. */
+  String nextGameId() {
+    return "g" + gameSeq.incrementAndGet() + "-" + Tokens.next().substring(0, 6);
+  }
+
+  /** Serves {@code g} (its instructor's token included) and remembers it in {@code c}'s session. */
+  void register(LiveGame g, Connection c) {
+    archive(g);
+    games.put(g.id, g);
+    byToken.put(g.instructorToken, g);
+    sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
   }
 }

@@ -187,7 +187,9 @@ final class RoleViews {
             .setName(g.settings.name())
             .setTurn(Math.min(g.state.turn(), g.settings.maxTurns()))
             .setTurns(g.settings.maxTurns())
-            .setPhase(g.phase);
+            .setPhase(g.phase)
+            .setParentGameId(g.parentGameId)
+            .setForkTurn(g.forkTurn);
     for (Seat seat : g.seats.values()) {
       boolean connected = seat.memberTokens.stream().anyMatch(g.connections::containsKey);
       b.addSeats(

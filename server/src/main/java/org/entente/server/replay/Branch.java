@@ -180,8 +180,8 @@ public record Branch(
 
   /**
    * Writes the branch's journal to {@code store}: the parent's scenario and settings, the lineage
-   * annotation, the injects and every turn's orders and hash, so it replays on its own. Needs a
-   * journaled parent (a history keeps no orders).
+   * (in the creation record, and as an annotation), the injects and every turn's orders and hash,
+   * so it replays on its own. Needs a journaled parent (a history keeps no orders).
    */
   public void writeJournal(JournalStore store) throws IOException {
     if (parentCreated == null || orders.stream().anyMatch(o -> o == null)) {
@@ -189,7 +189,8 @@ public record Branch(
           "the parent's orders are unknown (not a journal): the branch cannot be journaled");
     }
     long now = System.currentTimeMillis();
-    JournalGameCreated created = parentCreated.toBuilder().setGameId(gameId()).build();
+    JournalGameCreated created =
+        lineage.recordIn(parentCreated.toBuilder().setGameId(gameId()).build());
     try (Journal j = store.create(gameId())) {
       j.append(
           org.entente.proto.v1.JournalRecord.newBuilder()

@@ -62,8 +62,20 @@ public record Diff(
     }
   }
 
-  /** The differences between games {@code a} and {@code b}; throws {@link Unrelated}. */
+  /**
+   * The differences between games {@code a} and {@code b}, their lineages read from their lineage
+   * annotations; throws {@link Unrelated}.
+   */
   public static Diff of(GameHistory a, GameHistory b) {
+    return of(a, Lineage.of(a), b, Lineage.of(b));
+  }
+
+  /**
+   * The differences between game {@code a} of lineage {@code la} and game {@code b} of lineage
+   * {@code lb} (null: a root game); throws {@link Unrelated} unless one is an ancestor of the other
+   * or both descend from one game.
+   */
+  public static Diff of(GameHistory a, Lineage la, GameHistory b, Lineage lb) {
     if (!a.world().id().equals(b.world().id()) || a.seed() != b.seed()) {
       throw new Unrelated(
           a.gameId()
@@ -79,8 +91,8 @@ public record Diff(
               + b.seed()
               + ") are not games of one world");
     }
-    Set<String> lineA = new HashSet<>(Lineage.line(a.gameId(), Lineage.of(a)));
-    List<String> lineB = Lineage.line(b.gameId(), Lineage.of(b));
+    Set<String> lineA = new HashSet<>(Lineage.line(a.gameId(), la));
+    List<String> lineB = Lineage.line(b.gameId(), lb);
     if (lineB.stream().noneMatch(lineA::contains)) {
       throw new Unrelated(a.gameId() + " and " + b.gameId() + " share no lineage");
     }
@@ -200,6 +212,51 @@ public record Diff(
       }
     }
     return out;
+  }
+
+  /**
+   * The diff as the protocol's {@code GameDiff}; {@code turnsA}, {@code turnsB}: games' lengths.
+   */
+  public org.entente.proto.v1.GameDiff toWire(int turnsA, int turnsB) {
+    var b =
+        org.entente.proto.v1.GameDiff.newBuilder()
+            .setGameA(a)
+            .setGameB(this.b)
+            .setFirstDivergentTurn(turns.isEmpty() ? 0 : forkTurn)
+            .setSame(same())
+            .setTurnsA(turnsA)
+            .setTurnsB(turnsB)
+            .addAllAlliancesOnlyA(alliancesOnlyA)
+            .addAllAlliancesOnlyB(alliancesOnlyB)
+            .addAllWarsOnlyA(warsOnlyA)
+            .addAllWarsOnlyB(warsOnlyB)
+            .addAllConqueredOnlyA(conqueredOnlyA)
+            .addAllConqueredOnlyB(conqueredOnlyB);
+    for (TurnDiff t : turns) {
+      var wt =
+          org.entente.proto.v1.DiffTurn.newBuilder()
+              .setTurn(t.turn())
+              .setHashA(t.hashA())
+              .setHashB(t.hashB());
+      t.stances()
+          .forEach(
+              (s, v) ->
+                  wt.addStances(
+                      org.entente.proto.v1.DiffStance.newBuilder()
+                          .setState(s)
+                          .setA(v[0])
+                          .setB(v[1])));
+      b.addTurns(wt);
+    }
+    scores.forEach(
+        (s, v) ->
+            b.addScores(
+                org.entente.proto.v1.DiffScore.newBuilder()
+                    .setState(s)
+                    .setA(v[0])
+                    .setB(v[1])
+                    .setDelta(v[1] - v[0])));
+    return b.build();
   }
 
   /** Prints the diff. */

@@ -53,7 +53,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
     Diff d;
     try {
-      d = Diff.of(a.history(), b.history());
+      d = Diff.of(a.history(), a.lineage(), b.history(), b.lineage());
     } catch (Diff.Unrelated e) {
       err.println(e.getMessage());
       err.flush();

@@ -81,7 +81,7 @@ final class GameRecord {
     this.hashes = hashes;
     this.injects = injects;
     this.annotations = annotations;
-    Lineage found = null;
+    Lineage found = Lineage.of(created);
     for (GameHistory.Annotation a : annotations) {
       if (Lineage.AUTHOR.equals(a.author()) && found == null) {
         found = Lineage.parse(a.text());

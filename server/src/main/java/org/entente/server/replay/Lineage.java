@@ -2,12 +2,14 @@ package org.entente.server.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.proto.v1.JournalGameCreated;
 import org.entente.server.history.GameHistory;
 
 /**
  * Where a branch comes from: its parent game, the turn it was forked at (positions before it are
- * the parent's), and its ancestors from the root game to the parent. Kept in a branch's journal as
- * an annotation by {@link #AUTHOR}.
+ * the parent's), and its ancestors from the root game to the parent. Kept in a branch's journal in
+ * its creation record ({@code parent_game_id}, {@code fork_turn}, {@code ancestors}) and, for
+ * people reading replays and debriefs, as an annotation by {@link #AUTHOR}.
  *
  * @param ancestors the game ids from the root to the parent, in order
  */
@@ -56,8 +58,30 @@ public record Lineage(String parentId, int forkTurn, List<String> ancestors) {
     return null;
   }
 
+  /** The lineage recorded in a journal's creation record, or null for a root game. */
+  public static Lineage of(JournalGameCreated created) {
+    if (created.getParentGameId().isEmpty()) {
+      return null;
+    }
+    List<String> anc =
+        created.getAncestorsCount() == 0
+            ? List.of(created.getParentGameId())
+            : created.getAncestorsList();
+    return new Lineage(created.getParentGameId(), created.getForkTurn(), anc);
+  }
+
+  /** {@code created} with this lineage recorded in it. */
+  public JournalGameCreated recordIn(JournalGameCreated created) {
+    return created.toBuilder()
+        .setParentGameId(parentId)
+        .setForkTurn(forkTurn)
+        .clearAncestors()
+        .addAllAncestors(ancestors)
+        .build();
+  }
+
   /** Every game id in the line of {@code gameId}: its ancestors, then itself. */
-  static List<String> line(String gameId, Lineage lineage) {
+  public static List<String> line(String gameId, Lineage lineage) {
     List<String> out = new ArrayList<>();
     if (lineage != null) {
       out.addAll(lineage.ancestors());

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RolesAndSecrecyTest {
   final ManualClock clock = new ManualClock();
-  final Lobby lobby = new Lobby(ServerConfig.defaults(), clock);
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+  Lobby lobby;
   TestConnection instructor;
   String game;
   String instructorToken;
@@ -48,6 +49,11 @@ class RolesAndSecrecyTest {
 
   @BeforeEach
   void setUp() {
+    lobby =
+        new Lobby(
+            ServerConfig.defaults(),
+            clock,
+            new org.entente.server.journal.DirectoryJournalStore(dir));
     instructor = TestConnection.hello(lobby);
     ServerMessage created =
         instructor.request(
@@ -136,6 +142,18 @@ class RolesAndSecrecyTest {
                     InstructorCommand.newBuilder()
                         .setToken(t)
                         .setPause(Pause.getDefaultInstance()))),
+    BRANCH_GAME(
+        t ->
+            ClientMessage.newBuilder()
+                .setBranchGame(
+                    org.entente.proto.v1.BranchGame.newBuilder()
+                        .setToken(t)
+                        .setTurn(1)
+                        .setPlayForkTurn(true))),
+    DIFF_GAMES_OF_THE_GAME_AND_ITSELF(
+        t ->
+            ClientMessage.newBuilder()
+                .setDiffGames(org.entente.proto.v1.DiffGames.newBuilder().setToken(t))),
     LIST_GAMES(t -> ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance())),
     LIST_SCENARIOS(
         t -> ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
@@ -179,6 +197,15 @@ class RolesAndSecrecyTest {
         row(Request.INSTRUCTOR_PAUSE, Who.OBSERVER, "FORBIDDEN"),
         row(Request.INSTRUCTOR_PAUSE, Who.INSTRUCTOR, "ok:ACK"),
         row(Request.INSTRUCTOR_PAUSE, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.BRANCH_GAME, Who.SEAT, "FORBIDDEN"),
+        row(Request.BRANCH_GAME, Who.OTHER_SEAT, "FORBIDDEN"),
+        row(Request.BRANCH_GAME, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.BRANCH_GAME, Who.INSTRUCTOR, "ok:GAME_CREATED"),
+        row(Request.BRANCH_GAME, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.SEAT, "FORBIDDEN"),
+        row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.INSTRUCTOR, "ok:GAME_DIFF"),
+        row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.NO_TOKEN, "BAD_TOKEN"),
         row(Request.LIST_GAMES, Who.NO_TOKEN, "ok:GAMES"),
         row(Request.LIST_GAMES, Who.SEAT, "ok:GAMES"),
         row(Request.LIST_SCENARIOS, Who.NO_TOKEN, "ok:SCENARIOS"),
@@ -188,7 +215,11 @@ class RolesAndSecrecyTest {
   @ParameterizedTest(name = "{0} by {1} -> {2}")
   @MethodSource("matrix")
   void eachRoleMayDoOnlyWhatItsTokenAllows(Request r, Who who, String expected) {
-    ServerMessage reply = connection(who).request(r.build.apply(token(who)));
+    ClientMessage.Builder request = r.build.apply(token(who));
+    if (request.hasDiffGames()) {
+      request.getDiffGamesBuilder().setGameA(game).setGameB(game);
+    }
+    ServerMessage reply = connection(who).request(request);
     String actual =
         reply.hasError() ? reply.getError().getCode().name() : "ok:" + reply.getBodyCase().name();
     assertThat(actual).as(reply.toString()).isEqualTo(expected);

@@ -79,6 +79,14 @@ class CommandsTest {
       List<Path> all = files.toList();
       assertThat(all).hasSize(1);
       assertThat(Replayer.open(all.get(0)).lineage().parentId()).isEqualTo(r.gameId());
+      var created =
+          org.entente.server.journal.JournalReader.read(all.get(0))
+              .records()
+              .get(0)
+              .getGameCreated();
+      assertThat(created.getParentGameId()).isEqualTo(r.gameId());
+      assertThat(created.getForkTurn()).isEqualTo(3);
+      assertThat(created.getAncestorsList()).containsExactly(r.gameId());
     }
     assertThat(Journals.run("branch", file.toString(), "--turn", "0").code()).isEqualTo(2);
     assertThat(
