@@ -151,7 +151,8 @@ public final class Lobby implements MessageHandler {
   }
 
   private static ScenarioList scenarioList(Map<String, World> scenarios) {
-    ScenarioList.Builder b = ScenarioList.newBuilder();
+    ScenarioList.Builder b =
+        ScenarioList.newBuilder().addAllStrategies(org.entente.client.bots.Strategies.names());
     for (String id : ScenarioLoader.builtinIds()) {
       World w = scenarios.get(id);
       Map<String, org.entente.server.scenario.ScenarioFile.Location> where =

@@ -210,7 +210,8 @@ final class RoleViews {
               .setMembers(seat.memberTokens.size())
               .setConnected(connected)
               .setSubmitted(seat.orders() != null)
-              .setActive(g.state.nation(seat.state).active()));
+              .setActive(g.state.nation(seat.state).active())
+              .setAutopilot(seat.onAutopilot()));
     }
     return b.build();
   }

@@ -47,6 +47,8 @@ class WebClientProtocolTest {
             .filter(s -> s.getState().equals("OST"))
             .findFirst()
             .orElseThrow();
+    assertThat(list.getScenarios().getStrategiesList())
+        .contains("threat-balancer", "opportunist", "hider");
     assertThat(ost.getLatitude()).isEqualTo(50.0);
     assertThat(ost.getLongitude()).isEqualTo(28.0);
     assertThat(list.getScenarios().getScenariosList())
