@@ -187,7 +187,16 @@ try {
   const overflow = await bpage.evaluate(() => document.documentElement.scrollWidth);
   check(overflow <= 392, `the seat page fits a phone's width (page is ${overflow} px wide at 390)`);
   await apage.screenshot({ path: join(shotDir, 'web-seat.png'), fullPage: true });
-  await bpage.screenshot({ path: join(shotDir, 'web-seat-phone.png'), fullPage: false });
+  await bpage.evaluate(() => window.scrollTo(0, 0));
+  await bpage.screenshot({ path: join(shotDir, 'web-seat-phone.png'), fullPage: true });
+
+  // --- a reload (a dropped laptop lid) resumes the seat with its messages and last results
+  step = 'reload';
+  await apage.reload();
+  await apage.locator('h1', { hasText: 'Lennmark (LEN)' }).waitFor({ timeout: T });
+  await apage.locator('#press-list', { hasText: 'agreed, I name you' }).waitFor({ timeout: T });
+  await apage.locator('#results', { hasText: 'ALLIANCE_FORMED' }).waitFor({ timeout: T });
+  check(true, 'a reloaded seat page resumes with its messages and last results');
 
   // --- the instructor pauses, injects an event, notes turn 1
   step = 'instructor';

@@ -38,7 +38,15 @@ function route() {
         conn: null,
         /** The page's connection, opened on first use. */
         connect() {
-          if (!this.conn) this.conn = new Connection(document.getElementById('conn-status'));
+          if (!this.conn) {
+            this.conn = new Connection(document.getElementById('conn-status'));
+            const page = this;
+            // a dropped connection (server restart, network) reopens the page, which resumes its
+            // token; a seat taken over by another tab stays closed
+            this.conn.on('closed', (e) => {
+              if (!e.replaced) setTimeout(() => { if (current === page) route(); }, 3000);
+            });
+          }
           return this.conn;
         },
         every(ms, f) {

@@ -37,6 +37,9 @@ export class Connection {
         try {
           const welcome = await this.send({ hello: { major: 1, client: 'entente-web/0.1' } });
           this.status('connected');
+          // keep a quiet page (a student reading) from the server's idle timeout
+          const idle = Number((welcome.welcome.limits || {}).idleTimeoutSeconds || 300);
+          this.keepAlive = setInterval(() => this.send({ ping: {} }).catch(() => {}), Math.max(5, idle / 3) * 1000);
           resolve(welcome);
         } catch (e) {
           reject(e);
@@ -44,10 +47,11 @@ export class Connection {
       });
       this.ws.addEventListener('message', (ev) => this.receive(JSON.parse(ev.data)));
       this.ws.addEventListener('close', () => {
-        this.status(this.closedByUs ? 'closed' : 'disconnected: reload the page to reconnect');
+        clearInterval(this.keepAlive);
+        this.status(this.closedByUs ? 'closed' : this.replaced ? 'this seat was opened elsewhere' : 'disconnected: reconnecting…');
         for (const p of this.pending.values()) p.reject(new Error('the connection closed'));
         this.pending.clear();
-        if (!this.closedByUs) this.emit('closed', {});
+        if (!this.closedByUs) this.emit('closed', { replaced: !!this.replaced });
       });
       this.ws.addEventListener('error', () => reject(new Error('cannot reach the server at /ws')));
     });
@@ -72,6 +76,7 @@ export class Connection {
       if (kind === 'view') this.emit('view', msg.view);
       return;
     }
+    if (kind === 'error' && msg.error.code === 'SESSION_REPLACED') this.replaced = true;
     if (PUSHES.includes(kind)) this.emit(kind, msg[kind]);
   }
 

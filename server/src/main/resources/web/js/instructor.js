@@ -1,7 +1,7 @@
 // The instructor's console: seats, the clock, injects, autopilot, the omniscient view, notes.
 import { h, fill, field, select, say, section, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo } from './map.js';
-import { namer, heatmap, results, timeLeft, pressItem, ordersText } from './panels.js';
+import { namer, heatmap, results, timeLeft, pressItem, ordersText, labelOf } from './panels.js';
 import { links } from './links.js';
 
 export async function instructorPage(main, page, token) {
@@ -34,6 +34,7 @@ export async function instructorPage(main, page, token) {
   let coords;
   let strategies = [];
   const messages = new Map();
+  const loggedNews = new Set();
   const log = h('ol', { class: 'log', id: 'log-list', reversed: true });
   bodies.log.append(log);
 
@@ -171,7 +172,7 @@ export async function instructorPage(main, page, token) {
     const nameOf = namer(v);
     const ids = (v.nations || []).map((n) => n.id);
     fill(header, h('h1', {}, `Instructor: game ${v.gameId}`),
-      h('p', {}, `${v.scenario} · turn ${v.turn} of ${v.turns}${v.turnLabel ? ` (${v.turnLabel})` : ''} · `, h('span', { id: 'phase' }, v.phase)));
+      h('p', {}, `${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `, h('span', { id: 'phase' }, v.phase)));
     tick();
     const omni = v.omniscient || {};
     const submitted = omni.submitted || [];
@@ -201,7 +202,9 @@ export async function instructorPage(main, page, token) {
     renderInject(v);
     for (const p of v.messages || []) messages.set(p.id, p);
     renderPress();
-    if ((v.news || []).length) logLine(`Turn ${v.turn} news: ${v.news.join('; ')}`);
+    const news = (v.news || []).filter((n) => !loggedNews.has(`${v.turn}:${n}`));
+    news.forEach((n) => loggedNews.add(`${v.turn}:${n}`));
+    if (news.length) logLine(`Turn ${v.turn} news:`, h('ul', {}, news.map((n) => h('li', {}, n))));
   }
 
   const pressList = h('ol', { class: 'press-list' });
@@ -243,7 +246,7 @@ export async function instructorPage(main, page, token) {
     refreshSeats();
   });
   conn.on('error', (e) => note(`${e.code}: ${e.message}`, 'error'));
-  conn.on('closed', () => note('The connection to the server closed. Reload the page to reconnect.', 'error'));
+  conn.on('closed', (e) => note(e.replaced ? 'The console was opened in another window or tab.' : 'The connection to the server closed; reconnecting…', 'error'));
 
   await conn.request({ resume: { token } }).catch((e) => {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, `Cannot open the console: ${e.message}`));

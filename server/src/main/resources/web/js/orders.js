@@ -135,14 +135,17 @@ export function orderForm(view, nameOf, onSubmit) {
     const orders = read();
     const found = validate(orders, view);
     explain.textContent = kind ? describe(orders, view, nameOf) : 'Choose a stance.';
-    fill(problems, found.map((p) => h('li', {}, p)));
+    // problems show once the player has started (a stance chosen) or tried to send
+    fill(problems, kind || tried ? found.map((p) => h('li', {}, p)) : []);
     return found;
   }
 
   form.addEventListener('input', refresh);
   form.addEventListener('change', refresh);
+  let tried = false;
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    tried = true;
     const found = refresh();
     if (found.length) {
       status.textContent = 'Not sent: fix the problems listed above.';

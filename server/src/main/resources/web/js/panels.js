@@ -9,6 +9,11 @@ export function namer(view) {
   return (id) => (names[id] ? `${names[id]} (${id})` : id || '—');
 }
 
+/** " (label)" when a turn's calendar label says more than its number, else "". */
+export function labelOf(turn, label) {
+  return label && label !== `turn ${turn}` ? ` (${label})` : '';
+}
+
 /** Capabilities and traits of one state. */
 export function capabilities(n) {
   const rows = [
@@ -37,7 +42,9 @@ export function threatRow(view, nameOf) {
       h('span', { class: 'hint' }, ' (how much of that threat your own forces and allies can hold)')),
     h('table', { class: 'threats' },
       h('caption', {}, 'Threat you feel from each state = power × proximity × offensive capability × perceived intent'),
-      h('thead', {}, h('tr', {}, ['State', 'Power', 'Proximity', 'Offense', 'Perceived intent', 'Threat'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, [['State', ''], ['Power', 'aggregate power'], ['Prox.', 'proximity: how much of its power reaches you'],
+        ['Offense', 'offensive capability'], ['Intent', 'how aggressive you believe it is'], ['Threat', '']]
+        .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
       h('tbody', {}, threats.map((t) => h('tr', { class: principal.has(t.actor) ? 'principal' : '', title: threatWhy(t, nameOf) },
         h('th', { scope: 'row' }, nameOf(t.actor)),
         h('td', {}, num(t.power, 3)),
@@ -66,7 +73,7 @@ export function heatmap(caption, rows, ids, nameOf, fmt = (v) => v.toExponential
 export function results(resolved, nameOf, heading) {
   const outcomes = resolved.outcomes || [];
   return h('div', { class: 'results' },
-    h('h3', {}, heading || `Turn ${resolved.turn} results${resolved.turnLabel ? ` (${resolved.turnLabel})` : ''}`),
+    h('h3', {}, heading || `Turn ${resolved.turn} results${labelOf(resolved.turn, resolved.turnLabel)}`),
     outcomes.length ? h('table', { class: 'outcomes' },
       h('thead', {}, h('tr', {}, ['State', 'Order', 'Outcome', 'Why'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, outcomes.map((o) => h('tr', {},

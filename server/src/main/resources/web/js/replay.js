@@ -2,7 +2,7 @@
 // any role), with the instructor's notes, a what-if branch and a comparison of two games.
 import { h, fill, field, select, say, section, num, pct } from './dom.js';
 import { drawMap, coordinates } from './map.js';
-import { namer, heatmap, results, threatRow, capabilities } from './panels.js';
+import { namer, heatmap, results, threatRow, capabilities, labelOf } from './panels.js';
 import { links } from './links.js';
 
 export async function replayPage(main, page, token) {
@@ -50,7 +50,7 @@ export async function replayPage(main, page, token) {
     const range = controls.querySelector('#timeline');
     if (range) range.value = String(at + 1);
     const label = controls.querySelector('#timeline-label');
-    if (label) label.textContent = `Turn ${t.turn} of ${turns.length}${v.turnLabel ? ` (${v.turnLabel})` : ''}, seen as ${seeAs()}`;
+    if (label) label.textContent = `Turn ${t.turn} of ${turns.length}${labelOf(t.turn, v.turnLabel)}, seen as ${seeAs()}`;
     const ids = (v.nations || []).map((n) => n.id);
     const omni = v.omniscient;
     fill(shown, h('div', { class: 'grid' },
@@ -74,11 +74,11 @@ export async function replayPage(main, page, token) {
     fill(controls,
       h('label', { for: 'timeline' }, 'Timeline'),
       h('div', { class: 'row' },
-        h('button', { type: 'button', id: 'replay-first', onclick: () => show(0) }, '⏮ First'),
+        h('button', { type: 'button', id: 'replay-first', onclick: () => show(0) }, '« First'),
         h('button', { type: 'button', id: 'replay-prev', onclick: () => show(at - 1) }, '◀ Previous'),
         range,
         h('button', { type: 'button', id: 'replay-next', onclick: () => show(at + 1) }, 'Next ▶'),
-        h('button', { type: 'button', id: 'replay-last', onclick: () => show(turns.length - 1) }, 'Last ⏭')),
+        h('button', { type: 'button', id: 'replay-last', onclick: () => show(turns.length - 1) }, 'Last »')),
       h('p', { id: 'timeline-label', 'aria-live': 'polite' }));
   }
 

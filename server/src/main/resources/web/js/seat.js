@@ -2,7 +2,7 @@
 import { h, fill, field, select, section } from './dom.js';
 import { drawMap, coordinates } from './map.js';
 import { orderForm } from './orders.js';
-import { namer, capabilities, threatRow, results, timeLeft, pressItem } from './panels.js';
+import { namer, capabilities, threatRow, results, timeLeft, pressItem, labelOf } from './panels.js';
 
 export async function seatPage(main, page, token) {
   const conn = page.connect();
@@ -56,7 +56,7 @@ export async function seatPage(main, page, token) {
     const me = (v.nations || []).find((n) => n.id === v.self) || {};
     fill(header,
       h('h1', {}, `${me.name || v.self} (${v.self})`),
-      h('p', {}, `Game ${v.gameId} · ${v.scenario} · turn ${v.turn} of ${v.turns}${v.turnLabel ? ` (${v.turnLabel})` : ''} · `,
+      h('p', {}, `Game ${v.gameId} · ${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `,
         h('span', { id: 'phase' }, phaseText(v.phase))),
       h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, 'Replay the turns played so far')));
     tick();
@@ -156,7 +156,9 @@ export async function seatPage(main, page, token) {
     tick();
   });
   conn.on('error', (e) => events.prepend(h('li', { class: 'error' }, `${e.code}: ${e.message}`)));
-  conn.on('closed', () => events.prepend(h('li', { class: 'error' }, 'The connection to the server closed. Reload the page to reconnect.')));
+  conn.on('closed', (e) => events.prepend(h('li', { class: 'error' }, e.replaced
+    ? 'This seat was opened in another window or tab; this page no longer receives anything.'
+    : 'The connection to the server closed; reconnecting…')));
 
   await conn.request({ resume: { token } }).catch((e) => {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, `Cannot take this seat: ${e.message}`));
