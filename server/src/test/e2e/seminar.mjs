@@ -28,6 +28,7 @@ if (!existsSync(chromiumPath)) {
 mkdirSync(shotDir, { recursive: true });
 
 let step = 'start';
+const pages = {};
 function check(cond, what) {
   if (!cond) throw new Error(`check failed: ${what}`);
   console.log(`ok - ${what}`);
@@ -62,6 +63,7 @@ try {
   step = 'lobby';
   const ictx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const ipage = await ictx.newPage();
+  pages.instructor = ipage;
   ipage.on('pageerror', (e) => console.error(`instructor page error: ${e.message}`));
   await ipage.goto(`${base}/#/lobby`);
   await ipage.locator('#scenario').selectOption('tutorial');
@@ -85,6 +87,7 @@ try {
   const bctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const apage = await actx.newPage();
   const bpage = await bctx.newPage();
+  Object.assign(pages, { LEN: apage, OST: bpage });
   const aframes = recordFrames(apage);
   const bframes = recordFrames(bpage);
   for (const p of [apage, bpage]) p.on('pageerror', (e) => console.error(`student page error: ${e.message}`));
@@ -215,6 +218,17 @@ try {
   await ipage.locator('#note-text').fill('Why did Lennmark and Ostvald ally at once?');
   await ipage.getByRole('button', { name: 'Add the note' }).click();
   await ipage.locator('#note-list', { hasText: 'ally at once' }).waitFor({ timeout: T });
+  await ipage.locator('#extend-by').fill('60');
+  await ipage.getByRole('button', { name: 'Extend', exact: true }).click();
+  await ipage.locator('#log-list', { hasText: 'extended by 60 s' }).waitFor({ timeout: T });
+  check(true, 'the instructor extends the deadline');
+  await ipage.locator('#seat-status tr[data-state=OST] button', { hasText: 'Hand OST to a bot' }).click();
+  await ipage.locator('#seat-status tr[data-state=OST]', { hasText: 'autopilot' }).waitFor({ timeout: T });
+  await bpage.locator('#game-events', { hasText: 'OST is now played by the' }).waitFor({ timeout: T });
+  await ipage.locator('#seat-status tr[data-state=OST] button', { hasText: 'Give OST back' }).click();
+  await ipage.locator('#seat-status tr[data-state=OST]', { hasText: 'student(s)' }).waitFor({ timeout: T });
+  await bpage.locator('#game-events', { hasText: "back in its players' hands" }).waitFor({ timeout: T });
+  check(true, 'the instructor hands a seat to a bot and back, and the seat is told');
   await ipage.locator('#seat-status tr[data-state=LEN]', { hasText: 'connected' }).waitFor({ timeout: T });
   await ipage.screenshot({ path: join(shotDir, 'web-instructor.png'), fullPage: true });
 
@@ -241,6 +255,16 @@ try {
   await ipage.locator('#branch-btn').click();
   await ipage.locator('#branch-status', { hasText: /not available on this server|What-if game/ }).waitFor({ timeout: T });
   console.log(`ok - what-if branch: ${await textOf(ipage, '#branch-status')}`);
+
+  // --- the instructor ends the game; the seat is told
+  step = 'end';
+  await ipage.goto(consoleLink);
+  await ipage.getByRole('button', { name: 'End the game…' }).click();
+  await ipage.getByRole('button', { name: 'Yes, end the game now' }).click();
+  await ipage.locator('#phase', { hasText: 'game over' }).waitFor({ timeout: T });
+  await apage.locator('#phase', { hasText: 'game over' }).waitFor({ timeout: T });
+  await apage.locator('#orders-sec', { hasText: 'The game is over' }).waitFor({ timeout: T });
+  check(true, 'ending the game reaches the seats');
 
   // --- the debrief in the page
   step = 'debrief';
@@ -281,6 +305,12 @@ try {
   console.log('E2E OK');
 } catch (e) {
   console.error(`E2E FAILED at step ${step}: ${e.message}`);
+  // what each page showed, to see why
+  for (const [name, p] of Object.entries(pages)) {
+    const notes = await p.locator('[role=status], [role=alert]').allTextContents().catch(() => []);
+    console.error(`${name} at ${p.url()}: ${notes.filter((t) => t.trim()).join(' | ')}`);
+    await p.screenshot({ path: join(shotDir, `failed-${name}.png`), fullPage: true }).catch(() => {});
+  }
   process.exitCode = 1;
 } finally {
   await browser.close();

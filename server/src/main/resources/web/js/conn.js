@@ -48,7 +48,8 @@ export class Connection {
       this.ws.addEventListener('message', (ev) => this.receive(JSON.parse(ev.data)));
       this.ws.addEventListener('close', () => {
         clearInterval(this.keepAlive);
-        this.status(this.closedByUs ? 'closed' : this.replaced ? 'this seat was opened elsewhere' : 'disconnected: reconnecting…');
+        // a page that closed its own connection has moved on: the status belongs to the next one
+        if (!this.closedByUs) this.status(this.replaced ? 'this seat was opened elsewhere' : 'disconnected: reconnecting…');
         for (const p of this.pending.values()) p.reject(new Error('the connection closed'));
         this.pending.clear();
         if (!this.closedByUs) this.emit('closed', { replaced: !!this.replaced });

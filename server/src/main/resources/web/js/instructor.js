@@ -1,7 +1,7 @@
 // The instructor's console: seats, the clock, injects, autopilot, the omniscient view, notes.
-import { h, fill, field, select, say, section, num, pct } from './dom.js';
+import { h, fill, field, select, say, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo } from './map.js';
-import { namer, heatmap, results, timeLeft, pressItem, ordersText, labelOf } from './panels.js';
+import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock } from './panels.js';
 import { links } from './links.js';
 
 export async function instructorPage(main, page, token) {
@@ -9,28 +9,16 @@ export async function instructorPage(main, page, token) {
   const header = h('div', { class: 'card' });
   const clock = h('p', { class: 'clock', role: 'timer', id: 'countdown' });
   const status = h('p', { role: 'status', id: 'console-status', class: 'notice' });
-  const secSeats = section('seats', 'Seats');
-  const secControls = section('controls', 'Clock and game');
-  const secInject = section('inject', 'Inject an event');
-  const secOmni = section('omniscient', 'Everything (omniscient view)');
-  const secMap = section('imap', 'Map');
-  const secLog = section('log', 'Log');
-  const secNotes = section('notes', 'Notes on turns');
-  const secPress = section('ipress', 'Messages (all)');
-  const secLinks = section('ilinks', 'Links');
-  const bodies = {};
-  for (const sec of [secSeats, secOmni, secMap, secLog, secPress, secLinks, secInject]) {
-    bodies[sec.id] = h('div', { class: 'body' });
-    sec.append(bodies[sec.id]);
-  }
+  const { sec, body: bodies } = cards([['seats', 'Seats'], ['controls', 'Clock and game'], ['inject', 'Inject an event'],
+    ['omniscient', 'Everything (omniscient view)'], ['imap', 'Map'], ['log', 'Log'], ['notes', 'Notes on turns'],
+    ['ipress', 'Messages (all)'], ['ilinks', 'Links']]);
+  const turnClock = new TurnClock(page, clock, 'Turn deadline');
   main.append(header, clock, status,
     h('div', { class: 'grid' },
-      h('div', { class: 'col' }, secSeats, secControls, secInject, secNotes, secLinks),
-      h('div', { class: 'col' }, secOmni, secMap, secLog, secPress)));
+      h('div', { class: 'col' }, sec.seats, sec.controls, sec.inject, sec.notes, sec.ilinks),
+      h('div', { class: 'col' }, sec.omniscient, sec.imap, sec.log, sec.ipress)));
 
   let view = null;
-  let phase = '';
-  let deadline = 0;
   let coords;
   let strategies = [];
   const messages = new Map();
@@ -52,19 +40,20 @@ export async function instructorPage(main, page, token) {
       return null;
     }
   }
-  function tick() {
-    clock.textContent = `Turn deadline: ${timeLeft(deadline, phase)}`;
-  }
-  page.every(1000, tick);
 
   // --- the clock and the game
-  const extendBy = h('input', { type: 'number', min: '1', step: '30', value: '120' });
+  const extendBy = h('input', { type: 'number', min: '1', step: '1', value: '120' });
   const endConfirm = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => command({ endGame: {} }) }, 'Yes, end the game now');
-  secControls.append(h('div', { class: 'buttons' },
+  bodies.controls.append(h('div', { class: 'buttons' },
     h('button', { type: 'button', id: 'btn-pause', onclick: () => command({ pause: {} }) }, 'Pause'),
     h('button', { type: 'button', id: 'btn-resume', onclick: () => command({ resume: {} }) }, 'Resume'),
     h('button', { type: 'button', id: 'btn-adjudicate', onclick: () => command({ adjudicateNow: {} }) }, 'Adjudicate now')),
-  h('form', { class: 'row', onsubmit: (ev) => { ev.preventDefault(); command({ extendDeadline: { seconds: Number(extendBy.value) } }); } },
+  h('form', { class: 'row', novalidate: true, onsubmit: (ev) => {
+    ev.preventDefault();
+    const seconds = Number(extendBy.value);
+    if (!Number.isInteger(seconds) || seconds < 1) return note('Extend by: a whole number of seconds, 1 or more.', 'error');
+    return command({ extendDeadline: { seconds } });
+  } },
     field('extend-by', 'Extend the deadline by (seconds)', extendBy), h('button', { type: 'submit' }, 'Extend')),
   h('div', { class: 'buttons' },
     h('button', { type: 'button', class: 'danger', onclick: () => { endConfirm.hidden = false; endConfirm.focus(); } }, 'End the game…'), endConfirm));
@@ -105,7 +94,7 @@ export async function instructorPage(main, page, token) {
   const noteTurn = h('input', { type: 'number', min: '1', step: '1' });
   const noteText = h('textarea', { rows: '2', maxlength: '4000' });
   const noteList = h('ul', { id: 'note-list' });
-  secNotes.append(h('form', { onsubmit: async (ev) => {
+  bodies.notes.append(h('form', { onsubmit: async (ev) => {
     ev.preventDefault();
     const r = await command({ annotate: { turn: Number(noteTurn.value || 0), text: noteText.value } });
     if (r) {
@@ -146,7 +135,7 @@ export async function instructorPage(main, page, token) {
     const show = () => Object.entries(groups).forEach(([k, g]) => { g.hidden = k !== kind.value; });
     kind.addEventListener('change', show);
     show();
-    const form = h('form', { id: 'inject-form', onsubmit: (ev) => {
+    const form = h('form', { id: 'inject-form', novalidate: true, onsubmit: (ev) => {
       ev.preventDefault();
       const inj = { text: text.value };
       if (kind.value === 'scheduled') inj.scheduledIndex = Number(event.value);
@@ -167,13 +156,11 @@ export async function instructorPage(main, page, token) {
   function render(v) {
     const first = !view;
     view = v;
-    phase = v.phase;
-    deadline = v.deadlineEpochMs;
     const nameOf = namer(v);
     const ids = (v.nations || []).map((n) => n.id);
     fill(header, h('h1', {}, `Instructor: game ${v.gameId}`),
-      h('p', {}, `${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `, h('span', { id: 'phase' }, v.phase)));
-    tick();
+      h('p', {}, `${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `, h('span', { id: 'phase' }, phaseText(v.phase))));
+    turnClock.fromView(v);
     const omni = v.omniscient || {};
     const submitted = omni.submitted || [];
     fill(bodies.omniscient,
@@ -237,12 +224,7 @@ export async function instructorPage(main, page, token) {
   });
   conn.on('gameEvent', (e) => {
     logLine(`${e.kind}: ${e.text || ''}`);
-    if (e.kind === 'PAUSED_EVENT') phase = 'PAUSED';
-    if (e.kind === 'RESUMED_EVENT') phase = 'ORDERS';
-    if (['PAUSED_EVENT', 'RESUMED_EVENT', 'DEADLINE_EXTENDED'].includes(e.kind)) deadline = e.deadlineEpochMs || 0;
-    const ph = document.getElementById('phase');
-    if (ph) ph.textContent = phase;
-    tick();
+    turnClock.fromEvent(e);
     refreshSeats();
   });
   conn.on('error', (e) => note(`${e.code}: ${e.message}`, 'error'));

@@ -1,5 +1,5 @@
 // Pieces shared by the seat, instructor and replay pages.
-import { h, num, pct } from './dom.js';
+import { h, num, pct, section } from './dom.js';
 import { threatWhy } from './explain.js';
 
 /** A function from state id to "Name (ID)". */
@@ -102,6 +102,55 @@ export function ordersText(o) {
     return `${k} ${b.target || b.to || b.alliance || ''}${b.amount ? ` ${b.amount}` : ''}`;
   });
   return [stanceText(o.stance)].concat(acts).join('; ');
+}
+
+/** Cards (a section with a heading and a body to fill) from [id, title] pairs: {sec, body} by id. */
+export function cards(list) {
+  const sec = {};
+  const body = {};
+  for (const [id, title] of list) {
+    body[id] = h('div', { class: 'body' });
+    sec[id] = section(id, title, body[id]);
+  }
+  return { sec, body };
+}
+
+/** The phase in words. */
+export function phaseText(phase) {
+  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over' }[phase] || phase || '';
+}
+
+/**
+ * The phase and the deadline of the turn on screen, shown in `el` (a countdown, once a second) and
+ * in any #phase element; views set them, game events (pause, resume, extension) change them.
+ */
+export class TurnClock {
+  constructor(page, el, prefix) {
+    this.el = el;
+    this.prefix = prefix;
+    this.phase = '';
+    this.deadline = 0;
+    page.every(1000, () => this.tick());
+  }
+
+  fromView(v) {
+    this.phase = v.phase;
+    this.deadline = v.deadlineEpochMs;
+    this.tick();
+  }
+
+  fromEvent(e) {
+    if (e.kind === 'PAUSED_EVENT') this.phase = 'PAUSED';
+    if (e.kind === 'RESUMED_EVENT') this.phase = 'ORDERS';
+    if (['PAUSED_EVENT', 'RESUMED_EVENT', 'DEADLINE_EXTENDED'].includes(e.kind)) this.deadline = e.deadlineEpochMs || 0;
+    this.tick();
+  }
+
+  tick() {
+    this.el.textContent = `${this.prefix}: ${timeLeft(this.deadline, this.phase)}`;
+    const ph = document.getElementById('phase');
+    if (ph) ph.textContent = phaseText(this.phase);
+  }
 }
 
 /** Text of the time left before a deadline (epoch ms as a string or number). */

@@ -1,37 +1,26 @@
 // A student's seat: briefing, map, own state, threats, orders, messages, and each turn's results.
-import { h, fill, field, select, section } from './dom.js';
+import { h, fill, field, select } from './dom.js';
 import { drawMap, coordinates } from './map.js';
 import { orderForm } from './orders.js';
-import { namer, capabilities, threatRow, results, timeLeft, pressItem, labelOf } from './panels.js';
+import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock } from './panels.js';
 
 export async function seatPage(main, page, token) {
   const conn = page.connect();
   const header = h('div', { class: 'seat-head card' });
   const clock = h('p', { class: 'clock', role: 'timer', 'aria-live': 'off', id: 'countdown' });
   const events = h('ul', { class: 'events', 'aria-live': 'polite', id: 'game-events' });
-  const secBriefing = section('briefing', 'Briefing');
-  const secMap = section('map', 'Map');
-  const secState = section('my-state', 'Your state');
-  const secThreats = section('threats', 'Threats');
-  const secOrders = section('orders-sec', 'Orders');
-  const secMessages = section('messages', 'Messages');
-  const secResults = section('results', 'What happened');
-  const bodies = {};
-  for (const sec of [secBriefing, secMap, secState, secThreats, secOrders, secMessages, secResults]) {
-    bodies[sec.id] = h('div', { class: 'body' });
-    sec.append(bodies[sec.id]);
-  }
+  const { sec, body: bodies } = cards([['briefing', 'Briefing'], ['map', 'Map'], ['my-state', 'Your state'],
+    ['threats', 'Threats'], ['orders-sec', 'Orders'], ['messages', 'Messages'], ['results', 'What happened']]);
+  const turnClock = new TurnClock(page, clock, 'Deadline');
   main.append(
     h('a', { class: 'skip-inline', href: '#orders-sec', id: 'skip-orders', onclick: (ev) => { ev.preventDefault(); focusOrders(); } }, 'Go to the order form'),
     header, clock, events,
     h('div', { class: 'grid' },
-      h('div', { class: 'col' }, secBriefing, secMap, secState, secThreats),
-      h('div', { class: 'col' }, secOrders, secResults, secMessages)));
+      h('div', { class: 'col' }, sec.briefing, sec.map, sec['my-state'], sec.threats),
+      h('div', { class: 'col' }, sec['orders-sec'], sec.results, sec.messages)));
 
   let view = null;
   let formTurn = -1;
-  let phase = '';
-  let deadline = 0;
   const messages = new Map();
   let coords;
   let lastResolved = null;
@@ -42,16 +31,10 @@ export async function seatPage(main, page, token) {
     else document.getElementById('orders-sec-h').focus();
   }
 
-  function tick() {
-    clock.textContent = `Deadline: ${timeLeft(deadline, phase)}`;
-  }
-  page.every(1000, tick);
 
   function render(v) {
     const first = !view;
     view = v;
-    phase = v.phase;
-    deadline = v.deadlineEpochMs;
     const nameOf = namer(v);
     const me = (v.nations || []).find((n) => n.id === v.self) || {};
     fill(header,
@@ -59,7 +42,7 @@ export async function seatPage(main, page, token) {
       h('p', {}, `Game ${v.gameId} · ${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `,
         h('span', { id: 'phase' }, phaseText(v.phase))),
       h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, 'Replay the turns played so far')));
-    tick();
+    turnClock.fromView(v);
     fill(bodies.briefing,
       h('details', { open: first && v.turn === 1 },
         h('summary', {}, 'The scenario'), h('p', {}, v.briefing || '')),
@@ -148,12 +131,7 @@ export async function seatPage(main, page, token) {
   conn.on('gameEvent', (e) => {
     events.prepend(h('li', {}, e.text || e.kind));
     while (events.children.length > 4) events.lastChild.remove();
-    if (e.kind === 'PAUSED_EVENT') phase = 'PAUSED';
-    if (e.kind === 'RESUMED_EVENT') phase = 'ORDERS';
-    if (e.kind === 'PAUSED_EVENT' || e.kind === 'RESUMED_EVENT' || e.kind === 'DEADLINE_EXTENDED') deadline = e.deadlineEpochMs || 0;
-    const ph = document.getElementById('phase');
-    if (ph) ph.textContent = phaseText(phase);
-    tick();
+    turnClock.fromEvent(e);
   });
   conn.on('error', (e) => events.prepend(h('li', { class: 'error' }, `${e.code}: ${e.message}`)));
   conn.on('closed', (e) => events.prepend(h('li', { class: 'error' }, e.replaced
@@ -164,8 +142,4 @@ export async function seatPage(main, page, token) {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, `Cannot take this seat: ${e.message}`));
     throw e;
   });
-}
-
-function phaseText(phase) {
-  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over' }[phase] || phase || '';
 }

@@ -26,9 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The seminar web client in a real headless Chromium against the real server on a loopback port:
  * runs {@code src/test/e2e/seminar.mjs} (playwright-core, installed with {@code npm ci} when
- * missing) and checks that every step of the seminar held. The script saves the screenshots in
- * {@code docs/screenshots/}. Node.js, npm and Chromium must be installed ({@code .ci/run} installs
- * them on Debian); when one is missing the test fails and says which.
+ * missing) and checks that every step of the seminar held. The screenshots go to {@code
+ * server/target/screenshots}, or to the folder named by {@code -Dentente.screenshots} (the
+ * committed ones in {@code docs/screenshots} are made with {@code
+ * -Dentente.screenshots=docs/screenshots}, relative to the repository). Node.js, npm and Chromium
+ * must be installed ({@code .ci/run} installs them on Debian); when one is missing the test fails
+ * and says which.
  */
 class SeminarBrowserTest {
   private static final Path REPO = Path.of(System.getProperty("entente.repo", "..")).normalize();
@@ -77,7 +80,8 @@ class SeminarBrowserTest {
             CHROMIUM)
         .exists();
     installPlaywright();
-    Path shots = REPO.resolve("docs/screenshots");
+    Path shots =
+        REPO.resolve(System.getProperty("entente.screenshots", "server/target/screenshots"));
     Result r =
         run(
             List.of(
