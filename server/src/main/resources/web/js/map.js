@@ -3,8 +3,7 @@
 import { h, s, num } from './dom.js';
 
 const W = 600;
-const H = 340;
-const PAD = 60;
+const PAD = 50;
 
 let scenarioCache = null;
 
@@ -24,15 +23,19 @@ export async function coordinates(conn, scenarioId) {
   return out;
 }
 
-/** Screen positions: an equirectangular projection fitted to the box (a circle if unknown). */
+/**
+ * Screen positions: an equirectangular projection fitted to the width, the height following the
+ * map's shape within limits (a circle when positions are unknown). Returns {pos, H}.
+ */
 function layout(nations, coords) {
   const pos = {};
   if (!coords) {
+    const H = 340;
     nations.forEach((n, i) => {
       const a = (2 * Math.PI * i) / nations.length;
       pos[n.id] = { x: W / 2 + (W / 2 - PAD) * Math.cos(a), y: H / 2 + (H / 2 - PAD) * Math.sin(a) };
     });
-    return pos;
+    return { pos, H };
   }
   const pts = nations.map((n) => coords[n.id] || { lat: 0, lon: 0 });
   const meanLat = pts.reduce((a, p) => a + p.lat, 0) / pts.length;
@@ -40,13 +43,14 @@ function layout(nations, coords) {
   const xs = pts.map((p) => p.lon * k);
   const ys = pts.map((p) => -p.lat);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const H = Math.round(Math.max(160, Math.min(420, ((W - 2 * PAD) * (y1 - y0)) / (x1 - x0 || 1) + 2 * PAD)));
   const scale = Math.min((W - 2 * PAD) / (x1 - x0 || 1), (H - 2 * PAD) / (y1 - y0 || 1));
   const cx = (W - (x1 - x0) * scale) / 2;
   const cy = (H - (y1 - y0) * scale) / 2;
   nations.forEach((n, i) => {
     pos[n.id] = { x: cx + (xs[i] - x0) * scale, y: cy + (ys[i] - y0) * scale };
   });
-  return pos;
+  return { pos, H };
 }
 
 /**
@@ -54,7 +58,11 @@ function layout(nations, coords) {
  */
 export function drawMap(view, coords, self) {
   const nations = view.nations || [];
-  const pos = layout(nations, coords);
+  const { pos, H } = layout(nations, coords);
+  const radius = {};
+  const big = nations.length <= 6;
+  for (const n of nations) radius[n.id] = big ? 10 + 30 * Math.sqrt(n.power || 0) : 6 + 20 * Math.sqrt(n.power || 0);
+  separate(nations.map((n) => n.id), pos, radius, H);
   const alliances = view.alliances || [];
   const crises = view.crises || [];
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'map-title map-desc', class: 'map' },
@@ -97,7 +105,7 @@ export function drawMap(view, coords, self) {
   }
   for (const n of nations) {
     const p = pos[n.id];
-    const r = 10 + 30 * Math.sqrt(n.power || 0);
+    const r = radius[n.id];
     const cls = ['state', n.id === self ? 'self' : '', n.active === false ? 'conquered' : '', n.revisionist ? 'revisionist' : ''].join(' ');
     svg.append(s('g', { class: cls, 'data-state': n.id },
       s('circle', { cx: p.x, cy: p.y, r }),
@@ -114,6 +122,43 @@ export function drawMap(view, coords, self) {
     h('span', { class: 'key k-crisis' }, 'crisis (attack)'), ' · circle size = aggregate power',
     coords === null ? ' · positions unknown for this scenario: states placed on a circle' : '');
   return h('figure', { class: 'map-figure' }, svg, h('figcaption', {}, legend, desc));
+}
+
+/**
+ * Pushes apart states whose circles (and labels) would overlap, a little at a time, so that
+ * neighbours stay readable while keeping roughly their geographic places.
+ */
+function separate(ids, pos, radius, H) {
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const p = pos[ids[i]];
+        const q = pos[ids[j]];
+        const need = radius[ids[i]] + radius[ids[j]] + 16;
+        let dx = q.x - p.x;
+        let dy = q.y - p.y;
+        let d = Math.hypot(dx, dy);
+        if (d >= need) continue;
+        if (d < 0.01) {
+          dx = 1;
+          dy = 0.5;
+          d = Math.hypot(dx, dy);
+        }
+        const push = (need - d) / 2;
+        p.x -= (dx / d) * push;
+        p.y -= (dy / d) * push;
+        q.x += (dx / d) * push;
+        q.y += (dy / d) * push;
+        moved = true;
+      }
+    }
+    for (const id of ids) {
+      pos[id].x = Math.max(radius[id] + 4, Math.min(W - radius[id] - 4, pos[id].x));
+      pos[id].y = Math.max(radius[id] + 4, Math.min(H - radius[id] - 18, pos[id].y));
+    }
+    if (!moved) break;
+  }
 }
 
 function shorten(p, q, by) {

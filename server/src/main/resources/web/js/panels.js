@@ -51,15 +51,15 @@ export function threatRow(view, nameOf) {
         h('td', {}, num(t.proximity, 3)),
         h('td', {}, num(t.offense, 3)),
         h('td', {}, num(t.intent, 2)),
-        h('td', { class: 'bar-cell' }, h('span', { class: 'bar', style: `width:${(100 * (t.threat || 0)) / max}%` }), ' ', (t.threat || 0).toExponential(2)))))));
+        h('td', { class: 'bar-cell' }, h('span', { class: 'bar', style: `width:${(100 * (t.threat || 0)) / max}%` }), ' ', Number(t.threat || 0).toPrecision(2)))))));
 }
 
 /** A matrix as a heat map table: rows[j].values[i]; darker is higher. */
-export function heatmap(caption, rows, ids, nameOf, fmt = (v) => v.toExponential(1)) {
+export function heatmap(caption, rows, ids, nameOf, fmt = compact) {
   const max = Math.max(1e-12, ...rows.flatMap((r) => r.values || []));
   return h('table', { class: 'heat' },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'felt by ↓ / from →'), ids.map((id) => h('th', { scope: 'col' }, id)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('abbr', { title: 'row: the state that feels it; column: the state it comes from' }, 'row ← col')), ids.map((id) => h('th', { scope: 'col' }, id)))),
     h('tbody', {}, rows.map((r) => h('tr', {},
       h('th', { scope: 'row', title: nameOf(r.observer) }, r.observer),
       ids.map((id, i) => {
@@ -67,6 +67,12 @@ export function heatmap(caption, rows, ids, nameOf, fmt = (v) => v.toExponential
         const a = v / max;
         return h('td', { style: `background: rgba(200, 40, 30, ${a.toFixed(3)}); color: ${a > 0.55 ? '#fff' : 'inherit'}`, title: `${r.observer} from ${id}: ${v}` }, fmt(v));
       })))));
+}
+
+/** A small positive number in few characters (the exact value is in the cell's title). */
+function compact(v) {
+  if (!v) return '0';
+  return v >= 0.001 ? v.toPrecision(2) : v.toExponential(0);
 }
 
 /** What happened in a turn and why: outcomes (with reasons), events, stances. */
