@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
+import org.entente.proto.v1.Autopilot;
 import org.entente.proto.v1.ClientMessage;
 import org.entente.proto.v1.CreateGame;
 import org.entente.proto.v1.ErrorCode;
+import org.entente.proto.v1.GameCreated;
+import org.entente.proto.v1.InstructorCommand;
+import org.entente.proto.v1.ListGames;
 import org.entente.proto.v1.ListScenarios;
 import org.entente.proto.v1.Replay;
 import org.entente.proto.v1.ReplayedTurn;
 import org.entente.proto.v1.ScenarioInfo;
+import org.entente.proto.v1.SeatStatus;
 import org.entente.proto.v1.ServerMessage;
 import org.entente.proto.v1.TurnView;
 import org.entente.server.engine.ThreatModel;
@@ -65,15 +71,7 @@ class WebClientProtocolTest {
   @Test
   void theInstructorSeesTheWholeThreatMatrixAndTheCatalogueAndSeatsDoNot() {
     TestConnection instructor = TestConnection.hello(lobby);
-    ServerMessage created =
-        instructor.request(
-            ClientMessage.newBuilder()
-                .setCreateGame(
-                    CreateGame.newBuilder()
-                        .setScenario("tutorial")
-                        .setSeed(5)
-                        .putBots("KAD", "opportunist")));
-    String game = created.getGameCreated().getGameId();
+    String game = tutorial(instructor, 5, Map.of("KAD", "opportunist")).getGameId();
     TurnView iview = LiveGameTest.view(instructor, 1);
     LiveGame g = lobby.game(game);
     TestConnection.settle(g);
@@ -98,17 +96,10 @@ class WebClientProtocolTest {
   @Test
   void theInstructorReplaysAsASeatOrAnObserverAndASeatMayNot() {
     TestConnection instructor = TestConnection.hello(lobby);
-    ServerMessage created =
-        instructor.request(
-            ClientMessage.newBuilder()
-                .setCreateGame(
-                    CreateGame.newBuilder()
-                        .setScenario("tutorial")
-                        .setSeed(6)
-                        .putBots("KAD", "opportunist")
-                        .putBots("OST", "threat-balancer")));
-    String game = created.getGameCreated().getGameId();
-    String itoken = created.getGameCreated().getInstructorToken();
+    GameCreated created =
+        tutorial(instructor, 6, Map.of("KAD", "opportunist", "OST", "threat-balancer"));
+    String game = created.getGameId();
+    String itoken = created.getInstructorToken();
     LiveGameTest.Player len = new LiveGameTest().join0(lobby, game, "LEN");
     for (int t = 1; t <= 2; t++) {
       LiveGameTest.submit(len, t, "BALANCE KAD 0.1 OST");
@@ -152,6 +143,42 @@ class WebClientProtocolTest {
                 .setReplay(Replay.newBuilder().setToken(itoken).setAsState("XYZ")));
     assertThat(unknown.getError().getCode()).isEqualTo(ErrorCode.UNKNOWN_SEAT);
     assertThat(unknown.getError().getMessage()).contains("replay.as_state").contains("XYZ");
+  }
+
+  @Test
+  void theGameListTellsAHandedOverSeatFromABotsSeat() {
+    TestConnection instructor = TestConnection.hello(lobby);
+    GameCreated created = tutorial(instructor, 8, Map.of("KAD", "opportunist"));
+    new LiveGameTest().join0(lobby, created.getGameId(), "LEN");
+    ServerMessage ack =
+        LiveGameTest.command(
+            instructor,
+            created.getInstructorToken(),
+            InstructorCommand.newBuilder()
+                .setAutopilot(Autopilot.newBuilder().setState("LEN").setOn(true)));
+    assertThat(ack.hasAck()).as(ack.toString()).isTrue();
+    TestConnection.settle(lobby.game(created.getGameId()));
+    var seats =
+        instructor
+            .request(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance()))
+            .getGames()
+            .getGames(0)
+            .getSeatsList();
+    var byState = new java.util.HashMap<String, SeatStatus>();
+    seats.forEach(st -> byState.put(st.getState(), st));
+    assertThat(byState.get("LEN").getBot()).isTrue();
+    assertThat(byState.get("LEN").getAutopilot()).isTrue();
+    assertThat(byState.get("KAD").getBot()).isTrue();
+    assertThat(byState.get("KAD").getAutopilot()).isFalse();
+    assertThat(byState.get("OST").getAutopilot()).isFalse();
+  }
+
+  private static GameCreated tutorial(TestConnection c, long seed, Map<String, String> bots) {
+    return c.request(
+            ClientMessage.newBuilder()
+                .setCreateGame(
+                    CreateGame.newBuilder().setScenario("tutorial").setSeed(seed).putAllBots(bots)))
+        .getGameCreated();
   }
 
   private static List<ReplayedTurn> replay(TestConnection c, Replay.Builder req) {
