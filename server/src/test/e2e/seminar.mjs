@@ -95,7 +95,12 @@ try {
   await apage.locator('#member').fill('Ana');
   await apage.locator('#member').press('Enter');
   await apage.locator('h1', { hasText: 'Lennmark (LEN)' }).waitFor({ timeout: T });
-  await bpage.goto(ostLink);
+  // the second student types the join code in the lobby instead of following the link
+  check(ostLink.endsWith(`/#/join/${gameId}/OST`), 'the join link names the game and the state');
+  await bpage.goto(`${base}/#/lobby`);
+  await bpage.locator('#join-code').fill(`${gameId}/ost`);
+  await bpage.getByRole('button', { name: 'Join', exact: true }).click();
+  await bpage.locator('h1', { hasText: 'Take the seat of OST' }).waitFor({ timeout: T });
   await bpage.locator('#member').fill('Ben');
   await bpage.locator('#member').press('Enter');
   await bpage.locator('h1', { hasText: 'Ostvald (OST)' }).waitFor({ timeout: T });
@@ -255,6 +260,10 @@ try {
   await ipage.locator('#branch-btn').click();
   await ipage.locator('#branch-status', { hasText: /not available on this server|What-if game/ }).waitFor({ timeout: T });
   console.log(`ok - what-if branch: ${await textOf(ipage, '#branch-status')}`);
+  await ipage.locator('#diff-other').fill(gameId);
+  await ipage.locator('#diff-btn').click();
+  await ipage.locator('#diff-status', { hasText: /not available on this server|\{/ }).waitFor({ timeout: T });
+  console.log(`ok - compare two games: ${(await textOf(ipage, '#diff-status')).slice(0, 80)}`);
 
   // --- the instructor ends the game; the seat is told
   step = 'end';

@@ -23,6 +23,7 @@ export async function instructorPage(main, page, token) {
   let strategies = [];
   const messages = new Map();
   const loggedNews = new Set();
+  let linksShown = false;
   const log = h('ol', { class: 'log', id: 'log-list', reversed: true });
   bodies.log.append(log);
 
@@ -70,6 +71,15 @@ export async function instructorPage(main, page, token) {
     const info = games.find((g) => g.gameId === view.gameId);
     if (!info) return;
     const nameOf = namer(view);
+    if (!linksShown) {
+      linksShown = true;
+      const l = links(view.gameId, token);
+      fill(bodies.ilinks, h('ul', { class: 'links' },
+        (info.seats || []).filter((st) => !st.bot || st.autopilot).map((st) => h('li', {},
+          h('a', { href: l.join(st.state) }, `Join link for ${nameOf(st.state)}`), ' code ', h('code', {}, `${view.gameId}/${st.state}`))),
+        h('li', {}, h('a', { href: l.replay, id: 'replay-link' }, 'Replay this game')),
+        h('li', {}, h('a', { href: l.debrief, id: 'debrief-link' }, 'Debrief'))));
+    }
     fill(bodies.seats, h('table', { class: 'seat-status', id: 'seat-status' },
       h('thead', {}, h('tr', {}, ['State', 'Played by', 'Connected', 'Orders in', 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (info.seats || []).map((st) => h('tr', { 'data-state': st.state },
@@ -176,15 +186,10 @@ export async function instructorPage(main, page, token) {
         coords = c;
         fill(bodies.imap, drawMap(view, coords, ''));
       });
-      const l = links(v.gameId, token);
       scenarioInfo(conn).then((list) => {
         strategies = list.strategies || [];
         refreshSeats();
       });
-      fill(bodies.ilinks, h('ul', { class: 'links' },
-        ids.map((id) => h('li', {}, h('a', { href: l.join(id) }, `Join link for ${nameOf(id)}`), ' code ', h('code', {}, `${v.gameId}/${id}`))),
-        h('li', {}, h('a', { href: l.replay, id: 'replay-link' }, 'Replay this game')),
-        h('li', {}, h('a', { href: l.debrief, id: 'debrief-link' }, 'Debrief'))));
     }
     renderInject(v);
     for (const p of v.messages || []) messages.set(p.id, p);
