@@ -21,9 +21,15 @@ export function validate(orders, view) {
     const max = rules.maxInternalEffort ?? 0.3;
     const e = st.balance.internal;
     if (!(e >= 0 && e <= max)) problems.push(`Internal effort: between 0 and ${max}`);
-    for (const p of st.balance.partners || []) if (p === st.balance.against) problems.push(`Partners: ${p} is the state you balance against`);
+    const partners = st.balance.partners || [];
+    partners.forEach((p, k) => {
+      other(p, 'Propose an alliance to');
+      if (partners.indexOf(p) !== k) problems.push(`Propose an alliance to: ${p} is named twice`);
+    });
   } else if (st.bandwagon) {
     other(st.bandwagon.with, 'Bandwagon with');
+    const patron = (view.nations || []).find((n) => n.id === st.bandwagon.with);
+    if (patron && patron.patron === self) problems.push(`Bandwagon with: ${st.bandwagon.with} is your own client`);
   } else if (st.buckPass) {
     other(st.buckPass.threat, 'Pass the buck: threat');
     other(st.buckPass.catcher, 'Pass the buck: catcher');
@@ -31,29 +37,50 @@ export function validate(orders, view) {
   } else if (!st.hide) {
     problems.push('Stance: choose one');
   }
-  const allies = new Set();
-  for (const a of view.alliances || []) if ((a.members || []).includes(self)) a.members.forEach((m) => allies.add(m));
+  const seen = new Set();
+  let aidTotal = 0;
   (orders.actions || []).forEach((a, i) => {
     const where = `Action ${i + 1}`;
+    const key = JSON.stringify(a);
+    if (seen.has(key)) problems.push(`${where}: the same action twice`);
+    seen.add(key);
     if (a.attack) {
       other(a.attack.target, `${where} (attack) target`);
       if (st.hide) problems.push(`${where}: you cannot attack while hiding`);
-      if (allies.has(a.attack.target)) problems.push(`${where}: ${a.attack.target} is your ally`);
-      const target = (view.nations || []).find((n) => n.id === a.attack.target);
-      if (target && target.patron === self) problems.push(`${where}: ${a.attack.target} is your client`);
     } else if (a.aid) {
       other(a.aid.to, `${where} (aid) receiver`);
       const max = (rules.aidMaxShare ?? 0.1) * (me.economy || 0);
+      aidTotal += a.aid.amount > 0 ? a.aid.amount : 0;
       if (!(a.aid.amount > 0)) problems.push(`${where} (aid): the amount must be above 0`);
-      else if (a.aid.amount > max + 1e-9) problems.push(`${where} (aid): at most ${num(max, 1)} points (${Math.round((rules.aidMaxShare ?? 0.1) * 100)}% of your economy)`);
+      else if (aidTotal > max + 1e-9) problems.push(`${where} (aid): at most ${num(max, 1)} points in all this turn (${Math.round((rules.aidMaxShare ?? 0.1) * 100)}% of your economy)`);
       if (st.hide) problems.push(`${where}: you send no aid while hiding`);
     } else if (a.penetrate) {
       other(a.penetrate.target, `${where} (penetrate) target`);
     } else if (a.leave) {
+      const mine = (view.alliances || []).some((al) => al.id === a.leave.alliance && (al.members || []).includes(self));
       if (!a.leave.alliance) problems.push(`${where} (leave): choose an alliance`);
+      else if (!mine) problems.push(`${where} (leave): you are not a member of ${a.leave.alliance}`);
     }
   });
   return problems;
+}
+
+/**
+ * What may keep valid orders from doing what they say: an attack on a state that is, right now, an
+ * ally or one's own client stands only if this turn's alignments end that tie first.
+ */
+export function cautions(orders, view) {
+  const self = view.self;
+  const out = [];
+  const allies = new Set();
+  for (const a of view.alliances || []) if ((a.members || []).includes(self)) a.members.forEach((m) => allies.add(m));
+  for (const a of orders.actions || []) {
+    if (!a.attack) continue;
+    const target = (view.nations || []).find((n) => n.id === a.attack.target);
+    if (allies.has(a.attack.target)) out.push(`${a.attack.target} is your ally: the attack is refused unless the alliance is gone after this turn's alignments (leave it).`);
+    if (target && target.patron === self) out.push(`${a.attack.target} is your client: the attack is refused unless it stops bandwagoning with you this turn.`);
+  }
+  return out;
 }
 
 /**
@@ -134,7 +161,7 @@ export function orderForm(view, nameOf, onSubmit) {
     slots.forEach((sl) => sl.refresh());
     const orders = read();
     const found = validate(orders, view);
-    explain.textContent = kind ? describe(orders, view, nameOf) : 'Choose a stance.';
+    explain.textContent = kind ? [describe(orders, view, nameOf)].concat(cautions(orders, view).map((c) => `Careful: ${c}`)).join(' ') : 'Choose a stance.';
     // problems show once the player has started (a stance chosen) or tried to send
     fill(problems, kind || tried ? found.map((p) => h('li', {}, p)) : []);
     return found;
