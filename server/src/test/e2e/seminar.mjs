@@ -29,6 +29,17 @@ mkdirSync(shotDir, { recursive: true });
 
 let step = 'start';
 const pages = {};
+const elsewhere = [];
+let requests = 0;
+
+/** Notes every request of the context that leaves the server (a CDN, a remote font...). */
+function localOnly(ctx) {
+  ctx.on('request', (r) => {
+    const url = r.url();
+    requests++;
+    if (!url.startsWith(base) && !url.startsWith(base.replace('http', 'ws')) && !/^(data|about|blob):/.test(url)) elsewhere.push(url);
+  });
+}
 function check(cond, what) {
   if (!cond) throw new Error(`check failed: ${what}`);
   console.log(`ok - ${what}`);
@@ -62,6 +73,7 @@ try {
   // --- the instructor creates the game in the lobby
   step = 'lobby';
   const ictx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  localOnly(ictx);
   const ipage = await ictx.newPage();
   pages.instructor = ipage;
   ipage.on('pageerror', (e) => console.error(`instructor page error: ${e.message}`));
@@ -85,6 +97,8 @@ try {
   step = 'join';
   const actx = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const bctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  localOnly(actx);
+  localOnly(bctx);
   const apage = await actx.newPage();
   const bpage = await bctx.newPage();
   Object.assign(pages, { LEN: apage, OST: bpage });
@@ -311,6 +325,7 @@ try {
   }
   privacy(aframes, 'LEN', bToken, ostSecret, lenSecret, 0.15);
   privacy(bframes, 'OST', aToken, lenSecret, ostSecret, 0.1);
+  check(requests > 20 && elsewhere.length === 0, `all ${requests} requests went to the server itself (elsewhere: ${elsewhere.slice(0, 3).join(', ') || 'none'})`);
   console.log('E2E OK');
 } catch (e) {
   console.error(`E2E FAILED at step ${step}: ${e.message}`);
