@@ -96,6 +96,7 @@ class SeminarBrowserTest {
         .contains("ok - LEN never receives a private message not meant for it")
         .contains("ok - OST never receives the other seat's private briefing")
         .contains("ok - the seat page fits a phone's width")
+        .contains("requests went to the server itself (elsewhere: none)")
         .contains("E2E OK");
     for (String png :
         List.of("web-seat.png", "web-seat-phone.png", "web-instructor.png", "web-replay.png")) {
