@@ -194,7 +194,9 @@ try {
   while ((await focused()) !== 'orders-submit' && hops++ < 10) await bpage.keyboard.press('Tab');
   check((await focused()) === 'orders-submit', 'Tab reaches the send button');
   await bpage.keyboard.press('Enter');
-  await bpage.locator('#orders-status', { hasText: 'accepted' }).waitFor({ timeout: T });
+  // these orders complete the turn, so the page may go straight on to turn 2: what shows that they
+  // were taken is OST's stance in the turn's results, as typed
+  await bpage.locator('#results', { hasText: 'Ostvald (OST): balance against KAD, effort 0.15, partners LEN' }).waitFor({ timeout: T });
   console.log('ok - the order form was filled and sent with the keyboard alone');
 
   // --- the turn adjudicates (the bot has sent its orders); both see their results
