@@ -139,20 +139,28 @@ public final class Lobby implements MessageHandler {
   private static Map<String, World> loadScenarios() {
     Map<String, World> out = new java.util.LinkedHashMap<>();
     for (String id : ScenarioLoader.builtinIds()) {
-      try {
-        out.put(id, ScenarioLoader.builtin(id).world());
-      } catch (ScenarioException e) {
-        throw new IllegalStateException(
-            "built-in scenario " + id + " is broken: " + e.getMessage(), e);
-      }
+      out.put(id, builtin(id).world());
     }
     return Map.copyOf(out);
   }
 
+  private static ScenarioLoader.Loaded builtin(String id) {
+    try {
+      return ScenarioLoader.builtin(id);
+    } catch (ScenarioException e) {
+      throw new IllegalStateException(
+          "built-in scenario " + id + " is broken: " + e.getMessage(), e);
+    }
+  }
+
   private static ScenarioList scenarioList(Map<String, World> scenarios) {
-    ScenarioList.Builder b = ScenarioList.newBuilder();
+    ScenarioList.Builder b =
+        ScenarioList.newBuilder().addAllStrategies(org.entente.client.bots.Strategies.names());
     for (String id : ScenarioLoader.builtinIds()) {
       World w = scenarios.get(id);
+      Map<String, org.entente.server.scenario.ScenarioFile.Location> where =
+          new java.util.HashMap<>();
+      builtin(id).file().states().forEach(st -> where.put(st.id(), st.location()));
       ScenarioInfo.Builder s =
           ScenarioInfo.newBuilder()
               .setId(id)
@@ -166,7 +174,9 @@ public final class Lobby implements MessageHandler {
             SeatInfo.newBuilder()
                 .setState(w.start().get(i).id())
                 .setName(w.start().get(i).name())
-                .setDefaultStrategy(GameSettings.defaultStrategy(w, w.start().get(i).id())));
+                .setDefaultStrategy(GameSettings.defaultStrategy(w, w.start().get(i).id()))
+                .setLatitude(where.get(w.start().get(i).id()).lat())
+                .setLongitude(where.get(w.start().get(i).id()).lon()));
       }
       b.addScenarios(s);
     }

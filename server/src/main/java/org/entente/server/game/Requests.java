@@ -365,6 +365,10 @@ final class Requests {
       Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "replay: no turn has been adjudicated yet");
       return;
     }
+    LiveGame.Member as = replayRole(g, m, c, rid, req);
+    if (as == null) {
+      return;
+    }
     if (from > to || to > played) {
       Lobby.error(
           c,
@@ -377,8 +381,8 @@ final class Requests {
       org.entente.proto.v1.ReplayedTurn.Builder b =
           org.entente.proto.v1.ReplayedTurn.newBuilder()
               .setTurn(t)
-              .setView(RoleViews.pastView(g, m, t))
-              .setResolved(RoleViews.resolved(g, m, g.pastReports().get(t - 1)));
+              .setView(RoleViews.pastView(g, as, t))
+              .setResolved(RoleViews.resolved(g, as, g.pastReports().get(t - 1)));
       for (var note : g.annotations) {
         if (note.turn() == t) {
           b.addAnnotations(
@@ -391,6 +395,39 @@ final class Requests {
       c.send(ServerMessage.newBuilder().setRequestId(rid).setReplayed(b).build());
     }
     ack(c, rid, "replayed turns " + from + " to " + to);
+  }
+
+  /**
+   * Whose eyes a replay uses: the member's own, or, for the instructor only, a seat's ({@code
+   * as_state}) or an observer's ({@code as_observer}). Null after an error was sent.
+   */
+  private static LiveGame.Member replayRole(
+      LiveGame g, LiveGame.Member m, Connection c, String rid, org.entente.proto.v1.Replay req) {
+    boolean asOther = !req.getAsState().isEmpty() || req.getAsObserver();
+    if (!asOther) {
+      return m;
+    }
+    if (m.role() != Role.INSTRUCTOR) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.FORBIDDEN,
+          "replay.as_state/as_observer: only the instructor may replay as another role (this is "
+              + Lobby.describe(m)
+              + ")");
+      return null;
+    }
+    if (!req.getAsState().isEmpty() && req.getAsObserver()) {
+      Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "replay: set as_state or as_observer, not both");
+      return null;
+    }
+    if (req.getAsObserver()) {
+      return new LiveGame.Member(m.token(), Role.OBSERVER, "", m.name());
+    }
+    if (!known(g, c, rid, req.getAsState(), "replay.as_state")) {
+      return null;
+    }
+    return new LiveGame.Member(m.token(), Role.SEAT, req.getAsState(), m.name());
   }
 
   static void ack(Connection c, String rid, String detail) {

@@ -2,6 +2,7 @@ package org.entente.server.game;
 
 import org.entente.api.PlayerView;
 import org.entente.client.wire.Wire;
+import org.entente.proto.v1.CatalogueEvent;
 import org.entente.proto.v1.GameInfo;
 import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.IntentRow;
@@ -14,6 +15,7 @@ import org.entente.proto.v1.SubmittedOrders;
 import org.entente.proto.v1.TurnResolved;
 import org.entente.proto.v1.TurnView;
 import org.entente.server.engine.GameState;
+import org.entente.server.engine.ThreatModel;
 import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.Views;
 
@@ -55,7 +57,7 @@ final class RoleViews {
           pub.lastStances(),
           pub.rules());
       if (m.role() == Role.INSTRUCTOR) {
-        b.setOmniscient(omniscient(g));
+        b.setOmniscient(omniscient(g, pub));
       }
     }
     b.setGameId(g.id)
@@ -100,16 +102,7 @@ final class RoleViews {
           pub.lastStances(),
           pub.rules());
       if (m.role() == Role.INSTRUCTOR) {
-        Omniscient.Builder o = Omniscient.newBuilder();
-        int n = g.world.size();
-        for (int j = 0; j < n; j++) {
-          IntentRow.Builder row = IntentRow.newBuilder().setObserver(g.world.start().get(j).id());
-          for (int i = 0; i < n; i++) {
-            row.addValues(s.intent().get(j, i));
-          }
-          o.addIntent(row);
-        }
-        b.setOmniscient(o);
+        b.setOmniscient(matrices(g, s, pub.model()));
       }
     }
     return b.setGameId(g.id)
@@ -119,16 +112,36 @@ final class RoleViews {
         .build();
   }
 
-  private static Omniscient omniscient(LiveGame g) {
+  /**
+   * The instructor's omniscient matrices of one position: every intent row, every threat row (T[j]
+   * [i]), every coverage, and the scenario's event catalogue.
+   */
+  private static Omniscient.Builder matrices(LiveGame g, GameState s, ThreatModel model) {
     Omniscient.Builder o = Omniscient.newBuilder();
     int n = g.world.size();
     for (int j = 0; j < n; j++) {
-      IntentRow.Builder row = IntentRow.newBuilder().setObserver(g.world.start().get(j).id());
+      String observer = g.world.start().get(j).id();
+      IntentRow.Builder intent = IntentRow.newBuilder().setObserver(observer);
+      IntentRow.Builder threat = IntentRow.newBuilder().setObserver(observer);
       for (int i = 0; i < n; i++) {
-        row.addValues(g.state.intent().get(j, i));
+        intent.addValues(s.intent().get(j, i));
+        threat.addValues(model.threat(j, i));
       }
-      o.addIntent(row);
+      o.addIntent(intent).addThreat(threat).addCoverage(model.coverage(j));
     }
+    var events = g.world.events();
+    for (int k = 0; k < events.size(); k++) {
+      o.addCatalogue(
+          CatalogueEvent.newBuilder()
+              .setIndex(k)
+              .setTurn(events.get(k).turn())
+              .setText(events.get(k).text()));
+    }
+    return o;
+  }
+
+  private static Omniscient omniscient(LiveGame g, Views.Public pub) {
+    Omniscient.Builder o = matrices(g, g.state, pub.model());
     for (Seat seat : g.seats.values()) {
       if (seat.orders() != null) {
         o.addSubmitted(
@@ -200,7 +213,8 @@ final class RoleViews {
               .setMembers(seat.memberTokens.size())
               .setConnected(connected)
               .setSubmitted(seat.orders() != null)
-              .setActive(g.state.nation(seat.state).active()));
+              .setActive(g.state.nation(seat.state).active())
+              .setAutopilot(seat.onAutopilot()));
     }
     return b.build();
   }

@@ -1,0 +1,242 @@
+// The instructor's console: seats, the clock, injects, autopilot, the omniscient view, notes.
+import { h, fill, field, select, say, num, pct } from './dom.js';
+import { drawMap, coordinates, scenarioInfo } from './map.js';
+import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock } from './panels.js';
+import { links } from './links.js';
+
+export async function instructorPage(main, page, token) {
+  const conn = page.connect();
+  const header = h('div', { class: 'card' });
+  const clock = h('p', { class: 'clock', role: 'timer', id: 'countdown' });
+  const status = h('p', { role: 'status', id: 'console-status', class: 'notice' });
+  const { sec, body: bodies } = cards([['seats', 'Seats'], ['controls', 'Clock and game'], ['inject', 'Inject an event'],
+    ['omniscient', 'Everything (omniscient view)'], ['imap', 'Map'], ['log', 'Log'], ['notes', 'Notes on turns'],
+    ['ipress', 'Messages (all)'], ['ilinks', 'Links']]);
+  const turnClock = new TurnClock(page, clock, 'Turn deadline');
+  main.append(header, clock, status,
+    h('div', { class: 'grid' },
+      h('div', { class: 'col' }, sec.seats, sec.controls, sec.inject, sec.notes, sec.ilinks),
+      h('div', { class: 'col' }, sec.omniscient, sec.imap, sec.log, sec.ipress)));
+
+  let view = null;
+  let coords;
+  let strategies = [];
+  const messages = new Map();
+  const loggedNews = new Set();
+  let linksShown = false;
+  const log = h('ol', { class: 'log', id: 'log-list', reversed: true });
+  bodies.log.append(log);
+
+  function note(text, kind = 'ok') {
+    say(status, text, kind);
+  }
+  async function command(cmd, done) {
+    try {
+      const r = await conn.request({ instructor: { token, ...cmd } });
+      note(done || (r.ack && r.ack.detail) || 'done');
+      refreshSeats();
+      return r;
+    } catch (e) {
+      note(e.message, 'error');
+      return null;
+    }
+  }
+
+  // --- the clock and the game
+  const extendBy = h('input', { type: 'number', min: '1', step: '1', value: '120' });
+  const endConfirm = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => command({ endGame: {} }) }, 'Yes, end the game now');
+  bodies.controls.append(h('div', { class: 'buttons' },
+    h('button', { type: 'button', id: 'btn-pause', onclick: () => command({ pause: {} }) }, 'Pause'),
+    h('button', { type: 'button', id: 'btn-resume', onclick: () => command({ resume: {} }) }, 'Resume'),
+    h('button', { type: 'button', id: 'btn-adjudicate', onclick: () => command({ adjudicateNow: {} }) }, 'Adjudicate now')),
+  h('form', { class: 'row', novalidate: true, onsubmit: (ev) => {
+    ev.preventDefault();
+    const seconds = Number(extendBy.value);
+    if (!Number.isInteger(seconds) || seconds < 1) return note('Extend by: a whole number of seconds, 1 or more.', 'error');
+    return command({ extendDeadline: { seconds } });
+  } },
+    field('extend-by', 'Extend the deadline by (seconds)', extendBy), h('button', { type: 'submit' }, 'Extend')),
+  h('div', { class: 'buttons' },
+    h('button', { type: 'button', class: 'danger', onclick: () => { endConfirm.hidden = false; endConfirm.focus(); } }, 'End the game…'), endConfirm));
+
+  // --- seats: status from the lobby's game list, autopilot per seat
+  async function refreshSeats() {
+    if (!view) return;
+    let games;
+    try {
+      games = (await conn.request({ listGames: {} })).games.games || [];
+    } catch {
+      return;
+    }
+    const info = games.find((g) => g.gameId === view.gameId);
+    if (!info) return;
+    const nameOf = namer(view);
+    if (!linksShown) {
+      linksShown = true;
+      const l = links(view.gameId, token);
+      fill(bodies.ilinks, h('ul', { class: 'links' },
+        (info.seats || []).filter((st) => !st.bot || st.autopilot).map((st) => h('li', {},
+          h('a', { href: l.join(st.state) }, `Join link for ${nameOf(st.state)}`), ' code ', h('code', {}, `${view.gameId}/${st.state}`))),
+        h('li', {}, h('a', { href: l.replay, id: 'replay-link' }, 'Replay this game')),
+        h('li', {}, h('a', { href: l.debrief, id: 'debrief-link' }, 'Debrief'))));
+    }
+    fill(bodies.seats, h('table', { class: 'seat-status', id: 'seat-status' },
+      h('thead', {}, h('tr', {}, ['State', 'Played by', 'Connected', 'Orders in', 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, (info.seats || []).map((st) => h('tr', { 'data-state': st.state },
+        h('th', { scope: 'row' }, nameOf(st.state), st.active === false ? ' (conquered)' : ''),
+        h('td', {}, st.bot ? `bot: ${st.strategy}${st.autopilot ? ' (autopilot)' : ''}` : `${st.members || 0} student(s)`),
+        h('td', { class: st.connected ? 'yes' : 'no' }, st.bot && !st.autopilot ? '—' : st.connected ? 'connected' : 'not connected'),
+        h('td', { class: st.submitted ? 'yes' : 'no' }, st.submitted ? 'submitted' : 'waiting'),
+        h('td', {}, autopilotControl(st)))))));
+  }
+  function autopilotControl(st) {
+    if (st.bot && !st.autopilot) return '—';
+    if (st.autopilot) {
+      return h('button', { type: 'button', onclick: () => command({ autopilot: { state: st.state, on: false } }) }, `Give ${st.state} back`);
+    }
+    const strat = select([{ value: '', label: 'scenario default' }].concat(strategies.map((x) => ({ value: x, label: x }))), '', { 'aria-label': `Bot strategy for ${st.state}` });
+    return h('span', { class: 'row' }, strat,
+      h('button', { type: 'button', onclick: () => command({ autopilot: { state: st.state, on: true, strategy: strat.value } }) }, `Hand ${st.state} to a bot`));
+  }
+  page.every(2000, refreshSeats);
+
+  // --- notes
+  const noteTurn = h('input', { type: 'number', min: '1', step: '1' });
+  const noteText = h('textarea', { rows: '2', maxlength: '4000' });
+  const noteList = h('ul', { id: 'note-list' });
+  bodies.notes.append(h('form', { onsubmit: async (ev) => {
+    ev.preventDefault();
+    const r = await command({ annotate: { turn: Number(noteTurn.value || 0), text: noteText.value } });
+    if (r) {
+      noteList.append(h('li', {}, `turn ${noteTurn.value || view.turn}: ${noteText.value}`));
+      noteText.value = '';
+    }
+  } }, h('div', { class: 'row' }, field('note-turn', 'Turn (empty = current)', noteTurn), field('note-text', 'Note', noteText)),
+  h('button', { type: 'submit' }, 'Add the note')), noteList);
+
+  function renderInject(v) {
+    const omni = v.omniscient || {};
+    const ids = (v.nations || []).map((n) => n.id);
+    const nameOf = namer(v);
+    const catalogue = omni.catalogue || [];
+    const kind = select([
+      { value: 'scheduled', label: "an event from the scenario's catalogue" },
+      { value: 'intent', label: 'a shift in perceived intent' },
+      { value: 'capability', label: 'a capability shock' },
+      { value: 'crisis', label: 'a crisis (a forced attack)' },
+    ], catalogue.length ? 'scheduled' : 'intent');
+    const event = select(catalogue.map((e) => ({ value: String(e.index || 0), label: `turn ${e.turn}: ${e.text}` })), '0');
+    const stateOpts = ids.map((id) => ({ value: id, label: nameOf(id) }));
+    const observer = select([{ value: '', label: 'every other state' }].concat(stateOpts), '');
+    const actor = select(stateOpts, ids[0]);
+    const delta = h('input', { type: 'number', step: '0.05', min: '-1', max: '1', value: '0.1' });
+    const capState = select(stateOpts, ids[0]);
+    const economy = h('input', { type: 'number', step: '0.05', min: '0', value: '1' });
+    const military = h('input', { type: 'number', step: '0.05', min: '0', value: '0.8' });
+    const aggressor = select(stateOpts, ids[0]);
+    const target = select(stateOpts, ids[1] || ids[0]);
+    const text = h('input', { type: 'text', maxlength: '400', placeholder: 'what players are told' });
+    const groups = {
+      scheduled: h('div', {}, field('inj-event', 'Event', event)),
+      intent: h('div', { class: 'row' }, field('inj-observer', 'Who changes their view', observer), field('inj-actor', 'Of whom', actor), field('inj-delta', 'Change (-1 to 1)', delta)),
+      capability: h('div', { class: 'row' }, field('inj-cap-state', 'State', capState), field('inj-economy', 'Economy × ', economy), field('inj-military', 'Military × ', military)),
+      crisis: h('div', { class: 'row' }, field('inj-aggressor', 'Aggressor', aggressor), field('inj-target', 'Target', target)),
+    };
+    const show = () => Object.entries(groups).forEach(([k, g]) => { g.hidden = k !== kind.value; });
+    kind.addEventListener('change', show);
+    show();
+    const form = h('form', { id: 'inject-form', novalidate: true, onsubmit: (ev) => {
+      ev.preventDefault();
+      const inj = { text: text.value };
+      if (kind.value === 'scheduled') inj.scheduledIndex = Number(event.value);
+      if (kind.value === 'intent') inj.intent = { observer: observer.value, actor: actor.value, delta: Number(delta.value) };
+      if (kind.value === 'capability') inj.capability = { state: capState.value, economy: Number(economy.value), military: Number(military.value) };
+      if (kind.value === 'crisis') {
+        if (aggressor.value === target.value) return note('A state cannot attack itself: choose two different states.', 'error');
+        inj.crisis = { aggressor: aggressor.value, target: target.value };
+      }
+      command({ inject: inj });
+    } }, field('inj-kind', 'Kind', kind), Object.values(groups),
+    kind.value === 'scheduled' || catalogue.length ? null : h('p', { class: 'hint' }, 'This scenario has no scheduled events.'),
+    field('inj-text', 'Text for the players (optional for catalogue events)', text),
+    h('button', { type: 'submit', id: 'btn-inject' }, 'Inject'));
+    fill(bodies.inject, form);
+  }
+
+  function render(v) {
+    const first = !view;
+    view = v;
+    const nameOf = namer(v);
+    const ids = (v.nations || []).map((n) => n.id);
+    fill(header, h('h1', {}, `Instructor: game ${v.gameId}`),
+      h('p', {}, `${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `, h('span', { id: 'phase' }, phaseText(v.phase))));
+    turnClock.fromView(v);
+    const omni = v.omniscient || {};
+    const submitted = omni.submitted || [];
+    fill(bodies.omniscient,
+      heatmap('Threat matrix T[j][i]: the threat state j (row) feels from state i (column)', omni.threat || [], ids, nameOf),
+      heatmap('Perceived intent: how aggressive j (row) believes i (column) to be', omni.intent || [], ids, nameOf, (x) => num(x, 2)),
+      h('table', { class: 'kv' }, h('caption', {}, 'Coverage and orders in'), h('tbody', {}, ids.map((id, i) => {
+        const sub = submitted.find((s) => s.state === id);
+        return h('tr', {}, h('th', { scope: 'row' }, id), h('td', {}, pct((omni.coverage || [])[i])), h('td', {}, sub ? `${ordersText(sub.orders)} (by ${sub.submittedBy})` : 'no orders yet'));
+      }))));
+    fill(bodies.imap, drawMap(v, coords, ''));
+    if (first) {
+      coordinates(conn, v.scenario).then((c) => {
+        coords = c;
+        fill(bodies.imap, drawMap(view, coords, ''));
+      });
+      scenarioInfo(conn).then((list) => {
+        strategies = list.strategies || [];
+        refreshSeats();
+      });
+    }
+    renderInject(v);
+    for (const p of v.messages || []) messages.set(p.id, p);
+    renderPress();
+    const news = (v.news || []).filter((n) => !loggedNews.has(`${v.turn}:${n}`));
+    news.forEach((n) => loggedNews.add(`${v.turn}:${n}`));
+    if (news.length) logLine(`Turn ${v.turn} news:`, h('ul', {}, news.map((n) => h('li', {}, n))));
+  }
+
+  const pressList = h('ol', { class: 'press-list' });
+  const pressText = h('textarea', { rows: '2', maxlength: '4000' });
+  bodies.ipress.append(pressList, h('form', { onsubmit: async (ev) => {
+    ev.preventDefault();
+    try {
+      await conn.request({ sendPress: { token, text: pressText.value } });
+      pressText.value = '';
+    } catch (e) {
+      note(e.message, 'error');
+    }
+  } }, field('ipress-text', 'Message to everyone', pressText), h('button', { type: 'submit' }, 'Send to everyone')));
+  function renderPress() {
+    const all = [...messages.values()].sort((a, b) => Number(a.sentEpochMs || 0) - Number(b.sentEpochMs || 0));
+    fill(pressList, all.length ? all.map((p) => pressItem(p, '')) : h('li', { class: 'hint' }, 'No messages yet.'));
+  }
+  function logLine(text, node) {
+    log.prepend(h('li', {}, text, node || null));
+  }
+
+  conn.on('view', render);
+  conn.on('press', (p) => {
+    messages.set(p.id, p);
+    renderPress();
+  });
+  conn.on('turnResolved', (r) => {
+    logLine('', results(r, namer(view || {})));
+    refreshSeats();
+  });
+  conn.on('gameEvent', (e) => {
+    logLine(`${e.kind}: ${e.text || ''}`);
+    turnClock.fromEvent(e);
+    refreshSeats();
+  });
+  conn.on('error', (e) => note(`${e.code}: ${e.message}`, 'error'));
+  conn.on('closed', (e) => note(e.replaced ? 'The console was opened in another window or tab.' : 'The connection to the server closed; reconnecting…', 'error'));
+
+  await conn.request({ resume: { token } }).catch((e) => {
+    main.prepend(h('p', { class: 'notice error', role: 'alert' }, `Cannot open the console: ${e.message}`));
+    throw e;
+  });
+}

@@ -1,0 +1,182 @@
+// Pieces shared by the seat, instructor and replay pages.
+import { h, num, pct, section } from './dom.js';
+import { threatWhy } from './explain.js';
+
+/** A function from state id to "Name (ID)". */
+export function namer(view) {
+  const names = {};
+  for (const n of view.nations || []) names[n.id] = n.name;
+  return (id) => (names[id] ? `${names[id]} (${id})` : id || '—');
+}
+
+/** " (label)" when a turn's calendar label says more than its number, else "". */
+export function labelOf(turn, label) {
+  return label && label !== `turn ${turn}` ? ` (${label})` : '';
+}
+
+/** Capabilities and traits of one state. */
+export function capabilities(n) {
+  const rows = [
+    ['Population', num(n.population, 1)],
+    ['Economy', num(n.economy, 1)],
+    ['Military', num(n.military, 1)],
+    ['Technology', num(n.technology, 1)],
+    ['Aggregate power', num(n.power, 3)],
+    ['Offensive share of military', pct(n.offense)],
+    ['Reach', `${num(n.reach, 0)} km`],
+    ['Ideology', `${n.ideology || '—'}${n.divisive ? ' (divisive)' : ''}`],
+    ['Posture', n.revisionist ? 'revisionist' : 'status quo'],
+    ['Status', n.active === false ? 'conquered' : n.patron ? `client of ${n.patron}` : 'independent'],
+  ];
+  return h('table', { class: 'kv' }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
+}
+
+/** A seat's threat row, each of Walt's four sources broken down, with a bar for the threat. */
+export function threatRow(view, nameOf) {
+  const threats = (view.threats || []).slice().sort((a, b) => (b.threat || 0) - (a.threat || 0));
+  const max = Math.max(1e-12, ...threats.map((t) => t.threat || 0));
+  const principal = new Set(view.principalThreat || []);
+  return h('div', {},
+    h('p', {}, 'Principal threat: ', h('strong', {}, principal.size ? [...principal].map(nameOf).join(', ') : 'none'),
+      ' · Coverage ', h('strong', { id: 'coverage' }, pct(view.coverage)),
+      h('span', { class: 'hint' }, ' (how much of that threat your own forces and allies can hold)')),
+    h('table', { class: 'threats' },
+      h('caption', {}, 'Threat you feel from each state = power × proximity × offensive capability × perceived intent'),
+      h('thead', {}, h('tr', {}, [['State', ''], ['Power', 'aggregate power'], ['Prox.', 'proximity: how much of its power reaches you'],
+        ['Offense', 'offensive capability'], ['Intent', 'how aggressive you believe it is'], ['Threat', '']]
+        .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
+      h('tbody', {}, threats.map((t) => h('tr', { class: principal.has(t.actor) ? 'principal' : '', title: threatWhy(t, nameOf) },
+        h('th', { scope: 'row' }, nameOf(t.actor)),
+        h('td', {}, num(t.power, 3)),
+        h('td', {}, num(t.proximity, 3)),
+        h('td', {}, num(t.offense, 3)),
+        h('td', {}, num(t.intent, 2)),
+        h('td', { class: 'bar-cell' }, h('span', { class: 'bar', style: `width:${(100 * (t.threat || 0)) / max}%` }), ' ', Number(t.threat || 0).toPrecision(2)))))));
+}
+
+/** A matrix as a heat map table: rows[j].values[i]; darker is higher. */
+export function heatmap(caption, rows, ids, nameOf, fmt = compact) {
+  const max = Math.max(1e-12, ...rows.flatMap((r) => r.values || []));
+  return h('table', { class: 'heat' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('abbr', { title: 'row: the state that feels it; column: the state it comes from' }, 'row ← col')), ids.map((id) => h('th', { scope: 'col' }, id)))),
+    h('tbody', {}, rows.map((r) => h('tr', {},
+      h('th', { scope: 'row', title: nameOf(r.observer) }, r.observer),
+      ids.map((id, i) => {
+        const v = (r.values || [])[i] || 0;
+        const a = v / max;
+        return h('td', { style: `background: rgba(200, 40, 30, ${a.toFixed(3)}); color: ${a > 0.55 ? '#fff' : 'inherit'}`, title: `${r.observer} from ${id}: ${v}` }, fmt(v));
+      })))));
+}
+
+/** A small positive number in few characters (the exact value is in the cell's title). */
+function compact(v) {
+  if (!v) return '0';
+  return v >= 0.001 ? v.toPrecision(2) : v.toExponential(0);
+}
+
+/** What happened in a turn and why: outcomes (with reasons), events, stances. */
+export function results(resolved, nameOf, heading) {
+  const outcomes = resolved.outcomes || [];
+  return h('div', { class: 'results' },
+    h('h3', {}, heading || `Turn ${resolved.turn} results${labelOf(resolved.turn, resolved.turnLabel)}`),
+    outcomes.length ? h('table', { class: 'outcomes' },
+      h('thead', {}, h('tr', {}, ['State', 'Order', 'Outcome', 'Why'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, outcomes.map((o) => h('tr', {},
+        h('td', {}, o.state), h('td', {}, o.order), h('td', {}, h('code', {}, o.code)), h('td', {}, o.reason)))))
+      : h('p', {}, 'No outcomes for you this turn.'),
+    (resolved.events || []).length ? h('div', {}, h('h4', {}, 'Events'), h('ul', {}, resolved.events.map((e) => h('li', {}, e)))) : null,
+    (resolved.stances || []).length ? h('div', {}, h('h4', {}, 'Stances'), h('ul', { class: 'stances-list' }, resolved.stances.map((s) => h('li', {}, `${nameOf(s.state)}: ${stanceText(s.stance)}`)))) : null);
+}
+
+/** A stance in a few words. */
+export function stanceText(st) {
+  if (!st) return '—';
+  if (st.balance) return `balance against ${st.balance.against}${st.balance.internal ? `, effort ${st.balance.internal}` : ''}${(st.balance.partners || []).length ? `, partners ${st.balance.partners.join(', ')}` : ''}`;
+  if (st.bandwagon) return `bandwagon with ${st.bandwagon.with}${st.bandwagon.offensive ? ' (offensive)' : ''}`;
+  if (st.hide) return 'hide';
+  if (st.buckPass) return `pass the buck on ${st.buckPass.threat} to ${st.buckPass.catcher}`;
+  return '—';
+}
+
+/** Orders in a few words. */
+export function ordersText(o) {
+  if (!o) return '—';
+  const acts = (o.actions || []).map((a) => {
+    const k = Object.keys(a)[0];
+    const b = a[k] || {};
+    return `${k} ${b.target || b.to || b.alliance || ''}${b.amount ? ` ${b.amount}` : ''}`;
+  });
+  return [stanceText(o.stance)].concat(acts).join('; ');
+}
+
+/** Cards (a section with a heading and a body to fill) from [id, title] pairs: {sec, body} by id. */
+export function cards(list) {
+  const sec = {};
+  const body = {};
+  for (const [id, title] of list) {
+    body[id] = h('div', { class: 'body' });
+    sec[id] = section(id, title, body[id]);
+  }
+  return { sec, body };
+}
+
+/** The phase in words. */
+export function phaseText(phase) {
+  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over' }[phase] || phase || '';
+}
+
+/**
+ * The phase and the deadline of the turn on screen, shown in `el` (a countdown, once a second) and
+ * in any #phase element; views set them, game events (pause, resume, extension) change them.
+ */
+export class TurnClock {
+  constructor(page, el, prefix) {
+    this.el = el;
+    this.prefix = prefix;
+    this.phase = '';
+    this.deadline = 0;
+    page.every(1000, () => this.tick());
+  }
+
+  fromView(v) {
+    this.phase = v.phase;
+    this.deadline = v.deadlineEpochMs;
+    this.tick();
+  }
+
+  fromEvent(e) {
+    if (e.kind === 'PAUSED_EVENT') this.phase = 'PAUSED';
+    if (e.kind === 'RESUMED_EVENT') this.phase = 'ORDERS';
+    if (['PAUSED_EVENT', 'RESUMED_EVENT', 'DEADLINE_EXTENDED'].includes(e.kind)) this.deadline = e.deadlineEpochMs || 0;
+    this.tick();
+  }
+
+  tick() {
+    this.el.textContent = `${this.prefix}: ${timeLeft(this.deadline, this.phase)}`;
+    const ph = document.getElementById('phase');
+    if (ph) ph.textContent = phaseText(this.phase);
+  }
+}
+
+/** Text of the time left before a deadline (epoch ms as a string or number). */
+export function timeLeft(deadline, phase) {
+  if (phase === 'PAUSED') return 'paused';
+  if (phase === 'FINISHED') return 'game over';
+  const d = Number(deadline || 0);
+  if (!d) return 'no deadline';
+  const left = Math.max(0, Math.round((d - Date.now()) / 1000));
+  const m = Math.floor(left / 60);
+  const s = String(left % 60).padStart(2, '0');
+  return `${m}:${s} left`;
+}
+
+/** One message line. */
+export function pressItem(p, self) {
+  const to = p.team ? 'team' : (p.to || []).length ? (p.to || []).join(', ') : 'everyone';
+  const kind = p.team ? 'team' : (p.to || []).length ? 'private' : 'public';
+  const from = p.fromState ? `${p.fromMember || ''} (${p.fromState})` : `${p.fromMember || 'instructor'}`;
+  return h('li', { class: `press ${kind}${p.fromState === self ? ' mine' : ''}` },
+    h('span', { class: 'meta' }, `turn ${p.turn || '?'} · ${from} → ${to} · ${kind}`),
+    h('span', { class: 'text' }, p.text));
+}

@@ -1,0 +1,145 @@
+// A student's seat: briefing, map, own state, threats, orders, messages, and each turn's results.
+import { h, fill, field, select } from './dom.js';
+import { drawMap, coordinates } from './map.js';
+import { orderForm } from './orders.js';
+import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock } from './panels.js';
+
+export async function seatPage(main, page, token) {
+  const conn = page.connect();
+  const header = h('div', { class: 'seat-head card' });
+  const clock = h('p', { class: 'clock', role: 'timer', 'aria-live': 'off', id: 'countdown' });
+  const events = h('ul', { class: 'events', 'aria-live': 'polite', id: 'game-events' });
+  const { sec, body: bodies } = cards([['briefing', 'Briefing'], ['map', 'Map'], ['my-state', 'Your state'],
+    ['threats', 'Threats'], ['orders-sec', 'Orders'], ['messages', 'Messages'], ['results', 'What happened']]);
+  const turnClock = new TurnClock(page, clock, 'Deadline');
+  main.append(
+    h('a', { class: 'skip-inline', href: '#orders-sec', id: 'skip-orders', onclick: (ev) => { ev.preventDefault(); focusOrders(); } }, 'Go to the order form'),
+    header, clock, events,
+    h('div', { class: 'grid' },
+      h('div', { class: 'col' }, sec.briefing, sec.map, sec['my-state'], sec.threats),
+      h('div', { class: 'col' }, sec['orders-sec'], sec.results, sec.messages)));
+
+  let view = null;
+  let formTurn = -1;
+  const messages = new Map();
+  let coords;
+  let lastResolved = null;
+
+  function focusOrders() {
+    const first = document.querySelector('#orders input[name=stance]:checked') || document.querySelector('#orders input[name=stance]');
+    if (first) first.focus();
+    else document.getElementById('orders-sec-h').focus();
+  }
+
+
+  function render(v) {
+    const first = !view;
+    view = v;
+    const nameOf = namer(v);
+    const me = (v.nations || []).find((n) => n.id === v.self) || {};
+    fill(header,
+      h('h1', {}, `${me.name || v.self} (${v.self})`),
+      h('p', {}, `Game ${v.gameId} · ${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `,
+        h('span', { id: 'phase' }, phaseText(v.phase))),
+      h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, 'Replay the turns played so far')));
+    turnClock.fromView(v);
+    fill(bodies.briefing,
+      h('details', { open: first && v.turn === 1 },
+        h('summary', {}, 'The scenario'), h('p', {}, v.briefing || '')),
+      h('details', { open: first && v.turn === 1 },
+        h('summary', {}, 'Your private briefing'), h('p', { id: 'private-briefing' }, v.privateBriefing || '')),
+      (v.news || []).length ? h('div', { class: 'news' }, h('h3', {}, 'News this turn'), h('ul', {}, v.news.map((n) => h('li', {}, n)))) : null);
+    fill(bodies.map, drawMap(v, coords, v.self));
+    if (first) {
+      coordinates(conn, v.scenario).then((c) => {
+        coords = c;
+        fill(bodies.map, drawMap(view, coords, view.self));
+      });
+    }
+    fill(bodies['my-state'], capabilities(me),
+      (v.leanings || []).length ? h('p', {}, `Your politics lean toward ${v.leanings.join(', ')}.`) : null);
+    fill(bodies.threats, threatRow(v, nameOf));
+    if (v.turn !== formTurn || v.phase === 'FINISHED') {
+      formTurn = v.turn;
+      if (v.phase === 'FINISHED') {
+        fill(bodies['orders-sec'], h('p', {}, 'The game is over.'));
+      } else if (me.active === false) {
+        fill(bodies['orders-sec'], h('p', {}, 'Your state has been conquered: you can only watch.'));
+      } else {
+        const form = orderForm(v, nameOf, async (orders) => {
+          const r = await conn.request({ submitOrders: { token, turn: v.turn, state: v.self, orders } });
+          return `Orders for turn ${r.ordersAccepted.turn} accepted (sent by ${r.ordersAccepted.submittedBy}). You may change them until the turn is adjudicated.`;
+        });
+        fill(bodies['orders-sec'], form.el);
+      }
+    }
+    for (const p of v.messages || []) messages.set(p.id, p);
+    renderMessages();
+    if (!lastResolved && (v.outcomes || []).length) {
+      fill(bodies.results, results({ turn: v.turn - 1, outcomes: v.outcomes, stances: v.lastStances }, nameOf, `Last turn (${v.turn - 1})`));
+    } else if (!lastResolved) {
+      fill(bodies.results, h('p', {}, 'Nothing has been adjudicated yet.'));
+    }
+  }
+
+  // messages: list and form
+  const list = h('ol', { class: 'press-list', id: 'press-list', 'aria-live': 'polite' });
+  const to = h('select', {});
+  const text = h('textarea', { rows: '3', maxlength: '4000', required: true });
+  const sendStatus = h('p', { role: 'status' });
+  const pressForm = h('form', { id: 'press-form' },
+    field('press-to', 'To', to), field('press-text', 'Message', text),
+    h('button', { type: 'submit' }, 'Send message'), sendStatus);
+  pressForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!text.value.trim()) {
+      sendStatus.textContent = 'Message: write something first.';
+      return;
+    }
+    const body = { token, text: text.value };
+    if (to.value === '*team') body.team = true;
+    else if (to.value !== '*all') body.to = [to.value];
+    try {
+      await conn.request({ sendPress: body });
+      sendStatus.textContent = 'Sent.';
+      text.value = '';
+    } catch (e) {
+      sendStatus.textContent = `Not sent: ${e.message}`;
+    }
+  });
+  function renderMessages() {
+    if (!view) return;
+    if (!to.options.length) {
+      const nameOf = namer(view);
+      fill(to, ...select([{ value: '*all', label: 'Everyone (public)' }, { value: '*team', label: 'My team only' }]
+        .concat((view.nations || []).filter((n) => n.id !== view.self).map((n) => ({ value: n.id, label: `${nameOf(n.id)} only (private)` }))), '*all').children);
+    }
+    const all = [...messages.values()].sort((a, b) => Number(a.sentEpochMs || 0) - Number(b.sentEpochMs || 0));
+    fill(list, all.length ? all.map((p) => pressItem(p, view.self)) : h('li', { class: 'hint' }, 'No messages yet.'));
+    if (!bodies.messages.contains(pressForm)) fill(bodies.messages, list, pressForm);
+  }
+
+  conn.on('view', render);
+  conn.on('press', (p) => {
+    messages.set(p.id, p);
+    renderMessages();
+  });
+  conn.on('turnResolved', (r) => {
+    lastResolved = r;
+    fill(bodies.results, results(r, namer(view || {})));
+  });
+  conn.on('gameEvent', (e) => {
+    events.prepend(h('li', {}, e.text || e.kind));
+    while (events.children.length > 4) events.lastChild.remove();
+    turnClock.fromEvent(e);
+  });
+  conn.on('error', (e) => events.prepend(h('li', { class: 'error' }, `${e.code}: ${e.message}`)));
+  conn.on('closed', (e) => events.prepend(h('li', { class: 'error' }, e.replaced
+    ? 'This seat was opened in another window or tab; this page no longer receives anything.'
+    : 'The connection to the server closed; reconnecting…')));
+
+  await conn.request({ resume: { token } }).catch((e) => {
+    main.prepend(h('p', { class: 'notice error', role: 'alert' }, `Cannot take this seat: ${e.message}`));
+    throw e;
+  });
+}
