@@ -56,6 +56,7 @@ public final class Lobby implements MessageHandler {
   private final Map<BodyCase, Handler> handlers = new EnumMap<>(BodyCase.class);
   private final AtomicLong gameSeq = new AtomicLong();
   private final JournalStore store;
+  private final Entrants entrants = new Entrants();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lobby.class);
 
   /** What the lobby remembers of a connection. */
@@ -131,6 +132,7 @@ public final class Lobby implements MessageHandler {
                 m,
                 m.getInstructor().getToken(),
                 (g, member) -> Requests.instructor(g, member, c, m)));
+    handlers.put(BodyCase.REGISTER_ENTRANT, this::registerEntrant);
   }
 
   private static Map<String, World> loadScenarios() {
@@ -207,6 +209,7 @@ public final class Lobby implements MessageHandler {
 
   @Override
   public void onClose(Connection c) {
+    entrants.remove(c);
     Session s = sessions.remove(c);
     if (s != null) {
       for (LiveGame g : s.games) {
@@ -280,11 +283,19 @@ public final class Lobby implements MessageHandler {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
       return;
     }
+    Map<String, Connection> entrantSeats;
+    try {
+      entrantSeats = entrants.reserve(req, world);
+    } catch (IllegalArgumentException e) {
+      error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
+      return;
+    }
     long running =
         games.values().stream()
             .filter(g -> g.info() == null || g.info().getPhase() != GamePhase.FINISHED)
             .count();
     if (running >= config.maxGames()) {
+      entrants.release(entrantSeats);
       error(
           c,
           m.getRequestId(),
@@ -299,6 +310,7 @@ public final class Lobby implements MessageHandler {
       journal = openJournal(id, req, settings, instructorToken);
     } catch (java.io.IOException | RuntimeException e) {
       LOG.error("game={} cannot start its journal", id, e);
+      entrants.release(entrantSeats);
       error(
           c,
           m.getRequestId(),
@@ -323,6 +335,50 @@ public final class Lobby implements MessageHandler {
                           .setInstructorToken(g.instructorToken)));
         });
     g.begin();
+    entrants.assign(entrantSeats, g);
+    entrantSeats.forEach(
+        (state, ec) -> g.execute(() -> seatEntrant(g, ec, state, req.getEntrantsMap().get(state))));
+  }
+
+  // ------------------------------------------------------------------ remote entrants
+
+  private void registerEntrant(Connection c, ClientMessage m) {
+    String name = m.getRegisterEntrant().getName();
+    String problem = entrants.register(c, name);
+    if (problem != null) {
+      error(c, m.getRequestId(), ErrorCode.BAD_REQUEST, problem);
+      return;
+    }
+    reply(
+        c,
+        m,
+        ServerMessage.newBuilder()
+            .setAck(
+                Ack.newBuilder()
+                    .setDetail(
+                        "registered as remote entrant "
+                            + name
+                            + " ("
+                            + entrants.count(name)
+                            + " connections)")));
+  }
+
+  // On the game's executor: a remote entrant's connection gets the seat and a pushed Joined.
+  private void seatEntrant(LiveGame g, Connection c, String state, String name) {
+    String token = g.addMember(Role.SEAT, state, name);
+    byToken.put(token, g);
+    sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
+    g.bind(token, c);
+    c.send(
+        ServerMessage.newBuilder()
+            .setJoined(
+                Joined.newBuilder()
+                    .setGameId(g.id)
+                    .setState(state)
+                    .setToken(token)
+                    .setRole(Role.SEAT))
+            .build());
+    g.pushView(token, c, "");
   }
 
   private Journal openJournal(
