@@ -20,6 +20,15 @@ import org.entente.server.net.Connection;
 final class Entrants {
   private static final String NAME = "[A-Za-z0-9_.#-]{1,64}";
 
+  /**
+   * A connection reserved for a seat.
+   *
+   * @param name the entrant's name
+   * @param previous the finished game the connection played last, or null: the new seat is pushed
+   *     after that game's last messages, so the bot never mistakes them for the new game's
+   */
+  record Reserved(Connection connection, String name, LiveGame previous) {}
+
   /** One registered connection and the game it is playing (null when free). */
   private static final class Slot {
     final Connection connection;
@@ -74,8 +83,8 @@ final class Entrants {
    * free connection per seat. Returns the seat-to-connection map, or throws {@link
    * IllegalArgumentException} with a message naming the field (nothing is reserved then).
    */
-  synchronized Map<String, Connection> reserve(CreateGame req, World world) {
-    Map<String, Connection> out = new LinkedHashMap<>();
+  synchronized Map<String, Reserved> reserve(CreateGame req, World world) {
+    Map<String, Reserved> out = new LinkedHashMap<>();
     if (req.getEntrantsCount() == 0) {
       return out;
     }
@@ -104,7 +113,7 @@ final class Entrants {
                 + " seats asked in this game; each connection plays one seat at a time)");
       }
       taken.add(slot);
-      out.put(seat, slot.connection);
+      out.put(seat, new Reserved(slot.connection, name, slot.game));
     }
     taken.forEach(slot -> slot.reserved = true);
     return out;
@@ -126,9 +135,9 @@ final class Entrants {
   }
 
   /** Marks the reserved connections as playing {@code game} (until it finishes). */
-  synchronized void assign(Map<String, Connection> reserved, LiveGame game) {
-    for (Connection c : reserved.values()) {
-      Slot s = slots.get(c);
+  synchronized void assign(Map<String, Reserved> reserved, LiveGame game) {
+    for (Reserved r : reserved.values()) {
+      Slot s = slots.get(r.connection());
       if (s != null) {
         s.game = game;
         s.reserved = false;
@@ -137,9 +146,9 @@ final class Entrants {
   }
 
   /** Frees connections reserved for a game that could not be created. */
-  synchronized void release(Map<String, Connection> reserved) {
-    for (Connection c : reserved.values()) {
-      Slot s = slots.get(c);
+  synchronized void release(Map<String, Reserved> reserved) {
+    for (Reserved r : reserved.values()) {
+      Slot s = slots.get(r.connection());
       if (s != null) {
         s.reserved = false;
       }

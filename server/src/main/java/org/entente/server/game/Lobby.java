@@ -283,7 +283,7 @@ public final class Lobby implements MessageHandler {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
       return;
     }
-    Map<String, Connection> entrantSeats;
+    Map<String, Entrants.Reserved> entrantSeats;
     try {
       entrantSeats = entrants.reserve(req, world);
     } catch (IllegalArgumentException e) {
@@ -337,7 +337,9 @@ public final class Lobby implements MessageHandler {
     g.begin();
     entrants.assign(entrantSeats, g);
     entrantSeats.forEach(
-        (state, ec) -> g.execute(() -> seatEntrant(g, ec, state, req.getEntrantsMap().get(state))));
+        (state, r) ->
+            afterPrevious(
+                r, () -> g.execute(() -> seatEntrant(g, r.connection(), state, r.name()))));
   }
 
   // ------------------------------------------------------------------ remote entrants
@@ -361,6 +363,21 @@ public final class Lobby implements MessageHandler {
                             + " ("
                             + entrants.count(name)
                             + " connections)")));
+  }
+
+  // Seats a reserved connection once the game it played last has sent everything (that game's
+  // executor runs tasks in order), so the two games' messages cannot interleave on the connection.
+  private static void afterPrevious(Entrants.Reserved r, Runnable seat) {
+    LiveGame g = r.previous();
+    if (g == null) {
+      seat.run();
+      return;
+    }
+    try {
+      g.execute(seat);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      seat.run(); // the previous game's executor is gone, and its messages with it
+    }
   }
 
   // On the game's executor: a remote entrant's connection gets the seat and a pushed Joined.
