@@ -128,6 +128,7 @@ public final class TournamentCommand implements Callable<Integer> {
             + (t == 1 ? " thread" : " threads"));
     err.flush();
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     List<GameResult> results;
     try (Progress p = new Progress(err, tournament::done, schedule.games(), progress)) {
       results = tournament.run();
@@ -137,6 +138,7 @@ public final class TournamentCommand implements Callable<Integer> {
       return 1;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     Standings standings = Standings.of(schedule, results);
     String text = StandingsWriter.text(standings);
     stdout.print(text);
@@ -151,12 +153,25 @@ public final class TournamentCommand implements Callable<Integer> {
     err.println(
         String.format(
             java.util.Locale.ROOT,
-            "%d games in %.2f s: %.0f games/s on %d threads",
+            "%d games in %.2f s: %.0f games/s on %d threads (%.2f s of CPU: %.0f games per"
+                + " CPU-second)",
             schedule.games(),
             seconds,
             schedule.games() / seconds,
-            t));
+            t,
+            cpuSeconds,
+            schedule.games() / cpuSeconds));
     err.flush();
+    return 0;
+  }
+
+  // The CPU time of the whole process (every thread), or 0 where the JVM cannot tell.
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      return Math.max(0, ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime());
+    }
     return 0;
   }
 
