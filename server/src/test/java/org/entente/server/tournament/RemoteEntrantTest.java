@@ -3,6 +3,7 @@ package org.entente.server.tournament;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,7 @@ import org.entente.server.net.StaticFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Remote entrants over a real loopback socket: a Java bot registers with {@code RegisterEntrant},
@@ -170,5 +172,62 @@ class RemoteEntrantTest {
         .hasCauseInstanceOf(EntenteException.class)
         .satisfies(e -> assertThat(EntenteClient.codeOf(e)).isEqualTo(ErrorCode.BAD_REQUEST))
         .hasMessageContaining("register_entrant.name");
+  }
+
+  @Test
+  void fromTheCommandLineAnEntrantAndATournamentMeetOnTheServer(@TempDir Path dir)
+      throws Exception {
+    String address = "127.0.0.1:" + server.port();
+    TournamentCommandTest.Run[] entrantRun = new TournamentCommandTest.Run[1];
+    Thread entrant =
+        new Thread(
+            () ->
+                entrantRun[0] =
+                    TournamentCommandTest.run(
+                        "entrant",
+                        "--server",
+                        address,
+                        "--name",
+                        "cli-hider",
+                        "--strategy",
+                        "hider",
+                        "--games",
+                        "3"));
+    entrant.start();
+    // the tournament fails with a clear error until the entrant has registered
+    TournamentCommandTest.Run t = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      t =
+          TournamentCommandTest.run(
+              "tournament",
+              "--scenarios",
+              "tutorial",
+              "--strategies",
+              "threat-balancer,random",
+              "--remote",
+              "cli-hider",
+              "--server",
+              address,
+              "--games",
+              "3",
+              "--seed",
+              "77",
+              "--progress",
+              "none",
+              "--out",
+              dir.toString());
+      if (t.code() == 0 || !t.err().contains("no free connection")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.out()).contains("cli-hider (remote)");
+    entrant.join(30_000);
+    assertThat(entrantRun[0].code()).as(entrantRun[0].err()).isZero();
+    assertThat(entrantRun[0].out())
+        .contains("registered 1 connection(s) as cli-hider")
+        .contains("game over for")
+        .contains("(3 games)");
   }
 }
