@@ -1,7 +1,6 @@
 package org.entente.server.tournament;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -326,11 +325,5 @@ public final class StandingsWriter {
       }
     }
     return b.append('"').toString();
-  }
-
-  /** Writes {@code text} to {@code out} and flushes it. */
-  static void print(Writer out, String text) throws IOException {
-    out.write(text);
-    out.flush();
   }
 }

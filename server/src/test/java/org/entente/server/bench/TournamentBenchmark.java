@@ -1,10 +1,14 @@
 package org.entente.server.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.entente.client.bots.Strategies;
+import org.entente.server.engine.World;
 import org.entente.server.scenario.ScenarioLoader;
+import org.entente.server.sim.Simulation;
 import org.entente.server.tournament.Arena;
 import org.entente.server.tournament.Entrant;
 import org.entente.server.tournament.GameResult;
@@ -99,5 +103,31 @@ public class TournamentBenchmark {
     List<GameResult> results = new Tournament(schedule, s.threads, null, null).run();
     c.games += results.size();
     return results;
+  }
+
+  /**
+   * The same games as {@link #tournament}, one after the other on the calling thread through {@link
+   * Simulation#run} (what {@code entente simulate} does): the baseline that shows what the
+   * tournament adds. Run it with {@code -p threads=1}; the parameter does not apply.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public int simulateLoop(Setting s, Counters c) {
+    Schedule schedule = s.next();
+    int hashes = 0;
+    for (int g = 0; g < schedule.games(); g++) {
+      Arena arena = schedule.arenas().get(schedule.arena(g));
+      Map<String, String> seats = new LinkedHashMap<>();
+      for (int seat = 0; seat < arena.size(); seat++) {
+        seats.put(
+            arena.seats().get(seat),
+            schedule.entrants().get(schedule.entrantAt(g, seat)).strategy());
+      }
+      World w = arena.world();
+      hashes += Simulation.run(w, schedule.seed(g), seats, w.turns()).reports().size();
+    }
+    c.games += schedule.games();
+    return hashes;
   }
 }
