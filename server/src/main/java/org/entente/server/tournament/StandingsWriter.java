@@ -56,14 +56,15 @@ public final class StandingsWriter {
                 .map(e -> e.remote() ? e.name() + " (remote)" : e.name())
                 .collect(Collectors.joining(", ")))
         .append('\n');
+    int each = sc.gamesPerScenario() / sc.entrants().size();
     b.append("Every entrant held every seat of every scenario ")
-        .append(sc.gamesPerScenario() / sc.entrants().size())
-        .append(" times.\n\n");
+        .append(each == 1 ? "once" : each + " times")
+        .append(".\n\n");
     section(b, "Overall", st.rows(Standings.Scope.OVERALL, ""), true, width);
-    pairs(b, st.pairs(""), width);
+    pairs(b, st.pairs(""), st.rows(Standings.Scope.OVERALL, ""), width);
     for (Arena a : sc.arenas()) {
       section(b, "Scenario " + a.id(), st.rows(Standings.Scope.SCENARIO, a.id()), true, width);
-      pairs(b, st.pairs(a.id()), width);
+      pairs(b, st.pairs(a.id()), st.rows(Standings.Scope.SCENARIO, a.id()), width);
       for (String seat : a.seats()) {
         List<Standings.Row> rows =
             st.rows().stream()
@@ -120,15 +121,23 @@ public final class StandingsWriter {
     b.append('\n');
   }
 
-  private static void pairs(StringBuilder b, List<Standings.Pair> pairs, int width) {
+  // Every pair, the better-placed entrant first, in the order of the table above.
+  private static void pairs(
+      StringBuilder b, List<Standings.Pair> pairs, List<Standings.Row> table, int width) {
     if (pairs.isEmpty()) {
       return;
     }
+    List<String> rank = table.stream().map(Standings.Row::entrant).toList();
+    List<Standings.Pair> ordered = new java.util.ArrayList<>(pairs);
+    ordered.sort(
+        java.util.Comparator.comparingInt(
+                (Standings.Pair p) -> Math.min(rank.indexOf(p.a()), rank.indexOf(p.b())))
+            .thenComparingInt(p -> Math.max(rank.indexOf(p.a()), rank.indexOf(p.b()))));
     b.append("  pairwise (Welch, Holm-adjusted p; '>' significant at 0.05, '~' not)\n");
-    for (Standings.Pair p : pairs) {
-      boolean aAhead = p.diff() >= 0;
-      String first = aAhead ? p.a() : p.b();
-      String second = aAhead ? p.b() : p.a();
+    for (Standings.Pair p : ordered) {
+      boolean aFirst = rank.indexOf(p.a()) < rank.indexOf(p.b());
+      String first = aFirst ? p.a() : p.b();
+      String second = aFirst ? p.b() : p.a();
       b.append(
           String.format(
               Locale.ROOT,
@@ -136,7 +145,7 @@ public final class StandingsWriter {
               first,
               p.significant() ? ">" : "~",
               second,
-              signed(Math.abs(p.diff()), 3),
+              signed(aFirst ? p.diff() : -p.diff(), 3),
               num(p.p(), 4),
               num(p.pHolm(), 4)));
     }
