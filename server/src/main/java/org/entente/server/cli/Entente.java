@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       org.entente.server.replay.ReplayCommand.class,
       org.entente.server.replay.BranchCommand.class,
       org.entente.server.replay.DiffCommand.class,
+      org.entente.server.tournament.TournamentCommand.class,
+      org.entente.client.cli.EntrantCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Entente implements Runnable {

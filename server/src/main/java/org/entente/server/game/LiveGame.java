@@ -579,7 +579,7 @@ public final class LiveGame {
         () -> {
           closeJournal();
           refreshInfo();
-          broadcastEvent(GameEventKind.GAME_ENDED, "the game is over: " + why);
+          broadcastEnd("the game is over: " + why);
           pushViews();
           release();
           listener.finished(this);
@@ -605,6 +605,25 @@ public final class LiveGame {
             .setRequestId(requestId)
             .setView(RoleViews.view(this, m))
             .build());
+  }
+
+  // GAME_ENDED, with every state's final score (what tournaments of remote entrants read).
+  private void broadcastEnd(String text) {
+    GameEvent.Builder ev = GameEvent.newBuilder().setKind(GameEventKind.GAME_ENDED).setText(text);
+    for (org.entente.server.engine.Scoring.Score s :
+        org.entente.server.engine.Scoring.scores(state)) {
+      ev.addFinalScores(
+          org.entente.proto.v1.FinalScore.newBuilder()
+              .setState(s.state())
+              .setTotal(s.total())
+              .setSurvival(s.survival())
+              .setSecurity(s.security())
+              .setAutonomy(s.autonomy())
+              .setPower(s.power())
+              .setObjectives(s.objectives()));
+    }
+    ServerMessage msg = ServerMessage.newBuilder().setGameEvent(ev).build();
+    connections.values().forEach(c -> c.send(msg));
   }
 
   void broadcastEvent(GameEventKind kind, String text) {

@@ -57,6 +57,7 @@ public final class Lobby implements MessageHandler {
   private final AtomicLong gameSeq = new AtomicLong();
   private final JournalStore store;
   private final Branching branching = new Branching(this);
+  private final Entrants entrants = new Entrants();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lobby.class);
 
   /** What the lobby remembers of a connection. */
@@ -134,6 +135,7 @@ public final class Lobby implements MessageHandler {
                 (g, member) -> Requests.instructor(g, member, c, m)));
     handlers.put(BodyCase.BRANCH_GAME, branching::branch);
     handlers.put(BodyCase.DIFF_GAMES, branching::diff);
+    handlers.put(BodyCase.REGISTER_ENTRANT, this::registerEntrant);
   }
 
   private static Map<String, World> loadScenarios() {
@@ -220,6 +222,7 @@ public final class Lobby implements MessageHandler {
 
   @Override
   public void onClose(Connection c) {
+    entrants.remove(c);
     Session s = sessions.remove(c);
     if (s != null) {
       for (LiveGame g : s.games) {
@@ -293,11 +296,19 @@ public final class Lobby implements MessageHandler {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
       return;
     }
+    Map<String, Entrants.Reserved> entrantSeats;
+    try {
+      entrantSeats = entrants.reserve(req, world);
+    } catch (IllegalArgumentException e) {
+      error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
+      return;
+    }
     long running =
         games.values().stream()
             .filter(g -> g.info() == null || g.info().getPhase() != GamePhase.FINISHED)
             .count();
     if (running >= config.maxGames()) {
+      entrants.release(entrantSeats);
       error(
           c,
           m.getRequestId(),
@@ -312,6 +323,7 @@ public final class Lobby implements MessageHandler {
       journal = openJournal(id, req, settings, instructorToken);
     } catch (java.io.IOException | RuntimeException e) {
       LOG.error("game={} cannot start its journal", id, e);
+      entrants.release(entrantSeats);
       error(
           c,
           m.getRequestId(),
@@ -337,6 +349,67 @@ public final class Lobby implements MessageHandler {
                           .setInstructorToken(g.instructorToken)));
         });
     g.begin();
+    entrants.assign(entrantSeats, g);
+    entrantSeats.forEach(
+        (state, r) ->
+            afterPrevious(
+                r, () -> g.execute(() -> seatEntrant(g, r.connection(), state, r.name()))));
+  }
+
+  // ------------------------------------------------------------------ remote entrants
+
+  private void registerEntrant(Connection c, ClientMessage m) {
+    String name = m.getRegisterEntrant().getName();
+    String problem = entrants.register(c, name);
+    if (problem != null) {
+      error(c, m.getRequestId(), ErrorCode.BAD_REQUEST, problem);
+      return;
+    }
+    reply(
+        c,
+        m,
+        ServerMessage.newBuilder()
+            .setAck(
+                Ack.newBuilder()
+                    .setDetail(
+                        "registered as remote entrant "
+                            + name
+                            + " ("
+                            + entrants.count(name)
+                            + " connections)")));
+  }
+
+  // Seats a reserved connection once the game it played last has sent everything (that game's
+  // executor runs tasks in order), so the two games' messages cannot interleave on the connection.
+  private static void afterPrevious(Entrants.Reserved r, Runnable seat) {
+    LiveGame g = r.previous();
+    if (g == null) {
+      seat.run();
+      return;
+    }
+    try {
+      g.execute(seat);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      seat.run(); // the previous game's executor is gone, and its messages with it
+    }
+  }
+
+  // On the game's executor: a remote entrant's connection gets the seat and a pushed Joined.
+  private void seatEntrant(LiveGame g, Connection c, String state, String name) {
+    String token = g.addMember(Role.SEAT, state, name);
+    byToken.put(token, g);
+    sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
+    g.bind(token, c);
+    c.send(
+        ServerMessage.newBuilder()
+            .setJoined(
+                Joined.newBuilder()
+                    .setGameId(g.id)
+                    .setState(state)
+                    .setToken(token)
+                    .setRole(Role.SEAT))
+            .build());
+    g.pushView(token, c, "");
   }
 
   private Journal openJournal(
