@@ -274,12 +274,19 @@ try {
   await ipage.locator('#timeline-label', { hasText: 'Turn 1 of 2' }).waitFor({ timeout: T });
   await ipage.screenshot({ path: join(shotDir, 'web-replay.png'), fullPage: true });
   await ipage.locator('#branch-btn').click();
-  await ipage.locator('#branch-status', { hasText: /not available on this server|What-if game/ }).waitFor({ timeout: T });
-  console.log(`ok - what-if branch: ${await textOf(ipage, '#branch-status')}`);
-  await ipage.locator('#diff-other').fill(gameId);
+  await ipage.locator('#branch-status', { hasText: /What-if game|not available|rror/ }).waitFor({ timeout: T });
+  const branched = await textOf(ipage, '#branch-status');
+  const branchId = (branched.match(/What-if game (\S+) replays turn 1/) || [])[1];
+  if (!branchId) throw new Error(`the what-if branch was not created: ${branched}`);
+  console.log(`ok - what-if branch: ${branched}`);
+  await ipage.locator('#diff-other').fill(branchId);
   await ipage.locator('#diff-btn').click();
-  await ipage.locator('#diff-status', { hasText: /not available on this server|\{/ }).waitFor({ timeout: T });
-  console.log(`ok - compare two games: ${(await textOf(ipage, '#diff-status')).slice(0, 80)}`);
+  await ipage.locator('#diff-status .diff-summary').waitFor({ timeout: T });
+  const compared = await textOf(ipage, '#diff-status');
+  if (!compared.includes(branchId) || !compared.includes(gameId)) throw new Error(`the comparison does not name both games: ${compared}`);
+  console.log(`ok - compare two games: ${compared.slice(0, 120)}`);
+  await ipage.locator('#diff-status').scrollIntoViewIfNeeded();
+  await ipage.screenshot({ path: join(shotDir, 'web-compare.png') });
 
   // --- the instructor ends the game; the seat is told
   step = 'end';

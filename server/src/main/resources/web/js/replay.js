@@ -127,9 +127,10 @@ export async function replayPage(main, page, token) {
     const branch = h('button', { type: 'button', id: 'branch-btn', onclick: async () => {
       const turn = turns[at].turn;
       try {
-        const r = await conn.request({ branchGame: { gameId: v.gameId, instructorToken: token, turn } });
+        // The branch opens at the turn shown, with every seat free to decide it again.
+        const r = await conn.request({ branchGame: { token, gameId: v.gameId, turn, playForkTurn: true } });
         const g = r.gameCreated;
-        fill(branchStatus, `What-if game ${g.gameId} starts from turn ${turn}: `, h('a', { href: links(g.gameId, g.instructorToken).instructor }, 'open its console'));
+        fill(branchStatus, `What-if game ${g.gameId} replays turn ${turn} with new orders: `, h('a', { href: links(g.gameId, g.instructorToken).instructor }, 'open its console'));
       } catch (e) {
         say(branchStatus, unavailable(e) ? 'What-if branches are not available on this server.' : e.message, 'error');
       }
@@ -141,8 +142,8 @@ export async function replayPage(main, page, token) {
       ev.preventDefault();
       if (!other.value.trim()) return say(diffStatus, 'Which game: enter its id.', 'error');
       try {
-        const r = await conn.request({ diffGames: { gameId: v.gameId, otherGameId: other.value.trim(), instructorToken: token } });
-        fill(diffStatus, h('pre', { class: 'diff' }, JSON.stringify(r.gameDiff, null, 2)));
+        const r = await conn.request({ diffGames: { token, gameA: v.gameId, gameB: other.value.trim() } });
+        fill(diffStatus, diffReport(r.gameDiff));
       } catch (e) {
         say(diffStatus, unavailable(e) ? 'Comparing games is not available on this server.' : e.message, 'error');
       }
@@ -153,6 +154,37 @@ export async function replayPage(main, page, token) {
       h('div', { class: 'col' }, section('r-branch', 'What if?', h('p', {}, 'Play the game again from the turn shown, as a new game.'), branch, branchStatus),
         section('r-diff', 'Compare two games', diff))));
   }
+}
+
+// A comparison of two games of one lineage, as tables: scores at the end, then what differs turn
+// by turn from the fork, then what only one game has.
+function diffReport(d) {
+  const a = d.gameA, b = d.gameB;
+  if (d.same) {
+    return h('p', { class: 'diff-summary' }, `${a} and ${b} are the same game so far (${d.turnsA || 0} and ${d.turnsB || 0} turns played).`);
+  }
+  const out = [h('p', { class: 'diff-summary' },
+    `${a} (${d.turnsA || 0} turns) and ${b} (${d.turnsB || 0} turns) first differ at turn ${d.firstDivergentTurn || '?'}.`)];
+  const scores = d.scores || [];
+  if (scores.length) {
+    out.push(h('table', { class: 'diff-scores' },
+      h('caption', {}, 'Scores at the end of each game'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b), h('th', { scope: 'col' }, 'Change'))),
+      h('tbody', {}, ...scores.map(x => h('tr', {}, h('th', { scope: 'row' }, x.state), h('td', {}, num(x.a || 0, 1)), h('td', {}, num(x.b || 0, 1)),
+        h('td', {}, `${(x.delta || 0) > 0 ? '+' : ''}${num(x.delta || 0, 1)}`))))));
+  }
+  const turns = (d.turns || []).filter(t => (t.stances || []).length);
+  if (turns.length) {
+    out.push(h('table', { class: 'diff-turns' },
+      h('caption', {}, 'Stances that differ, turn by turn'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Turn'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b))),
+      h('tbody', {}, ...turns.flatMap(t => t.stances.map(x => h('tr', {}, h('td', {}, String(t.turn)), h('th', { scope: 'row' }, x.state), h('td', {}, x.a), h('td', {}, x.b)))))));
+  }
+  const only = (label, xs) => (xs && xs.length ? [h('p', {}, `${label}: ${xs.join('; ')}`)] : []);
+  out.push(...only(`Alliances only in ${a}`, d.alliancesOnlyA), ...only(`Alliances only in ${b}`, d.alliancesOnlyB),
+    ...only(`Wars only in ${a}`, d.warsOnlyA), ...only(`Wars only in ${b}`, d.warsOnlyB),
+    ...only(`Conquered only in ${a}`, d.conqueredOnlyA), ...only(`Conquered only in ${b}`, d.conqueredOnlyB));
+  return h('div', { class: 'diff' }, ...out);
 }
 
 // The server does not know the request (it predates branches and diffs).

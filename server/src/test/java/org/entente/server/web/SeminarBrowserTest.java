@@ -97,9 +97,16 @@ class SeminarBrowserTest {
         .contains("ok - OST never receives the other seat's private briefing")
         .contains("ok - the seat page fits a phone's width")
         .contains("requests went to the server itself (elsewhere: none)")
+        .contains("ok - what-if branch: What-if game")
+        .contains("ok - compare two games: ")
         .contains("E2E OK");
     for (String png :
-        List.of("web-seat.png", "web-seat-phone.png", "web-instructor.png", "web-replay.png")) {
+        List.of(
+            "web-seat.png",
+            "web-seat-phone.png",
+            "web-instructor.png",
+            "web-replay.png",
+            "web-compare.png")) {
       assertThat(shots.resolve(png)).exists();
       assertThat(Files.size(shots.resolve(png))).as(png).isGreaterThan(10_000);
     }
