@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.entente.api.Dice;
 import org.entente.api.OrderOutcome;
-import org.entente.api.OutcomeCode;
 import org.entente.api.Orders;
+import org.entente.api.OutcomeCode;
 import org.entente.api.PlayerView;
 import org.entente.api.PlayerView.AllianceView;
 import org.entente.api.PlayerView.CrisisView;
@@ -15,11 +15,12 @@ import org.entente.api.Stance;
 /**
  * A threat balancer that fears entrapment more than abandonment, reading the offence-defence
  * balance from the rules. Under offence dominance (a low defence advantage), where alliances drag
- * their members into each other's wars, it arms alone rather than proposing alliances, hides
- * whenever a crisis it is not a party to would pull it in, and leaves any alliance whose partner
- * has already dragged it into a war or is the aggressor of a pending crisis. Under defence
- * dominance it passes the buck to any state more exposed than itself that could hold alone. In
- * between it plays the reference threat balancer.
+ * their members into each other's wars, it arms alone rather than proposing alliances and hides
+ * whenever a crisis it is not a party to would pull it in. Under defence dominance it passes the
+ * buck to any state more exposed than itself that could hold alone. In between it plays the
+ * reference threat balancer. Whatever the balance, it leaves an alliance whose partner has dragged
+ * it into a war or is the aggressor of a pending crisis (leaving comes before crises are resolved,
+ * so it stays out).
  */
 public final class ChainGangAverse extends AdaptiveBot {
   /** The strategy's name. */
@@ -78,7 +79,7 @@ public final class ChainGangAverse extends AdaptiveBot {
         s = new Stance.BuckPass(leader, catcher);
       }
     }
-    return Orders.of(s);
+    return leaveEntrapping(v, s);
   }
 
   private Orders offenceDominant(PlayerView v) {
@@ -88,12 +89,18 @@ public final class ChainGangAverse extends AdaptiveBot {
     } else if (s instanceof Stance.Balance b && !Estimates.underAttack(v, v.self())) {
       s = new Stance.Balance(b.against(), b.internal(), List.of());
     }
+    return leaveEntrapping(v, s);
+  }
+
+  // The stance, a LEAVE of each alliance that entraps this seat, then the reference bot's actions.
+  private Orders leaveEntrapping(PlayerView v, Stance s) {
     ActionPlan plan = new ActionPlan(v, s);
     for (AllianceView al : v.alliances()) {
       if (al.members().contains(v.self()) && entrapping(v, al)) {
         plan.leave(al.id());
       }
     }
+    ThreatBalancer.addActions(v, plan);
     return plan.orders();
   }
 

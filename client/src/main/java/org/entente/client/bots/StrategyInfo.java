@@ -13,8 +13,7 @@ import org.entente.api.Bot;
  * @param name the name used on the command line
  * @param summary what it does, in one line
  * @param reads the view parts its orders depend on (checked by a test)
- * @param adaptive true when it remembers earlier turns of the game (one instance per seat per
- *     game)
+ * @param adaptive true when it remembers earlier turns of the game (one instance per seat per game)
  */
 public record StrategyInfo(
     String name, String summary, Set<ViewPart> reads, boolean adaptive, Supplier<Bot> factory) {

@@ -51,9 +51,14 @@ public final class ThreatBalancer implements Bot {
       return Orders.hide();
     }
     ActionPlan plan = new ActionPlan(view, stance(view));
+    addActions(view, plan);
+    return plan.orders();
+  }
+
+  /** Adds this strategy's actions: aid to allies under attack, leaving alliances of clients. */
+  static void addActions(PlayerView view, ActionPlan plan) {
     aidAlliesUnderAttack(view, plan);
     leaveAlliancesOfClients(view, plan);
-    return plan.orders();
   }
 
   /** This turn's stance (see the class comment for the order of decisions). */
