@@ -86,21 +86,21 @@ public final class Strategies {
               RandomBot::new),
           new StrategyInfo(
               Reciprocator.NAME,
-              "adaptive: balances threats, but stays out of the crises of allies that abandoned it"
-                  + " and favours those that stood by it",
-              plus(THREAT_BALANCER_READS, OUTCOMES),
+              "reciprocity: balances threats, but stays out of the crises of allies that abandoned"
+                  + " it and favours those that stood by it",
+              THREAT_BALANCER_READS,
               true,
               Reciprocator::new),
           new StrategyInfo(
               ChainGangAverse.NAME,
-              "adaptive (Christensen & Snyder): under offence dominance arms alone and hides from"
+              "Christensen & Snyder: under offence dominance arms alone and hides from"
                   + " allies' wars; under defence dominance passes the buck",
               plus(THREAT_BALANCER_READS, OUTCOMES),
               true,
               ChainGangAverse::new),
           new StrategyInfo(
               CoalitionBuilder.NAME,
-              "adaptive: courts the states most threatened by its own principal threat, with"
+              "courts the states most threatened by its own principal threat, with"
                   + " proposals and aid, trying others when ignored",
               THREAT_BALANCER_READS,
               true,

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       org.entente.server.replay.ReplayCommand.class,
       org.entente.server.replay.BranchCommand.class,
       org.entente.server.replay.DiffCommand.class,
+      org.entente.client.cli.StrategiesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Entente implements Runnable {
