@@ -74,7 +74,7 @@ public final class ChainGangAverse extends AdaptiveBot {
     Stance s = ThreatBalancer.stance(v);
     if (da >= DEFENCE_DOMINANT && !Estimates.underAttack(v, v.self())) {
       String leader = Estimates.leader(v);
-      String catcher = leader == null ? null : catcher(v, leader);
+      String catcher = leader == null ? null : ThreatBalancer.holdingCatcher(v, leader);
       if (catcher != null) {
         s = new Stance.BuckPass(leader, catcher);
       }
@@ -136,28 +136,5 @@ public final class ChainGangAverse extends AdaptiveBot {
       }
     }
     return false;
-  }
-
-  /**
-   * The state to pass the buck to under defence dominance: the most exposed to {@code leader}, more
-   * exposed than this seat, able to hold alone; outside the principal threat and its clients.
-   */
-  static String catcher(PlayerView v, String leader) {
-    double mine = Estimates.publicThreat(v, leader, v.self());
-    for (String k :
-        Estimates.mostExposedTo(
-            v,
-            leader,
-            n ->
-                !v.principalThreat().contains(n.id())
-                    && !Estimates.isClientOf(v, n.id(), leader))) {
-      if (Estimates.publicThreat(v, leader, k) <= mine) {
-        return null;
-      }
-      if (Estimates.canHoldAlone(v, k, leader)) {
-        return k;
-      }
-    }
-    return null;
   }
 }

@@ -191,6 +191,14 @@ public final class ThreatBalancer implements Bot {
     if (v.coverage() < BUCK_PASS_COVERAGE || crisisNearMe(v) || !v.alliesOf(v.self()).isEmpty()) {
       return null;
     }
+    return holdingCatcher(v, leader);
+  }
+
+  /**
+   * The most exposed state to {@code leader} that is more exposed than this seat and could hold
+   * alone, outside the principal threat and the leader's clients; null if there is none.
+   */
+  static String holdingCatcher(PlayerView v, String leader) {
     double mine = Estimates.publicThreat(v, leader, v.self());
     for (String k :
         Estimates.mostExposedTo(
