@@ -8,9 +8,10 @@ import org.entente.api.PlayerView;
 /**
  * A strategy that remembers earlier turns of its game. Before deciding, it compares the view of
  * this turn with the one it saw last turn and updates its memory; the memory is thus a pure
- * function of the views it was shown, in order. A view for another seat, or for a turn that is not
- * later than the last one seen, starts a new memory (a new game). One instance must serve one seat
- * of one game.
+ * function of the views it was shown, in order. A view for another seat, or for a turn earlier than
+ * the last one seen, starts a new memory (a new game); the same turn shown again (orders asked for
+ * twice, after an inject or an autopilot hand-over) teaches it nothing new. One instance must serve
+ * one seat of one game.
  */
 abstract class AdaptiveBot implements Bot {
   private PlayerView previous;
@@ -18,7 +19,7 @@ abstract class AdaptiveBot implements Bot {
   @Override
   public final Orders decide(PlayerView view, Dice dice) {
     if (previous != null
-        && (!previous.self().equals(view.self()) || view.turn() <= previous.turn())) {
+        && (!previous.self().equals(view.self()) || view.turn() < previous.turn())) {
       previous = null;
       forget();
     }

@@ -119,8 +119,15 @@ class AdaptiveStrategiesTest {
   }
 
   @Test
-  void reciprocatorForgetsWhenShownAnotherSeatOrAnEarlierTurn() {
+  void reciprocatorForgetsWhenShownAnotherSeatOrAnEarlierTurnButNotTheSameTurnAgain() {
     Reciprocator bot = new Reciprocator();
+    decide(bot, aggressorNextToAlliance(3).crisis("l", "a").build("a"));
+    decide(bot, afterCrisis(Stance.HIDE));
+    assertThat(bot.defector("b")).isTrue();
+    decide(bot, afterCrisis(Stance.HIDE)); // asked again in the same turn: it keeps its memory
+    assertThat(bot.defector("b")).isTrue();
+    decide(bot, aggressorNextToAlliance(4).build("b"));
+    assertThat(bot.defector("b")).isFalse();
     decide(bot, aggressorNextToAlliance(3).crisis("l", "a").build("a"));
     decide(bot, afterCrisis(Stance.HIDE));
     assertThat(bot.defector("b")).isTrue();
