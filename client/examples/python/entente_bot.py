@@ -54,7 +54,11 @@ class Connection:
 
     def _read(self, n):
         while len(self.buf) < n:
-            chunk = self.sock.recv(65536)
+            try:
+                chunk = self.sock.recv(65536)
+            except socket.timeout:
+                self.send(ping=pb.Ping())  # quiet for a while: keep the connection alive
+                continue
             if not chunk:
                 raise ConnectionError("the server closed the connection")
             self.buf += chunk
@@ -211,6 +215,8 @@ def main(argv=None):
     reply, _ = conn.request(hello=pb.Hello(major=1, client="entente-python-example/0.1"))
     if reply.WhichOneof("body") != "welcome":
         sys.exit("hello refused: %s" % reply.error.message)
+    idle = reply.welcome.limits.idle_timeout_seconds
+    conn.sock.settimeout(max(5, idle / 3) if idle else 60)
     if args.token:
         reply, early = conn.request(resume=pb.Resume(token=args.token))
         token = args.token
