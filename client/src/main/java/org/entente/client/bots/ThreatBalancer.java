@@ -51,9 +51,14 @@ public final class ThreatBalancer implements Bot {
       return Orders.hide();
     }
     ActionPlan plan = new ActionPlan(view, stance(view));
+    addActions(view, plan);
+    return plan.orders();
+  }
+
+  /** Adds this strategy's actions: aid to allies under attack, leaving alliances of clients. */
+  static void addActions(PlayerView view, ActionPlan plan) {
     aidAlliesUnderAttack(view, plan);
     leaveAlliancesOfClients(view, plan);
-    return plan.orders();
   }
 
   /** This turn's stance (see the class comment for the order of decisions). */
@@ -186,6 +191,14 @@ public final class ThreatBalancer implements Bot {
     if (v.coverage() < BUCK_PASS_COVERAGE || crisisNearMe(v) || !v.alliesOf(v.self()).isEmpty()) {
       return null;
     }
+    return holdingCatcher(v, leader);
+  }
+
+  /**
+   * The most exposed state to {@code leader} that is more exposed than this seat and could hold
+   * alone, outside the principal threat and the leader's clients; null if there is none.
+   */
+  static String holdingCatcher(PlayerView v, String leader) {
     double mine = Estimates.publicThreat(v, leader, v.self());
     for (String k :
         Estimates.mostExposedTo(

@@ -34,8 +34,27 @@ class AllBotsTest {
     }
   }
 
+  static java.util.List<String> statelessNames() {
+    return Strategies.all().stream().filter(i -> !i.adaptive()).map(StrategyInfo::name).toList();
+  }
+
   @ParameterizedTest
   @MethodSource("names")
+  void twoFreshBotsShownTheSameViewsInOrderGiveEqualOrders(String name) {
+    Bot first = Strategies.create(name);
+    Bot second = Strategies.create(name);
+    for (long seed = 0; seed < 500; seed++) {
+      PlayerView v = RandomViews.view(seed);
+      Dice d1 = Dice.of(seed, v.turn(), "bot");
+      Dice d2 = Dice.of(seed, v.turn(), "bot");
+      assertThat(second.decide(RandomViews.view(seed), d2))
+          .as("view %d", seed)
+          .isEqualTo(first.decide(v, d1));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("statelessNames")
   void sameViewAndDiceGiveEqualOrders(String name) {
     Bot shared = Strategies.create(name);
     for (long seed = 0; seed < 500; seed++) {

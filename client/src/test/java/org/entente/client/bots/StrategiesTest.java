@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class StrategiesTest {
 
   @Test
-  void namesListsTheSevenStrategiesReferenceFirst() {
+  void namesListsTheTenStrategiesReferenceFirst() {
     assertThat(Strategies.names())
         .containsExactly(
             "threat-balancer",
@@ -17,7 +17,38 @@ class StrategiesTest {
             "hider",
             "buck-passer",
             "opportunist",
-            "random");
+            "random",
+            "reciprocator",
+            "chain-gang-averse",
+            "coalition-builder");
+  }
+
+  @Test
+  void everyStrategyHasADescriptionAndReadsItsSeatAndTheStates() {
+    for (StrategyInfo info : Strategies.all()) {
+      assertThat(info.summary()).as(info.name()).isNotBlank().doesNotContain("\n");
+      assertThat(info.reads()).as(info.name()).containsAll(ViewPart.core());
+      assertThat(Strategies.info(info.name())).isSameAs(info);
+    }
+    assertThat(Strategies.all().stream().filter(StrategyInfo::adaptive).map(StrategyInfo::name))
+        .containsExactly("reciprocator", "chain-gang-averse", "coalition-builder");
+  }
+
+  @Test
+  void viewPartsNameEveryComponentOfThePlayerViewInOrder() {
+    var components =
+        java.util.Arrays.stream(org.entente.api.PlayerView.class.getRecordComponents())
+            .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT))
+            .toList();
+    assertThat(java.util.Arrays.stream(ViewPart.values()).map(Enum::name).toList())
+        .isEqualTo(components);
+  }
+
+  @Test
+  void createMakesAFreshBotEachTime() {
+    for (String name : Strategies.names()) {
+      assertThat(Strategies.create(name)).isNotSameAs(Strategies.create(name));
+    }
   }
 
   @Test

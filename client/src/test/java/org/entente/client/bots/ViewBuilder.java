@@ -50,6 +50,7 @@ final class ViewBuilder {
   private final List<AllianceView> alliances = new ArrayList<>();
   private final List<CrisisView> crises = new ArrayList<>();
   private final List<PublicStance> lastStances = new ArrayList<>();
+  private final List<org.entente.api.OrderOutcome> outcomes = new ArrayList<>();
   private double defaultProx = 0.1;
   private int turn = 3;
   private RulesView rules = new RulesView(1.5, 0.3, 0.1, 0.03, 0.5);
@@ -154,6 +155,12 @@ final class ViewBuilder {
 
   ViewBuilder lastStance(String state, Stance stance) {
     lastStances.add(new PublicStance(state, stance));
+    return this;
+  }
+
+  /** One of the seat's outcomes from last turn. */
+  ViewBuilder outcome(String order, org.entente.api.OutcomeCode code) {
+    outcomes.add(new org.entente.api.OrderOutcome("?", order, code, code.name()));
     return this;
   }
 
@@ -305,7 +312,7 @@ final class ViewBuilder {
         leaderId,
         cov,
         List.of(),
-        List.of(),
+        outcomes,
         lastStances,
         rules,
         "",

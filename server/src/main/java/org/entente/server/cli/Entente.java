@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       org.entente.server.replay.DiffCommand.class,
       org.entente.server.tournament.TournamentCommand.class,
       org.entente.client.cli.EntrantCommand.class,
+      org.entente.client.cli.StrategiesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Entente implements Runnable {

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
-import org.entente.client.bots.Strategies;
 import org.entente.proto.v1.DefaultOrderPolicy;
 import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.GameEvent;
@@ -38,6 +37,7 @@ import org.entente.server.journal.JournalSyncer;
 import org.entente.server.journal.Records;
 import org.entente.server.journal.Replay;
 import org.entente.server.net.Connection;
+import org.entente.server.sim.SeatBots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +75,10 @@ public final class LiveGame {
   final List<PressMessage> press = new ArrayList<>();
   final List<TurnReport> reports = new ArrayList<>();
   final List<GameState> states = new ArrayList<>(); // the position each turn was adjudicated from
+  private final Map<String, SeatBot> bots = new TreeMap<>(); // on the executor only
+
+  private record SeatBot(String strategy, Bot bot) {}
+
   final List<GameHistory.Annotation> annotations = new ArrayList<>();
   List<TurnReport.Event> prologue = List.of();
   GamePhase phase = GamePhase.ORDERS;
@@ -484,8 +488,18 @@ public final class LiveGame {
             .build());
   }
 
+  // One bot per seat, kept while the same strategy plays it (adaptive strategies remember the
+  // game); a bot that takes a seat late is first shown the turns already played.
   private Orders decide(Views.Public pub, String seat, String strategy) {
-    Bot bot = Strategies.create(strategy);
+    SeatBot held = bots.get(seat);
+    if (held == null || !held.strategy().equals(strategy)) {
+      held =
+          new SeatBot(
+              strategy,
+              SeatBots.joining(strategy, seat, settings.seed(), pastStates(), pastReports()));
+      bots.put(seat, held);
+    }
+    Bot bot = held.bot();
     return bot.decide(Views.of(pub, seat), Dice.of(settings.seed(), state.turn(), "bot:" + seat));
   }
 

@@ -10,7 +10,6 @@ import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.OrderSyntax;
 import org.entente.api.Orders;
-import org.entente.client.bots.Strategies;
 import org.entente.proto.v1.JournalGameCreated;
 import org.entente.proto.v1.JournalInstructorAction;
 import org.entente.proto.v1.Role;
@@ -26,6 +25,7 @@ import org.entente.server.journal.Events;
 import org.entente.server.journal.Journal;
 import org.entente.server.journal.JournalStore;
 import org.entente.server.journal.Records;
+import org.entente.server.sim.SeatBots;
 
 /**
  * A what-if branch of a game: positions 1..t identical to the parent's, turn t adjudicated with the
@@ -80,15 +80,6 @@ public record Branch(
       }
     }
     long seed = parent.seed();
-    Map<String, Bot> bots = new TreeMap<>();
-    parent
-        .strategies()
-        .forEach(
-            (seat, name) -> {
-              if (name != null) {
-                bots.put(seat, Strategies.create(name));
-              }
-            });
     List<GameState> states = new ArrayList<>();
     List<TurnReport> reports = new ArrayList<>();
     List<Map<String, Orders>> orders = new ArrayList<>();
@@ -107,6 +98,19 @@ public record Branch(
     GameState s = parent.state(turn);
     TurnReport last = turn == 1 ? null : parent.report(turn - 1);
     int maxTurns = maxTurns(parent);
+    // The branch's bots first see turns 1..turn as the parent's seats saw them (adaptive
+    // strategies remember them); they decide from the turn after the branch point.
+    List<GameState> seen = new ArrayList<>(states);
+    seen.add(s);
+    Map<String, Bot> bots = new TreeMap<>();
+    parent
+        .strategies()
+        .forEach(
+            (seat, name) -> {
+              if (name != null) {
+                bots.put(seat, SeatBots.joining(name, seat, seed, seen, reports));
+              }
+            });
     for (int t = turn; !s.finished() && t <= maxTurns; t++) {
       Map<String, Orders> o = new TreeMap<>();
       Map<String, Orders> journaled = t <= parent.turns() ? parent.orders(t) : null;

@@ -1,0 +1,149 @@
+package org.entente.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.entente.client.net.EntenteClient;
+import org.entente.proto.v1.CreateGame;
+import org.entente.proto.v1.GameCreated;
+import org.entente.proto.v1.GameEventKind;
+import org.entente.proto.v1.TurnResolved;
+import org.entente.server.game.GameClock;
+import org.entente.server.game.Lobby;
+import org.entente.server.net.NetServer;
+import org.entente.server.net.ServerConfig;
+import org.entente.server.net.StaticFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Python example bot ({@code client/examples/python}) plays a seat of a whole tutorial game
+ * against the real server over raw TCP, with the Python modules the build generates from the
+ * published {@code .proto} files and Debian's python3-protobuf.
+ */
+class PythonBotTest {
+  static final Path PYTHON = Path.of("/usr/bin/python3");
+  static final Path BOT = Path.of("../client/examples/python/entente_bot.py");
+  static final Path MODULES = Path.of("../proto/target/generated-sources/python");
+  static final String SEAT = "KAD";
+
+  Lobby lobby;
+  NetServer server;
+
+  @BeforeEach
+  void start() {
+    ServerConfig config = ServerConfig.defaults();
+    config =
+        new ServerConfig(
+            "127.0.0.1",
+            0,
+            config.data(),
+            config.maxFrameBytes(),
+            config.maxMessagesPerSecond(),
+            config.idleTimeout(),
+            config.maxGames(),
+            config.maxConnections());
+    lobby = new Lobby(config, GameClock.system());
+    server = new NetServer(config, lobby, StaticFiles.none());
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    lobby.shutdown();
+  }
+
+  static void checkPrerequisites() throws Exception {
+    assertThat(PYTHON).as("%s is needed to run the Python example bot", PYTHON).exists();
+    Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import google.protobuf").start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0)
+        .as(
+            "python3-protobuf is missing for %s (%s); install it with:"
+                + " apt-get install -y python3-protobuf",
+            PYTHON, err.strip())
+        .isTrue();
+    assertThat(MODULES.resolve("entente/v1/protocol_pb2.py"))
+        .as(
+            "the generated Python modules are missing; build them with:"
+                + " mvn -B -pl proto generate-sources")
+        .exists();
+  }
+
+  @Test
+  void thePythonBotPlaysAWholeTutorialGameAndEveryTurnItsOrdersAreAccepted() throws Exception {
+    checkPrerequisites();
+    EntenteClient instructor =
+        EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+    List<TurnResolved> resolved = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    instructor.onPush(
+        m -> {
+          if (m.hasTurnResolved()) {
+            resolved.add(m.getTurnResolved());
+          } else if (m.hasGameEvent() && m.getGameEvent().getKind() == GameEventKind.GAME_ENDED) {
+            ended.complete(null);
+          }
+        });
+    GameCreated game =
+        instructor
+            .createGame(
+                CreateGame.newBuilder()
+                    .setScenario("tutorial")
+                    .setSeed(3)
+                    .putAllBots(Map.of("LEN", "threat-balancer", "OST", "opportunist"))
+                    .build())
+            .get(10, TimeUnit.SECONDS);
+    String token =
+        instructor.join(game.getGameId(), SEAT, "python").get(10, TimeUnit.SECONDS).getToken();
+
+    Path log = Files.createTempFile("python-bot", ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                PYTHON.toString(),
+                BOT.toString(),
+                "--server",
+                "127.0.0.1:" + server.port(),
+                "--token",
+                token)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("PYTHONPATH", MODULES.toAbsolutePath().toString());
+    Process bot = pb.start();
+    try {
+      assertThat(bot.waitFor(120, TimeUnit.SECONDS)).as("the bot finished in time").isTrue();
+    } finally {
+      bot.destroy();
+    }
+    String output = Files.readString(log);
+    Files.deleteIfExists(log);
+    ended.get(30, TimeUnit.SECONDS);
+
+    int turns = 8; // the tutorial's length
+    assertThat(bot.exitValue()).as(output).isZero();
+    assertThat(output).as(output).contains("game over: " + turns + " turns accepted, 0 refusals");
+    assertThat(output).as("it balances its threat, as its README says").contains(": BALANCE ");
+    for (int t = 1; t <= turns; t++) {
+      assertThat(output).as(output).contains("turn " + t + ": ");
+    }
+    assertThat(resolved).hasSize(turns);
+    for (TurnResolved r : resolved) {
+      // the seat's own orders stood every turn: no default order was put in their place
+      assertThat(r.getOutcomesList())
+          .as("turn %d", r.getTurn())
+          .noneMatch(o -> o.getState().equals(SEAT) && o.getCode().equals("DEFAULT_ORDER"))
+          .anyMatch(o -> o.getState().equals(SEAT) && o.getOrder().equals("stance"));
+    }
+    assertThat(lobby.game(game.getGameId()).info().getPhase().name()).isEqualTo("FINISHED");
+    instructor.close();
+  }
+}
