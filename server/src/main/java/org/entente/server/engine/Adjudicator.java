@@ -75,10 +75,11 @@ public final class Adjudicator {
     List<LensEntry> lens = new ArrayList<>();
     List<PublicStance> stances = new ArrayList<>();
     List<Standing> standings = new ArrayList<>(w.n);
+    Lens.Position lensPosition = new Lens.Position(w.world, w.before.nations(), w.start);
     for (int i = 0; i < w.n; i++) {
       LensEntry entry = null;
       if (w.stance[i] != null) {
-        entry = Lens.judge(w.world, w.before.nations(), w.start, i, w.stance[i]);
+        entry = Lens.judge(lensPosition, i, w.stance[i]);
         lens.add(entry);
         stances.add(new PublicStance(w.id(i), w.stance[i]));
       }

@@ -15,13 +15,76 @@ import org.entente.server.engine.TurnReport.Prediction;
 public final class Lens {
   private Lens() {}
 
+  /**
+   * What every state's predictions share in one position, computed once a turn: how many states are
+   * independent (for "weak"), and the two strongest states overall, among revisionists and among
+   * status-quo powers (the strongest other than j is the first unless j is the first).
+   */
+  static final class Position {
+    final World world;
+    final List<Nation> nations;
+    final ThreatModel m;
+    final long independent;
+    private final int[][] top = new int[3][]; // by posture: any, revisionist, status quo
+
+    Position(World world, List<Nation> nations, ThreatModel m) {
+      this.world = world;
+      this.nations = nations;
+      this.m = m;
+      long count = 0;
+      for (int i = 0; i < nations.size(); i++) {
+        count += nations.get(i).active() && !m.isClient(i) ? 1 : 0;
+      }
+      independent = count;
+      top[0] = topTwo(null);
+      top[1] = topTwo(Posture.REVISIONIST);
+      top[2] = topTwo(Posture.STATUS_QUO);
+    }
+
+    // The first index of the highest power among active states of the posture, then the first
+    // index of the highest among the others (ties go to the lower index, as in a single scan).
+    private int[] topTwo(Posture posture) {
+      int first = -1;
+      int second = -1;
+      for (int i = 0; i < nations.size(); i++) {
+        if (!nations.get(i).active() || (posture != null && nations.get(i).posture() != posture)) {
+          continue;
+        }
+        if (first < 0 || m.power(i) > m.power(first)) {
+          second = first;
+          first = i;
+        } else if (second < 0 || m.power(i) > m.power(second)) {
+          second = i;
+        }
+      }
+      return new int[] {first, second};
+    }
+
+    /** The strongest active state other than j of {@code posture} (null: any), or -1. */
+    int strongest(int j, Posture posture) {
+      int[] t = top[posture == null ? 0 : posture == Posture.REVISIONIST ? 1 : 2];
+      return t[0] != j ? t[0] : t[1];
+    }
+
+    boolean weak(int j) {
+      return m.power(j) < world.params().weakShare() / Math.max(1, independent);
+    }
+  }
+
   /** Balance of threat: balance the principal threat, unless weak and alone. */
   public static Prediction threat(World world, List<Nation> nations, ThreatModel m, int j) {
+    return threat(new Position(world, nations, m), j);
+  }
+
+  private static Prediction threat(Position pos, int j) {
+    World world = pos.world;
+    List<Nation> nations = pos.nations;
+    ThreatModel m = pos.m;
     int leader = m.leader(j);
     if (leader < 0) {
       return new Prediction(StanceKind.HIDE, null);
     }
-    if (weak(nations, m, j, world.params()) && !allyInReach(world, nations, m, j)) {
+    if (pos.weak(j) && !allyInReach(world, nations, m, j)) {
       return new Prediction(StanceKind.BANDWAGON, nations.get(leader).id());
     }
     return new Prediction(StanceKind.BALANCE, nations.get(leader).id());
@@ -31,12 +94,8 @@ public final class Lens {
    * A state is weak when its power is below weakShare / N, N the states still independent (neither
    * conquered nor a client).
    */
-  public static boolean weak(List<Nation> nations, ThreatModel m, int j, Params p) {
-    long independent = 0;
-    for (int i = 0; i < nations.size(); i++) {
-      independent += nations.get(i).active() && !m.isClient(i) ? 1 : 0;
-    }
-    return m.power(j) < p.weakShare() / Math.max(1, independent);
+  public static boolean weak(World world, List<Nation> nations, ThreatModel m, int j) {
+    return new Position(world, nations, m).weak(j);
   }
 
   /**
@@ -57,8 +116,13 @@ public final class Lens {
   }
 
   /** Balance of power: balance the strongest other state. */
-  public static Prediction power(List<Nation> nations, ThreatModel m, int j) {
-    int best = strongest(nations, m, j, null);
+  public static Prediction power(World world, List<Nation> nations, ThreatModel m, int j) {
+    return power(new Position(world, nations, m), j);
+  }
+
+  private static Prediction power(Position pos, int j) {
+    List<Nation> nations = pos.nations;
+    int best = pos.strongest(j, null);
     return best < 0
         ? new Prediction(StanceKind.HIDE, null)
         : new Prediction(StanceKind.BALANCE, nations.get(best).id());
@@ -71,8 +135,15 @@ public final class Lens {
    * none.
    */
   public static Prediction interests(World world, List<Nation> nations, ThreatModel m, int j) {
+    return interests(new Position(world, nations, m), j);
+  }
+
+  private static Prediction interests(Position pos, int j) {
+    World world = pos.world;
+    List<Nation> nations = pos.nations;
+    ThreatModel m = pos.m;
     Nation me = nations.get(j);
-    int rev = strongest(nations, m, j, Posture.REVISIONIST);
+    int rev = pos.strongest(j, Posture.REVISIONIST);
     if (me.posture() == Posture.STATUS_QUO) {
       return rev < 0
           ? new Prediction(StanceKind.HIDE, null)
@@ -84,30 +155,20 @@ public final class Lens {
     if (rev >= 0 && m.power(rev) > m.power(j)) {
       return new Prediction(StanceKind.BANDWAGON, nations.get(rev).id());
     }
-    int sq = strongest(nations, m, j, Posture.STATUS_QUO);
+    int sq = pos.strongest(j, Posture.STATUS_QUO);
     return sq < 0
         ? new Prediction(StanceKind.HIDE, null)
         : new Prediction(StanceKind.BALANCE, nations.get(sq).id());
   }
 
-  private static int strongest(List<Nation> nations, ThreatModel m, int j, Posture posture) {
-    int best = -1;
-    for (int i = 0; i < nations.size(); i++) {
-      if (i != j
-          && nations.get(i).active()
-          && (posture == null || nations.get(i).posture() == posture)
-          && (best < 0 || m.power(i) > m.power(best))) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /** The lens entry of state j that took {@code stance}. */
-  static LensEntry judge(World world, List<Nation> nations, ThreatModel m, int j, Stance stance) {
-    Prediction t = threat(world, nations, m, j);
-    Prediction p = power(nations, m, j);
-    Prediction i = interests(world, nations, m, j);
+  /** The lens entry of state j that took {@code stance}, in the position {@code pos}. */
+  static LensEntry judge(Position pos, int j, Stance stance) {
+    World world = pos.world;
+    List<Nation> nations = pos.nations;
+    ThreatModel m = pos.m;
+    Prediction t = threat(pos, j);
+    Prediction p = power(pos, j);
+    Prediction i = interests(pos, j);
     String target = targetOf(stance);
     return new LensEntry(
         nations.get(j).id(),
