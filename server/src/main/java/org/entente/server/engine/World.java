@@ -89,6 +89,14 @@ public record World(
 
   /** The position of state {@code id}, or -1. */
   public int index(String id) {
+    // Ids in orders, stances and alliances are almost always the very strings of the scenario's
+    // states: in a small world a reference scan finds them before a hash lookup could.
+    int scan = Math.min(start.size(), 16);
+    for (int k = 0; k < scan; k++) {
+      if (start.get(k).id() == id) {
+        return k;
+      }
+    }
     Integer i = positions.get(id);
     return i == null ? -1 : i;
   }
