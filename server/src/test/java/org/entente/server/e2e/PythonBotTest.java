@@ -17,6 +17,7 @@ import org.entente.proto.v1.GameEventKind;
 import org.entente.proto.v1.TurnResolved;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
+import org.entente.server.net.Loopback;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
 import org.entente.server.net.StaticFiles;
@@ -40,17 +41,7 @@ class PythonBotTest {
 
   @BeforeEach
   void start() {
-    ServerConfig config = ServerConfig.defaults();
-    config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            config.data(),
-            config.maxFrameBytes(),
-            config.maxMessagesPerSecond(),
-            config.idleTimeout(),
-            config.maxGames(),
-            config.maxConnections());
+    ServerConfig config = Loopback.config();
     lobby = new Lobby(config, GameClock.system());
     server = new NetServer(config, lobby, StaticFiles.none());
     server.start();

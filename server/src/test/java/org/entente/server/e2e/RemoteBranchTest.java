@@ -27,6 +27,7 @@ import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
 import org.entente.server.journal.DirectoryJournalStore;
 import org.entente.server.journal.JournalReader;
+import org.entente.server.net.Loopback;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
 import org.entente.server.net.StaticFiles;
@@ -55,16 +56,7 @@ class RemoteBranchTest {
     world = ScenarioLoader.builtin("tutorial").world();
     strategies = Simulation.strategies(world, Map.of());
     ServerConfig d = ServerConfig.defaults();
-    ServerConfig config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            data,
-            d.maxFrameBytes(),
-            10_000,
-            d.idleTimeout(),
-            d.maxGames(),
-            d.maxConnections());
+    ServerConfig config = Loopback.config(data, 10_000);
     lobby = new Lobby(config, GameClock.system(), new DirectoryJournalStore(data));
     server = new NetServer(config, lobby, StaticFiles.none());
     server.start();

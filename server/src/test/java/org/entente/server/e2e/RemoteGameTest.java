@@ -18,6 +18,7 @@ import org.entente.proto.v1.GameEventKind;
 import org.entente.server.engine.World;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
+import org.entente.server.net.Loopback;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
 import org.entente.server.net.StaticFiles;
@@ -39,17 +40,7 @@ class RemoteGameTest {
 
   @BeforeEach
   void start() {
-    ServerConfig d = ServerConfig.defaults();
-    ServerConfig config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            d.data(),
-            d.maxFrameBytes(),
-            10_000,
-            d.idleTimeout(),
-            d.maxGames(),
-            d.maxConnections());
+    ServerConfig config = Loopback.config(ServerConfig.defaults().data(), 10_000);
     lobby = new Lobby(config, GameClock.system());
     server = new NetServer(config, lobby, StaticFiles.none());
     server.start();

@@ -11,6 +11,7 @@ import org.entente.proto.v1.GamePhase;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.LiveGame;
 import org.entente.server.game.Lobby;
+import org.entente.server.net.Loopback;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
 import org.entente.server.net.StaticFiles;
@@ -25,17 +26,7 @@ class LoadGeneratorTest {
 
   @BeforeEach
   void start() {
-    ServerConfig config = ServerConfig.defaults().withPort(0);
-    config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            config.data(),
-            config.maxFrameBytes(),
-            config.maxMessagesPerSecond(),
-            config.idleTimeout(),
-            config.maxGames(),
-            config.maxConnections());
+    ServerConfig config = Loopback.config();
     lobby = new Lobby(config, GameClock.system());
     MetricsRoute metrics = new MetricsRoute(lobby);
     server = new NetServer(config, lobby, StaticFiles.none(), Map.of("/metrics", metrics));

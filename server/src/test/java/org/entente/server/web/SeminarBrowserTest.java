@@ -16,6 +16,7 @@ import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
 import org.entente.server.journal.DirectoryJournalStore;
 import org.entente.server.net.ClasspathStaticFiles;
+import org.entente.server.net.Loopback;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -45,17 +46,7 @@ class SeminarBrowserTest {
 
   @BeforeEach
   void start() {
-    ServerConfig d = ServerConfig.defaults();
-    ServerConfig config =
-        new ServerConfig(
-            "127.0.0.1",
-            0,
-            data,
-            d.maxFrameBytes(),
-            d.maxMessagesPerSecond(),
-            d.idleTimeout(),
-            d.maxGames(),
-            d.maxConnections());
+    ServerConfig config = Loopback.config(data, ServerConfig.defaults().maxMessagesPerSecond());
     lobby = new Lobby(config, GameClock.system(), new DirectoryJournalStore(data));
     server =
         new NetServer(
