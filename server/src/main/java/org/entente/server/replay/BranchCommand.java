@@ -10,6 +10,7 @@ import org.entente.api.OrderSyntax;
 import org.entente.api.Orders;
 import org.entente.server.journal.DirectoryJournalStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,12 +29,7 @@ public final class BranchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "a journal file, or a game id")
   String game;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "data",
-      description = "where game ids are looked up (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataOption data;
 
   @Option(names = "--turn", required = true, paramLabel = "T", description = "the fork turn")
   int turn;
@@ -56,7 +52,7 @@ public final class BranchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Replayer parent;
     try {
-      parent = GameSource.open(game, data);
+      parent = data.open(game);
     } catch (GameSource.NoSuchGame e) {
       err.println(e.getMessage());
       err.flush();

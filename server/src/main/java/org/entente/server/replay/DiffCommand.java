@@ -2,11 +2,10 @@ package org.entente.server.replay;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,12 +25,7 @@ public final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "GAME_B", description = "a journal file, or a game id")
   String gameB;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "data",
-      description = "where game ids are looked up (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataOption data;
 
   @Override
   public Integer call() {
@@ -40,8 +34,8 @@ public final class DiffCommand implements Callable<Integer> {
     Replayer a;
     Replayer b;
     try {
-      a = GameSource.open(gameA, data);
-      b = GameSource.open(gameB, data);
+      a = data.open(gameA);
+      b = data.open(gameB);
     } catch (GameSource.NoSuchGame e) {
       err.println(e.getMessage());
       err.flush();

@@ -2,7 +2,6 @@ package org.entente.server.replay;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.entente.api.OrderOutcome;
@@ -10,6 +9,7 @@ import org.entente.api.OrderSyntax;
 import org.entente.api.PlayerView;
 import org.entente.server.engine.TurnReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,12 +28,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GAME", description = "a journal file, or a game id")
   String game;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "data",
-      description = "where game ids are looked up (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin DataOption data;
 
   @Option(names = "--turn", paramLabel = "N", description = "the turn (default: the last)")
   Integer turn;
@@ -47,7 +42,7 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Replayer r;
     try {
-      r = GameSource.open(game, data);
+      r = data.open(game);
     } catch (GameSource.NoSuchGame e) {
       err.println(e.getMessage());
       err.flush();
