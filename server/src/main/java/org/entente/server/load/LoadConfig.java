@@ -104,117 +104,56 @@ public record LoadConfig(
   }
 
   public LoadConfig withScenario(String s) {
-    return new LoadConfig(
-        host,
-        port,
-        games,
-        seats,
-        turns,
-        s,
-        thinkMs,
-        seed,
-        orders,
-        driver,
-        connectionsOnly,
-        hold,
-        warmupRounds,
-        rounds,
-        timeout,
-        clientThreads,
-        connectConcurrency,
-        serverPid,
-        settle,
-        progress);
+    return copy(c -> c.scenario = s);
   }
 
   public LoadConfig withThinkMs(int ms) {
-    return new LoadConfig(
-        host,
-        port,
-        games,
-        seats,
-        turns,
-        scenario,
-        ms,
-        seed,
-        orders,
-        driver,
-        connectionsOnly,
-        hold,
-        warmupRounds,
-        rounds,
-        timeout,
-        clientThreads,
-        connectConcurrency,
-        serverPid,
-        settle,
-        progress);
+    return copy(c -> c.thinkMs = ms);
   }
 
   public LoadConfig withOrders(OrdersMode o) {
-    return new LoadConfig(
-        host,
-        port,
-        games,
-        seats,
-        turns,
-        scenario,
-        thinkMs,
-        seed,
-        o,
-        driver,
-        connectionsOnly,
-        hold,
-        warmupRounds,
-        rounds,
-        timeout,
-        clientThreads,
-        connectConcurrency,
-        serverPid,
-        settle,
-        progress);
+    return copy(c -> c.orders = o);
   }
 
   public LoadConfig withDriver(Driver d) {
-    return new LoadConfig(
-        host,
-        port,
-        games,
-        seats,
-        turns,
-        scenario,
-        thinkMs,
-        seed,
-        orders,
-        d,
-        connectionsOnly,
-        hold,
-        warmupRounds,
-        rounds,
-        timeout,
-        clientThreads,
-        connectConcurrency,
-        serverPid,
-        settle,
-        progress);
+    return copy(c -> c.driver = d);
   }
 
   public LoadConfig withConnectionsOnly(Duration holdFor) {
+    return copy(
+        c -> {
+          c.connectionsOnly = true;
+          c.hold = holdFor;
+        });
+  }
+
+  public LoadConfig withRounds(int warmup, int measured) {
+    return copy(
+        c -> {
+          c.warmupRounds = warmup;
+          c.rounds = measured;
+        });
+  }
+
+  // A copy with some fields changed: the withers' one place that lists every component.
+  private LoadConfig copy(java.util.function.Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new LoadConfig(
         host,
         port,
         games,
         seats,
         turns,
-        scenario,
-        thinkMs,
+        f.scenario,
+        f.thinkMs,
         seed,
-        orders,
-        driver,
-        true,
-        holdFor,
-        warmupRounds,
-        rounds,
+        f.orders,
+        f.driver,
+        f.connectionsOnly,
+        f.hold,
+        f.warmupRounds,
+        f.rounds,
         timeout,
         clientThreads,
         connectConcurrency,
@@ -223,27 +162,26 @@ public record LoadConfig(
         progress);
   }
 
-  public LoadConfig withRounds(int warmup, int measured) {
-    return new LoadConfig(
-        host,
-        port,
-        games,
-        seats,
-        turns,
-        scenario,
-        thinkMs,
-        seed,
-        orders,
-        driver,
-        connectionsOnly,
-        hold,
-        warmup,
-        measured,
-        timeout,
-        clientThreads,
-        connectConcurrency,
-        serverPid,
-        settle,
-        progress);
+  // The components a wither may change.
+  private static final class Fields {
+    String scenario;
+    int thinkMs;
+    OrdersMode orders;
+    Driver driver;
+    boolean connectionsOnly;
+    Duration hold;
+    int warmupRounds;
+    int rounds;
+
+    Fields(LoadConfig c) {
+      scenario = c.scenario;
+      thinkMs = c.thinkMs;
+      orders = c.orders;
+      driver = c.driver;
+      connectionsOnly = c.connectionsOnly;
+      hold = c.hold;
+      warmupRounds = c.warmupRounds;
+      rounds = c.rounds;
+    }
   }
 }
