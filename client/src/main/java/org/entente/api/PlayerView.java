@@ -1,66 +1,197 @@
 package org.entente.api;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything one seat may know at the start of a turn: the public world, its own row of perceived
  * intent and threat (with each term, so a player can see why a threat is high), its principal
  * threat and coverage, its own outcomes from last turn, and its private briefing. Another seat's
  * intent, orders and briefing are never here.
- *
- * @param proximity public geography: {@code proximity.get(i, j)} is prox(i -> j), how much of i's
- *     power reaches j
- * @param principalThreat the members of the state or bloc that threatens this seat most (empty if
- *     nothing threatens it)
- * @param principalLeader the member of the principal threat that threatens this seat most, or null
- * @param leanings states whose penetration of this seat succeeded last turn (its politics lean
- *     toward them)
- * @param lastStances every state's stance last turn (public once adjudicated), empty on turn 1
  */
-public record PlayerView(
-    String scenario,
-    int turn,
-    int turns,
-    String turnLabel,
-    String self,
-    List<NationView> nations,
-    SquareMatrix proximity,
-    List<AllianceView> alliances,
-    List<CrisisView> crises,
-    List<ThreatEntry> threats,
-    List<String> principalThreat,
-    String principalLeader,
-    double coverage,
-    List<String> leanings,
-    List<OrderOutcome> outcomes,
-    List<PublicStance> lastStances,
-    RulesView rules,
-    String briefing,
-    String privateBriefing) {
+public final class PlayerView {
+  private final String scenario;
+  private final int turn;
+  private final int turns;
+  private final String turnLabel;
+  private final String self;
+  private final List<NationView> nations;
+  private final SquareMatrix proximity;
+  private final List<AllianceView> alliances;
+  private final List<CrisisView> crises;
+  private final List<ThreatEntry> threats;
+  private final List<String> principalThreat;
+  private final String principalLeader;
+  private final double coverage;
+  private final List<String> leanings;
+  private final List<OrderOutcome> outcomes;
+  private final List<PublicStance> lastStances;
+  private final RulesView rules;
+  private final String briefing;
+  private final String privateBriefing;
 
-  public PlayerView {
-    nations = List.copyOf(nations);
-    alliances = List.copyOf(alliances);
-    crises = List.copyOf(crises);
-    threats = List.copyOf(threats);
-    principalThreat = List.copyOf(principalThreat);
-    leanings = List.copyOf(leanings);
-    outcomes = List.copyOf(outcomes);
-    lastStances = List.copyOf(lastStances);
+  // Derived once from the parts above, for the lookups bots make many times a decision.
+  private final String[] ids;
+  private final long[] allianceMasks; // bit k: member of alliances.get(k); null past 64 alliances
+  private final double totalMilitary;
+
+  /**
+   * A view made of these parts (the lists are copied).
+   *
+   * @param proximity public geography: {@code proximity.get(i, j)} is prox(i -> j), how much of i's
+   *     power reaches j
+   * @param principalThreat the members of the state or bloc that threatens this seat most (empty if
+   *     nothing threatens it)
+   * @param principalLeader the member of the principal threat that threatens this seat most, or
+   *     null
+   * @param leanings states whose penetration of this seat succeeded last turn (its politics lean
+   *     toward them)
+   * @param lastStances every state's stance last turn (public once adjudicated), empty on turn 1
+   */
+  public PlayerView(
+      String scenario,
+      int turn,
+      int turns,
+      String turnLabel,
+      String self,
+      List<NationView> nations,
+      SquareMatrix proximity,
+      List<AllianceView> alliances,
+      List<CrisisView> crises,
+      List<ThreatEntry> threats,
+      List<String> principalThreat,
+      String principalLeader,
+      double coverage,
+      List<String> leanings,
+      List<OrderOutcome> outcomes,
+      List<PublicStance> lastStances,
+      RulesView rules,
+      String briefing,
+      String privateBriefing) {
+    this.scenario = scenario;
+    this.turn = turn;
+    this.turns = turns;
+    this.turnLabel = turnLabel;
+    this.self = self;
+    this.nations = List.copyOf(nations);
+    this.proximity = proximity;
+    this.alliances = List.copyOf(alliances);
+    this.crises = List.copyOf(crises);
+    this.threats = List.copyOf(threats);
+    this.principalThreat = List.copyOf(principalThreat);
+    this.principalLeader = principalLeader;
+    this.coverage = coverage;
+    this.leanings = List.copyOf(leanings);
+    this.outcomes = List.copyOf(outcomes);
+    this.lastStances = List.copyOf(lastStances);
+    this.rules = rules;
+    this.briefing = briefing;
+    this.privateBriefing = privateBriefing;
+    int n = this.nations.size();
+    ids = new String[n];
+    double military = 0;
+    for (int i = 0; i < n; i++) {
+      NationView nation = this.nations.get(i);
+      ids[i] = nation.id();
+      military += nation.active() ? nation.military() : 0;
+    }
+    totalMilitary = military;
+    allianceMasks = masks(this.alliances, n);
+  }
+
+  public String scenario() {
+    return scenario;
+  }
+
+  public int turn() {
+    return turn;
+  }
+
+  public int turns() {
+    return turns;
+  }
+
+  public String turnLabel() {
+    return turnLabel;
+  }
+
+  public String self() {
+    return self;
+  }
+
+  public List<NationView> nations() {
+    return nations;
+  }
+
+  public SquareMatrix proximity() {
+    return proximity;
+  }
+
+  public List<AllianceView> alliances() {
+    return alliances;
+  }
+
+  public List<CrisisView> crises() {
+    return crises;
+  }
+
+  public List<ThreatEntry> threats() {
+    return threats;
+  }
+
+  public List<String> principalThreat() {
+    return principalThreat;
+  }
+
+  public String principalLeader() {
+    return principalLeader;
+  }
+
+  public double coverage() {
+    return coverage;
+  }
+
+  public List<String> leanings() {
+    return leanings;
+  }
+
+  public List<OrderOutcome> outcomes() {
+    return outcomes;
+  }
+
+  public List<PublicStance> lastStances() {
+    return lastStances;
+  }
+
+  public RulesView rules() {
+    return rules;
+  }
+
+  public String briefing() {
+    return briefing;
+  }
+
+  public String privateBriefing() {
+    return privateBriefing;
   }
 
   /** The position of state {@code id} in {@link #nations()}, or -1. */
   public int index(String id) {
     // Ids taken from this view are the very strings of its nations: a reference pass finds them
     // without comparing characters; the equality pass serves ids built elsewhere.
-    for (int i = 0; i < nations.size(); i++) {
-      if (nations.get(i).id() == id) {
+    String[] ids = this.ids;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
         return i;
       }
     }
-    for (int i = 0; i < nations.size(); i++) {
-      if (nations.get(i).id().equals(id)) {
-        return i;
+    if (id != null) {
+      for (int i = 0; i < ids.length; i++) {
+        if (id.equals(ids[i])) {
+          return i;
+        }
       }
     }
     return -1;
@@ -85,6 +216,11 @@ public record PlayerView(
     return proximity.get(index(from), index(to));
   }
 
+  /** The summed military of the active states. */
+  public double totalMilitary() {
+    return totalMilitary;
+  }
+
   /** This seat's threat entry for {@code actor}, or null. */
   public ThreatEntry threatFrom(String actor) {
     for (ThreatEntry t : threats) {
@@ -97,6 +233,11 @@ public record PlayerView(
 
   /** True when {@code a} and {@code b} share an alliance. */
   public boolean allied(String a, String b) {
+    int i = index(a);
+    int j = index(b);
+    if (allianceMasks != null && i >= 0 && j >= 0) {
+      return (allianceMasks[i] & allianceMasks[j]) != 0;
+    }
     for (AllianceView al : alliances) {
       if (al.members().contains(a) && al.members().contains(b)) {
         return true;
@@ -107,13 +248,138 @@ public record PlayerView(
 
   /** The states allied with {@code id}, each once, in scenario order. */
   public List<String> alliesOf(String id) {
-    List<String> out = new java.util.ArrayList<>();
-    for (NationView n : nations) {
-      if (!n.id().equals(id) && allied(id, n.id())) {
-        out.add(n.id());
+    int self = index(id);
+    if (allianceMasks == null || self < 0) {
+      List<String> out = new ArrayList<>();
+      for (String other : ids) {
+        if (!other.equals(id) && allied(id, other)) {
+          out.add(other);
+        }
+      }
+      return List.copyOf(out);
+    }
+    long mine = allianceMasks[self];
+    if (mine == 0) {
+      return List.of();
+    }
+    String[] out = new String[ids.length];
+    int count = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (i != self && (allianceMasks[i] & mine) != 0) {
+        out[count++] = ids[i];
       }
     }
-    return List.copyOf(out);
+    return List.of(Arrays.copyOf(out, count));
+  }
+
+  // Each state's alliances as a bit set over the first 64 alliances (null when there are more,
+  // or when a member names no state in view: then the lookups scan the alliances instead).
+  private long[] masks(List<AllianceView> alliances, int n) {
+    if (alliances.size() > Long.SIZE) {
+      return null;
+    }
+    long[] masks = new long[n];
+    for (int k = 0; k < alliances.size(); k++) {
+      for (String m : alliances.get(k).members()) {
+        int i = index(m);
+        if (i < 0) {
+          return null;
+        }
+        masks[i] |= 1L << k;
+      }
+    }
+    return masks;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PlayerView v
+        && turn == v.turn
+        && turns == v.turns
+        && Double.compare(coverage, v.coverage) == 0
+        && Objects.equals(scenario, v.scenario)
+        && Objects.equals(turnLabel, v.turnLabel)
+        && Objects.equals(self, v.self)
+        && nations.equals(v.nations)
+        && Objects.equals(proximity, v.proximity)
+        && alliances.equals(v.alliances)
+        && crises.equals(v.crises)
+        && threats.equals(v.threats)
+        && principalThreat.equals(v.principalThreat)
+        && Objects.equals(principalLeader, v.principalLeader)
+        && leanings.equals(v.leanings)
+        && outcomes.equals(v.outcomes)
+        && lastStances.equals(v.lastStances)
+        && Objects.equals(rules, v.rules)
+        && Objects.equals(briefing, v.briefing)
+        && Objects.equals(privateBriefing, v.privateBriefing);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        scenario,
+        turn,
+        turns,
+        turnLabel,
+        self,
+        nations,
+        proximity,
+        alliances,
+        crises,
+        threats,
+        principalThreat,
+        principalLeader,
+        coverage,
+        leanings,
+        outcomes,
+        lastStances,
+        rules,
+        briefing,
+        privateBriefing);
+  }
+
+  @Override
+  public String toString() {
+    return "PlayerView[scenario="
+        + scenario
+        + ", turn="
+        + turn
+        + ", turns="
+        + turns
+        + ", turnLabel="
+        + turnLabel
+        + ", self="
+        + self
+        + ", nations="
+        + nations
+        + ", proximity="
+        + proximity
+        + ", alliances="
+        + alliances
+        + ", crises="
+        + crises
+        + ", threats="
+        + threats
+        + ", principalThreat="
+        + principalThreat
+        + ", principalLeader="
+        + principalLeader
+        + ", coverage="
+        + coverage
+        + ", leanings="
+        + leanings
+        + ", outcomes="
+        + outcomes
+        + ", lastStances="
+        + lastStances
+        + ", rules="
+        + rules
+        + ", briefing="
+        + briefing
+        + ", privateBriefing="
+        + privateBriefing
+        + "]";
   }
 
   /** Public facts about one state. */

@@ -73,10 +73,12 @@ final class ActionPlan {
 
   /** Adds a LEAVE of alliance {@code id} if this seat is a member; true if added. */
   boolean leave(String id) {
-    boolean member =
-        view.alliances().stream()
-            .anyMatch(al -> al.id().equals(id) && al.members().contains(view.self()));
-    return member && add(new Action.Leave(id));
+    for (PlayerView.AllianceView al : view.alliances()) {
+      if (al.id().equals(id) && al.members().contains(view.self())) {
+        return add(new Action.Leave(id));
+      }
+    }
+    return false;
   }
 
   /** The orders: the stance and the actions collected. */
@@ -93,7 +95,12 @@ final class ActionPlan {
   }
 
   private boolean hasAidTo(String to) {
-    return actions.stream().anyMatch(a -> a instanceof Action.Aid aid && aid.to().equals(to));
+    for (Action a : actions) {
+      if (a instanceof Action.Aid aid && aid.to().equals(to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hiding() {

@@ -1,7 +1,7 @@
 package org.entente.client.bots;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.entente.api.PlayerView;
@@ -35,12 +35,26 @@ public final class Estimates {
 
   /** The active states other than this seat. */
   public static List<NationView> activeOthers(PlayerView v) {
-    return v.nations().stream().filter(n -> n.active() && !n.id().equals(v.self())).toList();
+    List<NationView> nations = v.nations();
+    int self = v.index(v.self());
+    NationView[] out = new NationView[nations.size()];
+    int count = 0;
+    for (int i = 0; i < out.length; i++) {
+      NationView n = nations.get(i);
+      if (n.active() && i != self) {
+        out[count++] = n;
+      }
+    }
+    return List.of(Arrays.copyOf(out, count));
   }
 
   /** The number of states still in play (this seat included if active). */
   public static int activeCount(PlayerView v) {
-    return (int) v.nations().stream().filter(NationView::active).count();
+    int count = 0;
+    for (NationView n : v.nations()) {
+      count += n.active() ? 1 : 0;
+    }
+    return count;
   }
 
   /** True when {@code id}'s power is below weakShare / (number of active states). */
@@ -56,11 +70,7 @@ public final class Estimates {
 
   /** The summed military of all states (conquered states have none). */
   public static double totalMilitary(PlayerView v) {
-    double sum = 0;
-    for (NationView n : v.nations()) {
-      sum += n.active() ? n.military() : 0;
-    }
-    return sum;
+    return v.totalMilitary();
   }
 
   /** Offensive capability O = offense * military / total military. */
@@ -75,23 +85,37 @@ public final class Estimates {
    * * offensive capability, with intent at a neutral constant.
    */
   public static double publicThreat(PlayerView v, String from, String to) {
-    return publicThreat(v, from, to, totalMilitary(v));
+    return publicThreat(v, checked(v, from), checked(v, to));
   }
 
-  // publicThreat with the summed military already known (it is the same for every pair).
-  private static double publicThreat(PlayerView v, String from, String to, double totalMilitary) {
-    NationView f = v.nation(from);
-    if (!f.active() || from.equals(to)) {
+  // publicThreat between positions in the view.
+  private static double publicThreat(PlayerView v, int from, int to) {
+    NationView f = v.nations().get(from);
+    double total = v.totalMilitary();
+    if (!f.active() || from == to) {
       return 0;
     }
-    double offense = totalMilitary <= 0 ? 0 : f.offense() * f.military() / totalMilitary;
-    return f.power() * v.prox(from, to) * offense;
+    double offense = total <= 0 ? 0 : f.offense() * f.military() / total;
+    return f.power() * v.proximity().get(from, to) * offense;
   }
 
   /** The military that {@code attacker} can project onto {@code target}: military*offense*prox. */
   public static double projected(PlayerView v, String attacker, String target) {
-    NationView a = v.nation(attacker);
-    return a.active() ? a.military() * a.offense() * v.prox(attacker, target) : 0;
+    return projected(v, checked(v, attacker), checked(v, target));
+  }
+
+  private static double projected(PlayerView v, int attacker, int target) {
+    NationView a = v.nations().get(attacker);
+    return a.active() ? a.military() * a.offense() * v.proximity().get(attacker, target) : 0;
+  }
+
+  // The position of id, which must name a state in view.
+  private static int checked(PlayerView v, String id) {
+    int i = v.index(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("no state " + id);
+    }
+    return i;
   }
 
   /**
@@ -107,11 +131,13 @@ public final class Estimates {
    * each ally, military * prox(ally -> target).
    */
   public static double defence(PlayerView v, String target) {
-    double d = v.rules().defenseAdvantage() * v.nation(target).military();
+    int t = checked(v, target);
+    double d = v.rules().defenseAdvantage() * v.nations().get(t).military();
     for (String k : v.alliesOf(target)) {
-      NationView ally = v.nation(k);
+      int a = v.index(k);
+      NationView ally = v.nations().get(a);
       if (ally.active()) {
-        d += ally.military() * v.prox(k, target);
+        d += ally.military() * v.proximity().get(a, t);
       }
     }
     return d;
@@ -122,13 +148,16 @@ public final class Estimates {
    * its OFFENSIVE clients (jackals join their patron's attacks), the target excluded.
    */
   public static double attack(PlayerView v, String attacker, String target) {
-    double a = projected(v, attacker, target);
-    for (NationView n : v.nations()) {
+    int t = checked(v, target);
+    double a = projected(v, checked(v, attacker), t);
+    List<NationView> nations = v.nations();
+    for (int i = 0; i < nations.size(); i++) {
+      NationView n = nations.get(i);
       if (n.active()
           && attacker.equals(n.patron())
           && n.clientKind() == BandwagonKind.OFFENSIVE
-          && !n.id().equals(target)) {
-        a += projected(v, n.id(), target);
+          && i != t) {
+        a += projected(v, i, t);
       }
     }
     return a;
@@ -198,26 +227,53 @@ public final class Estimates {
 
   /** The crises that resolve this turn: the ones whose sides are chosen by this turn's stances. */
   public static List<CrisisView> dueCrises(PlayerView v) {
-    return v.crises().stream().filter(c -> c.resolvesTurn() == v.turn()).toList();
+    List<CrisisView> crises = v.crises();
+    int due = 0;
+    for (CrisisView c : crises) {
+      due += c.resolvesTurn() == v.turn() ? 1 : 0;
+    }
+    if (due == crises.size()) {
+      return crises;
+    }
+    CrisisView[] out = new CrisisView[due];
+    int count = 0;
+    for (CrisisView c : crises) {
+      if (c.resolvesTurn() == v.turn()) {
+        out[count++] = c;
+      }
+    }
+    return List.of(out);
   }
 
   /** True when {@code id} is the aggressor or the target of a crisis in view. */
   public static boolean inCrisis(PlayerView v, String id) {
-    return v.crises().stream().anyMatch(c -> c.aggressor().equals(id) || c.target().equals(id));
+    for (CrisisView c : v.crises()) {
+      if (c.aggressor().equals(id) || c.target().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when {@code id} is the target of a crisis that resolves this turn. */
   public static boolean underAttack(PlayerView v, String id) {
-    return dueCrises(v).stream().anyMatch(c -> c.target().equals(id));
+    for (CrisisView c : v.crises()) {
+      if (c.resolvesTurn() == v.turn() && c.target().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when a crisis between {@code a} and {@code b}, either way round, is pending. */
   public static boolean crisisBetween(PlayerView v, String a, String b) {
-    return v.crises().stream()
-        .anyMatch(
-            c ->
-                (c.aggressor().equals(a) && c.target().equals(b))
-                    || (c.aggressor().equals(b) && c.target().equals(a)));
+    for (CrisisView c : v.crises()) {
+      if ((c.aggressor().equals(a) && c.target().equals(b))
+          || (c.aggressor().equals(b) && c.target().equals(a))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -226,11 +282,17 @@ public final class Estimates {
    * pending.
    */
   public static boolean canAttack(PlayerView v, String target) {
-    return isActiveOther(v, target)
-        && !v.allied(v.self(), target)
-        && !isClientOf(v, target, v.self())
-        && v.crises().stream()
-            .noneMatch(c -> c.aggressor().equals(v.self()) && c.target().equals(target));
+    if (!isActiveOther(v, target)
+        || v.allied(v.self(), target)
+        || isClientOf(v, target, v.self())) {
+      return false;
+    }
+    for (CrisisView c : v.crises()) {
+      if (c.aggressor().equals(v.self()) && c.target().equals(target)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when this seat may BANDWAGON with {@code patron}: active, other, not its own client. */
@@ -254,12 +316,17 @@ public final class Estimates {
    * this seat: an ally that could cover it.
    */
   public static boolean allyInReach(PlayerView v, String leader) {
-    for (NationView k : activeOthers(v)) {
-      if (!v.principalThreat().contains(k.id())
+    List<NationView> nations = v.nations();
+    int self = checked(v, v.self());
+    for (int i = 0; i < nations.size(); i++) {
+      NationView k = nations.get(i);
+      if (k.active()
+          && i != self
+          && !v.principalThreat().contains(k.id())
           && !k.id().equals(leader)
-          && !isClientOf(v, k.id(), leader)
+          && !(leader != null && leader.equals(k.patron()))
           && k.military() > 0
-          && v.prox(k.id(), v.self()) > ALLY_REACH) {
+          && v.proximity().get(i, self) > ALLY_REACH) {
         return true;
       }
     }
@@ -273,19 +340,41 @@ public final class Estimates {
    */
   public static List<String> mostExposedTo(
       PlayerView v, String threat, Predicate<NationView> filter) {
-    record Exposed(String id, double threat, int index) {}
-    double total = totalMilitary(v);
-    List<Exposed> out = new ArrayList<>();
     List<NationView> nations = v.nations();
+    int from = checked(v, threat);
+    int self = v.index(v.self());
+    int[] order = new int[nations.size()];
+    double[] key = new double[nations.size()];
+    int count = 0;
     for (int i = 0; i < nations.size(); i++) {
       NationView k = nations.get(i);
-      if (k.active() && !k.id().equals(v.self()) && !k.id().equals(threat) && filter.test(k)) {
-        out.add(new Exposed(k.id(), publicThreat(v, threat, k.id(), total), i));
+      if (k.active() && i != self && i != from && filter.test(k)) {
+        order[count] = i;
+        key[i] = publicThreat(v, from, i);
+        count++;
       }
     }
-    out.sort(
-        Comparator.comparingDouble((Exposed e) -> -e.threat()).thenComparingInt(Exposed::index));
-    return out.stream().map(Exposed::id).toList();
+    return ranked(nations, order, count, key);
+  }
+
+  // The ids of the first count positions of order, highest key first, ties in scenario order.
+  // An insertion sort: the lists are a few states long and it is stable.
+  private static List<String> ranked(
+      List<NationView> nations, int[] order, int count, double[] key) {
+    for (int a = 1; a < count; a++) {
+      int x = order[a];
+      int b = a - 1;
+      while (b >= 0 && key[order[b]] < key[x]) {
+        order[b + 1] = order[b];
+        b--;
+      }
+      order[b + 1] = x;
+    }
+    String[] out = new String[count];
+    for (int a = 0; a < count; a++) {
+      out[a] = nations.get(order[a]).id();
+    }
+    return List.of(out);
   }
 
   /**
@@ -299,11 +388,19 @@ public final class Estimates {
 
   /** The active states other than this seat that satisfy {@code filter}, strongest first. */
   public static List<String> byPower(PlayerView v, Predicate<NationView> filter) {
-    List<NationView> out = new ArrayList<>(activeOthers(v).stream().filter(filter).toList());
-    out.sort(
-        Comparator.comparingDouble((NationView k) -> -k.power())
-            .thenComparingInt(k -> v.index(k.id())));
-    return out.stream().map(NationView::id).toList();
+    List<NationView> nations = v.nations();
+    int self = v.index(v.self());
+    int[] order = new int[nations.size()];
+    double[] key = new double[nations.size()];
+    int count = 0;
+    for (int i = 0; i < nations.size(); i++) {
+      NationView k = nations.get(i);
+      if (k.active() && i != self && filter.test(k)) {
+        order[count++] = i;
+        key[i] = k.power();
+      }
+    }
+    return ranked(nations, order, count, key);
   }
 
   /** The actor of this seat's highest threat entry among active states, or null. */

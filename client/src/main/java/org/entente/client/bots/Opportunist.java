@@ -150,15 +150,14 @@ public final class Opportunist implements Bot {
   // The status-quo states most exposed to the revisionist, outside its bloc.
   private static List<String> partners(PlayerView v, String revisionist) {
     List<String> bloc = Estimates.bloc(v, revisionist);
-    return Estimates.mostExposedTo(
+    List<String> ranked =
+        Estimates.mostExposedTo(
             v,
             revisionist,
             n ->
                 n.posture() == Posture.STATUS_QUO
                     && !bloc.contains(n.id())
-                    && !v.allied(v.self(), n.id()))
-        .stream()
-        .limit(MAX_PARTNERS)
-        .toList();
+                    && !v.allied(v.self(), n.id()));
+    return ranked.size() <= MAX_PARTNERS ? ranked : ranked.subList(0, MAX_PARTNERS);
   }
 }

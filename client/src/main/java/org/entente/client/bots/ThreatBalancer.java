@@ -141,7 +141,7 @@ public final class ThreatBalancer implements Bot {
     List<String> bloc = Estimates.bloc(v, threat);
     List<String> principal = v.principalThreat();
     boolean principalIsThreat = principal.contains(threat);
-    List<String> balancedLast = balancedLastTurn(v, threat);
+    List<String> balancedLast = balancedLastTurn(v, bloc);
     List<String> ranked =
         Estimates.mostExposedTo(
             v,
@@ -170,9 +170,8 @@ public final class ThreatBalancer implements Bot {
     return out;
   }
 
-  // The states whose stance last turn was BALANCE against the threat or a member of its bloc.
-  private static List<String> balancedLastTurn(PlayerView v, String threat) {
-    List<String> bloc = Estimates.bloc(v, threat);
+  // The states whose stance last turn was BALANCE against a member of the threat's bloc.
+  private static List<String> balancedLastTurn(PlayerView v, List<String> bloc) {
     List<String> out = new ArrayList<>();
     for (PublicStance ps : v.lastStances()) {
       if (ps.stance() instanceof Stance.Balance b && bloc.contains(b.against())) {
@@ -219,10 +218,15 @@ public final class ThreatBalancer implements Bot {
 
   // True when a crisis in view has this seat or one of its allies as a party.
   private static boolean crisisNearMe(PlayerView v) {
-    List<String> mine = new ArrayList<>(v.alliesOf(v.self()));
-    mine.add(v.self());
-    return v.crises().stream()
-        .anyMatch(c -> mine.contains(c.aggressor()) || mine.contains(c.target()));
+    String self = v.self();
+    for (CrisisView c : v.crises()) {
+      String a = c.aggressor();
+      String t = c.target();
+      if (a.equals(self) || t.equals(self) || v.allied(self, a) || v.allied(self, t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // AID each ally that is the target of a crisis resolving this turn.

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The parts of a {@link org.entente.api.PlayerView}, one per record component, so a strategy can
- * declare which of them its decisions depend on. A test perturbs every part a strategy does not
+ * The parts of a {@link org.entente.api.PlayerView}, one per constructor parameter, so a strategy
+ * can declare which of them its decisions depend on. A test perturbs every part a strategy does not
  * declare, over whole games of every scenario, and checks that its orders do not change.
  */
 public enum ViewPart {

@@ -35,13 +35,20 @@ class StrategiesTest {
   }
 
   @Test
-  void viewPartsNameEveryComponentOfThePlayerViewInOrder() {
-    var components =
-        java.util.Arrays.stream(org.entente.api.PlayerView.class.getRecordComponents())
-            .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT))
-            .toList();
-    assertThat(java.util.Arrays.stream(ViewPart.values()).map(Enum::name).toList())
-        .isEqualTo(components);
+  void viewPartsNameEveryPartOfThePlayerViewInConstructorOrder() throws Exception {
+    // every part has an accessor of its name, and the constructor takes the parts in this order
+    var constructors = org.entente.api.PlayerView.class.getConstructors();
+    assertThat(constructors).hasSize(1);
+    Class<?>[] params = constructors[0].getParameterTypes();
+    assertThat(params).hasSize(ViewPart.values().length);
+    for (ViewPart part : ViewPart.values()) {
+      String camel =
+          java.util.regex.Pattern.compile("_([a-z])")
+              .matcher(part.name().toLowerCase(java.util.Locale.ROOT))
+              .replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
+      var accessor = org.entente.api.PlayerView.class.getMethod(camel);
+      assertThat(accessor.getReturnType()).as(part.name()).isEqualTo(params[part.ordinal()]);
+    }
   }
 
   @Test
