@@ -69,8 +69,10 @@ public final class Adjudicator {
   // scheduled for its turn, and its hash.
   private static TurnResult record(TurnWork w, List<Nation> nations) {
     SquareMatrix intent = SquareMatrix.wrap(w.n, w.intent);
-    ThreatModel end =
-        ThreatModel.compute(w.world, nations, intent, w.alliances, w.clients, catchers(w));
+    // The end-of-turn model without catchers is the next turn's start model; the catchers change
+    // only this turn's coverage.
+    ThreatModel end = ThreatModel.compute(w.world, nations, intent, w.alliances, w.clients, null);
+    double[] coverage = end.coverageWith(w.world, nations, intent, catchers(w));
     List<Tally> tallies = new ArrayList<>(w.n);
     List<LensEntry> lens = new ArrayList<>();
     List<PublicStance> stances = new ArrayList<>();
@@ -90,10 +92,9 @@ public final class Adjudicator {
         tallies.add(Scoring.tally(prev, 0, true, false, false, null));
       } else {
         tallies.add(
-            Scoring.tally(
-                prev, end.coverage(i), dependent, w.attackedNow[i], w.warredNow[i], entry));
+            Scoring.tally(prev, coverage[i], dependent, w.attackedNow[i], w.warredNow[i], entry));
       }
-      standings.add(standing(w, end, i, link));
+      standings.add(standing(w, end, coverage[i], i, link));
     }
     GameState next =
         new GameState(
@@ -113,6 +114,9 @@ public final class Adjudicator {
     List<Event> news = List.of();
     if (!next.finished()) {
       Injects.Applied injected = Injects.scheduled(next);
+      if (injected.state() == next) {
+        ThreatModel.remember(next, end);
+      }
       next = injected.state();
       news = injected.events();
     }
@@ -131,7 +135,8 @@ public final class Adjudicator {
     return new TurnResult(next, report);
   }
 
-  private static Standing standing(TurnWork w, ThreatModel end, int i, ClientLink link) {
+  private static Standing standing(
+      TurnWork w, ThreatModel end, double coverage, int i, ClientLink link) {
     List<String> principal = new ArrayList<>();
     for (int k : end.principal(i)) {
       principal.add(w.id(k));
@@ -139,7 +144,7 @@ public final class Adjudicator {
     return new Standing(
         w.id(i),
         end.power(i),
-        end.coverage(i),
+        coverage,
         principal,
         link == null ? null : link.patron(),
         w.conquered[i]);

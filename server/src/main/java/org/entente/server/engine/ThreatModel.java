@@ -53,6 +53,33 @@ public final class ThreatModel {
   }
 
   /**
+   * Remembers {@code m} as the start-of-turn model of {@code s} on this thread; {@code m} must be
+   * what {@link #of} would compute for {@code s}.
+   */
+  static void remember(GameState s, ThreatModel m) {
+    Object[] slot = LAST.get();
+    slot[0] = s;
+    slot[1] = m;
+  }
+
+  /**
+   * Each state's coverage in this model's position with buck-passers' catchers counted as allies,
+   * as {@link #compute} with {@code catchers} would find it; the other terms do not depend on them.
+   * {@code nations} and {@code intent} must be those the model was computed from.
+   */
+  double[] coverageWith(World world, List<Nation> nations, SquareMatrix intent, int[] catchers) {
+    double[] out = coverage.clone();
+    Capabilities caps = null;
+    for (int j = 0; j < n; j++) {
+      if (catchers[j] >= 0) {
+        caps = caps == null ? new Capabilities(nations) : caps;
+        out[j] = coverageOf(j, world, caps, intent, catchers[j]);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Computes the model. {@code catchers[j]}, when not negative, is a state that balances j's threat
    * this turn while j passes the buck: it counts as j's ally in coverage. Pass null at the start of
    * a turn, when no stance is known yet.

@@ -35,7 +35,21 @@ public record TurnReport(
 
   /** The outcomes that concern {@code state}. */
   public List<OrderOutcome> outcomesOf(String state) {
-    return outcomes.stream().filter(o -> o.state().equals(state)).toList();
+    int count = 0;
+    for (OrderOutcome o : outcomes) {
+      count += o.state().equals(state) ? 1 : 0;
+    }
+    if (count == 0) {
+      return List.of();
+    }
+    OrderOutcome[] out = new OrderOutcome[count];
+    count = 0;
+    for (OrderOutcome o : outcomes) {
+      if (o.state().equals(state)) {
+        out[count++] = o;
+      }
+    }
+    return List.of(out);
   }
 
   /** A public happening of the turn, in the order it happened. */

@@ -27,6 +27,7 @@ public final class Views {
     final List<CrisisView> crises;
     final List<PublicStance> lastStances;
     final TurnReport last;
+    final RulesView rules;
 
     private Public(GameState state, TurnReport last) {
       this.state = state;
@@ -45,6 +46,7 @@ public final class Views {
                           c.id(), c.aggressor(), c.target(), c.declaredTurn(), c.resolvesTurn()))
               .toList();
       this.lastStances = last == null ? List.of() : last.stances();
+      this.rules = Views.rules(state.world().params());
     }
 
     /** The threat model of the position (computed once for all seats). */
@@ -74,7 +76,7 @@ public final class Views {
 
     /** The rule constants players see. */
     public RulesView rules() {
-      return Views.rules(state.world().params());
+      return rules;
     }
   }
 
@@ -97,29 +99,31 @@ public final class Views {
       throw new IllegalArgumentException("no state " + self);
     }
     ThreatModel m = pub.model;
-    List<ThreatEntry> threats = new ArrayList<>();
+    ThreatEntry[] threats = new ThreatEntry[w.size()];
+    int count = 0;
     for (int i = 0; i < w.size(); i++) {
       if (i != j && s.nations().get(i).active()) {
-        threats.add(
+        threats[count++] =
             new ThreatEntry(
                 w.start().get(i).id(),
                 m.power(i),
                 w.proximity().get(i, j),
                 m.offensive(i),
                 s.intent().get(j, i),
-                m.threat(j, i)));
+                m.threat(j, i));
       }
     }
-    List<String> principal = new ArrayList<>();
-    for (int i : m.principal(j)) {
-      principal.add(w.start().get(i).id());
+    int[] principalIndexes = m.principal(j);
+    String[] principal = new String[principalIndexes.length];
+    for (int k = 0; k < principal.length; k++) {
+      principal[k] = w.start().get(principalIndexes[k]).id();
     }
-    List<String> leanings =
-        s.leanings().stream()
-            .filter(l -> l.target().equals(self))
-            .map(GameState.Leaning::actor)
-            .toList();
-    Params p = w.params();
+    List<String> leanings = new ArrayList<>(0);
+    for (GameState.Leaning l : s.leanings()) {
+      if (l.target().equals(self)) {
+        leanings.add(l.actor());
+      }
+    }
     return new PlayerView(
         w.id(),
         s.turn(),
@@ -130,14 +134,14 @@ public final class Views {
         w.proximity(),
         pub.alliances,
         pub.crises,
-        threats,
-        principal,
+        List.of(count == threats.length ? threats : java.util.Arrays.copyOf(threats, count)),
+        List.of(principal),
         m.leader(j) < 0 ? null : w.start().get(m.leader(j)).id(),
         m.coverage(j),
         leanings,
         pub.last == null ? List.of() : pub.last.outcomesOf(self),
         pub.lastStances,
-        rules(p),
+        pub.rules,
         w.briefing(),
         w.privateBriefings().get(j));
   }

@@ -30,18 +30,30 @@ public record World(
     List<List<Objective>> objectives,
     List<String> privateBriefings,
     List<String> strategies,
-    Map<String, Integer> positions) {
+    Ids positions) {
 
   public World {
     labels = List.copyOf(labels);
     start = List.copyOf(start);
-    startAlliances = List.copyOf(startAlliances);
-    startClients = List.copyOf(startClients);
+    positions = new Ids(start);
+    Ids ids = positions;
+    // Alliances and links name states by the scenario's own id strings, so that lookups find them
+    // by reference.
+    startAlliances =
+        startAlliances.stream()
+            .map(a -> a.withMembers(a.members().stream().map(ids::canonical).toList()))
+            .toList();
+    startClients =
+        startClients.stream()
+            .map(
+                c ->
+                    new ClientLink(
+                        ids.canonical(c.client()), ids.canonical(c.patron()), c.kind(), c.since()))
+            .toList();
     events = List.copyOf(events);
     objectives = objectives.stream().map(List::copyOf).toList();
     privateBriefings = List.copyOf(privateBriefings);
     strategies = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(strategies));
-    positions = buildIndex(start);
   }
 
   /** A world; positions are derived from {@code start}. */
@@ -89,16 +101,7 @@ public record World(
 
   /** The position of state {@code id}, or -1. */
   public int index(String id) {
-    // Ids in orders, stances and alliances are almost always the very strings of the scenario's
-    // states: in a small world a reference scan finds them before a hash lookup could.
-    int scan = Math.min(start.size(), 16);
-    for (int k = 0; k < scan; k++) {
-      if (start.get(k).id() == id) {
-        return k;
-      }
-    }
-    Integer i = positions.get(id);
-    return i == null ? -1 : i;
+    return positions.index(id);
   }
 
   /** The label of turn {@code t} (1-based), or "turn t" past the calendar. */
@@ -106,12 +109,50 @@ public record World(
     return t >= 1 && t <= labels.size() ? labels.get(t - 1) : "turn " + t;
   }
 
-  private static Map<String, Integer> buildIndex(List<Nation> nations) {
-    Map<String, Integer> m = new HashMap<>();
-    for (int i = 0; i < nations.size(); i++) {
-      m.put(nations.get(i).id(), i);
+  /** The positions of the states' ids in {@link #start()}. */
+  public static final class Ids {
+    private final String[] ids;
+    private final Map<String, Integer> positions;
+
+    Ids(List<Nation> nations) {
+      ids = new String[nations.size()];
+      Map<String, Integer> m = new HashMap<>();
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = nations.get(i).id();
+        m.put(ids[i], i);
+      }
+      positions = Map.copyOf(m);
     }
-    return Map.copyOf(m);
+
+    /** The position of {@code id}, or -1. */
+    public int index(String id) {
+      // Ids in orders, stances and alliances are almost always the very strings of the scenario's
+      // states: in a small world a reference scan finds them before a hash lookup could.
+      int scan = Math.min(ids.length, 16);
+      for (int k = 0; k < scan; k++) {
+        if (ids[k] == id) {
+          return k;
+        }
+      }
+      Integer i = id == null ? null : positions.get(id);
+      return i == null ? -1 : i;
+    }
+
+    /** The scenario's own string for {@code id} (itself if it names no state). */
+    String canonical(String id) {
+      int i = index(id);
+      return i < 0 ? id : ids[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ids other && java.util.Arrays.equals(ids, other.ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(ids);
+    }
   }
 
   /**
