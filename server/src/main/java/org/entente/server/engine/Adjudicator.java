@@ -78,6 +78,10 @@ public final class Adjudicator {
     List<PublicStance> stances = new ArrayList<>();
     List<Standing> standings = new ArrayList<>(w.n);
     Lens.Position lensPosition = new Lens.Position(w.world, w.before.nations(), w.start);
+    ClientLink[] links = new ClientLink[w.n];
+    for (ClientLink l : w.clients) {
+      links[w.index(l.client())] = l;
+    }
     for (int i = 0; i < w.n; i++) {
       LensEntry entry = null;
       if (w.stance[i] != null) {
@@ -85,7 +89,7 @@ public final class Adjudicator {
         lens.add(entry);
         stances.add(new PublicStance(w.id(i), w.stance[i]));
       }
-      ClientLink link = w.linkOf(i);
+      ClientLink link = links[i];
       boolean dependent = w.conquered[i] || link != null;
       Tally prev = w.before.tallies().get(i);
       if (w.conquered[i] && w.nation(i).conquered()) {

@@ -36,20 +36,31 @@ public final class ThreatModel {
     allied = new boolean[n * n];
   }
 
-  // The last position's model on this thread: the views of a turn and its adjudication share it.
-  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+  // The last two positions' models on this thread: a turn's views and its adjudication share the
+  // start model, and adjudication hands its end model on as the next position's start model.
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[4]);
 
   /**
-   * The model of {@code s} at the start of its turn (no catchers). Pure; the last result on each
-   * thread is remembered, since a turn's views and its adjudication both need it.
+   * The model of {@code s} at the start of its turn (no catchers). Pure; the last two results on
+   * each thread are remembered, since a turn's views and its adjudication both need it.
    */
   public static ThreatModel of(GameState s) {
-    Object[] slot = LAST.get();
-    if (slot[0] != s) {
-      slot[1] = compute(s.world(), s.nations(), s.intent(), s.alliances(), s.clients(), null);
-      slot[0] = s;
+    Object[] slots = LAST.get();
+    if (slots[0] == s) {
+      return (ThreatModel) slots[1];
     }
-    return (ThreatModel) slot[1];
+    if (slots[2] == s) {
+      // the least recently used slot is the other one
+      ThreatModel m = (ThreatModel) slots[3];
+      slots[2] = slots[0];
+      slots[3] = slots[1];
+      slots[0] = s;
+      slots[1] = m;
+      return m;
+    }
+    ThreatModel m = compute(s.world(), s.nations(), s.intent(), s.alliances(), s.clients(), null);
+    remember(s, m);
+    return m;
   }
 
   /**
@@ -57,9 +68,11 @@ public final class ThreatModel {
    * what {@link #of} would compute for {@code s}.
    */
   static void remember(GameState s, ThreatModel m) {
-    Object[] slot = LAST.get();
-    slot[0] = s;
-    slot[1] = m;
+    Object[] slots = LAST.get();
+    slots[2] = slots[0];
+    slots[3] = slots[1];
+    slots[0] = s;
+    slots[1] = m;
   }
 
   /**
