@@ -141,15 +141,16 @@ public final class Adjudicator {
 
   private static Standing standing(
       TurnWork w, ThreatModel end, double coverage, int i, ClientLink link) {
-    List<String> principal = new ArrayList<>();
-    for (int k : end.principal(i)) {
-      principal.add(w.id(k));
+    int[] members = end.principal(i);
+    String[] principal = new String[members.length];
+    for (int k = 0; k < members.length; k++) {
+      principal[k] = w.id(members[k]);
     }
     return new Standing(
         w.id(i),
         end.power(i),
         coverage,
-        principal,
+        List.of(principal),
         link == null ? null : link.patron(),
         w.conquered[i]);
   }

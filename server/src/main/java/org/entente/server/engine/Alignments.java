@@ -150,8 +150,8 @@ final class Alignments {
   // An alliance forms when two states name each other; naming a member of an existing alliance
   // that names you back admits you to it.
   private static void formAlliances(TurnWork w) {
-    TreeMap<String, TreeSet<Integer>> joins = new TreeMap<>();
-    List<int[]> pairs = new ArrayList<>();
+    TreeMap<String, TreeSet<Integer>> joins = null; // allocated when a state joins
+    List<int[]> pairs = new ArrayList<>(0);
     for (int i = 0; i < w.n; i++) {
       if (!(w.stance[i] instanceof Stance.Balance b)) {
         continue;
@@ -168,6 +168,7 @@ final class Alignments {
         } else {
           Alliance via = allianceNamingBack(w, i, j);
           if (via != null) {
+            joins = joins == null ? new TreeMap<>() : joins;
             joins.computeIfAbsent(via.id(), k -> new TreeSet<>()).add(i);
           } else {
             w.outcome(
@@ -179,8 +180,12 @@ final class Alignments {
         }
       }
     }
-    joins.forEach((allianceId, states) -> states.forEach(i -> admit(w, allianceId, i)));
-    formFromPairs(w, pairs);
+    if (joins != null) {
+      joins.forEach((allianceId, states) -> states.forEach(i -> admit(w, allianceId, i)));
+    }
+    if (!pairs.isEmpty()) {
+      formFromPairs(w, pairs);
+    }
   }
 
   // An alliance containing j (not i) one of whose members names i.

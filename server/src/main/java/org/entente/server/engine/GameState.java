@@ -41,7 +41,14 @@ public record GameState(
 
   /** True once every turn has been adjudicated. */
   public boolean finished() {
-    return turn > world.turns() || nations.stream().filter(Nation::active).count() < 2;
+    if (turn > world.turns()) {
+      return true;
+    }
+    int active = 0;
+    for (Nation n : nations) {
+      active += n.active() ? 1 : 0;
+    }
+    return active < 2;
   }
 
   /** State {@code id}; throws if unknown. */

@@ -22,9 +22,13 @@ public final class Injects {
 
   /** Applies the scenario's events scheduled for {@code state.turn()}. */
   public static Applied scheduled(GameState state) {
-    List<ScheduledEvent> due =
-        state.world().events().stream().filter(e -> e.turn() == state.turn()).toList();
-    return apply(state, due);
+    List<ScheduledEvent> due = new ArrayList<>(0);
+    for (ScheduledEvent e : state.world().events()) {
+      if (e.turn() == state.turn()) {
+        due.add(e);
+      }
+    }
+    return due.isEmpty() ? new Applied(state, List.of()) : apply(state, due);
   }
 
   /** Applies {@code events} in order (their {@code turn} is ignored). */

@@ -1,9 +1,8 @@
 package org.entente.server.engine;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.entente.api.Action;
 import org.entente.api.Orders;
 import org.entente.api.OutcomeCode;
@@ -18,13 +17,26 @@ final class OrderSanitizer {
   private OrderSanitizer() {}
 
   static void sanitize(TurnWork w, Map<String, Orders> orders) {
-    for (String seat : new java.util.TreeSet<>(orders.keySet())) {
-      int i = w.index(seat);
-      if (i < 0) {
-        throw new IllegalArgumentException("orders for unknown state " + seat);
+    // Orders from unknown or conquered states are rare: only then are the seats walked in
+    // name order, as the report lists them.
+    int known = 0;
+    boolean fromConquered = false;
+    for (int i = 0; i < w.n; i++) {
+      if (orders.containsKey(w.id(i))) {
+        known++;
+        fromConquered |= !w.active(i);
       }
-      if (!w.active(i)) {
-        w.outcome(i, "stance", OutcomeCode.NOT_ACTIVE, seat + " has been conquered and cannot act");
+    }
+    if (known < orders.size() || fromConquered) {
+      for (String seat : new java.util.TreeSet<>(orders.keySet())) {
+        int i = w.index(seat);
+        if (i < 0) {
+          throw new IllegalArgumentException("orders for unknown state " + seat);
+        }
+        if (!w.active(i)) {
+          w.outcome(
+              i, "stance", OutcomeCode.NOT_ACTIVE, seat + " has been conquered and cannot act");
+        }
       }
     }
     for (int i = 0; i < w.n; i++) {
@@ -130,13 +142,14 @@ final class OrderSanitizer {
     if (!(e >= 0 && e <= w.params.maxInternalEffort())) {
       return "internal effort " + e + " is outside [0, " + w.params.maxInternalEffort() + "]";
     }
-    Set<String> seen = new HashSet<>();
-    for (String partner : b.partners()) {
+    List<String> partners = b.partners();
+    for (int k = 0; k < partners.size(); k++) {
+      String partner = partners.get(k);
       String q = targetProblem(w, i, partner, "partners");
       if (q != null) {
         return q;
       }
-      if (!seen.add(partner)) {
+      if (partners.subList(0, k).contains(partner)) {
         return "partners: " + partner + " is named twice";
       }
     }
@@ -161,7 +174,7 @@ final class OrderSanitizer {
   }
 
   private static void actionsFor(TurnWork w, int i, List<Action> actions) {
-    Set<String> done = new HashSet<>();
+    List<Action> done = new ArrayList<>(2);
     double aidTotal = 0;
     for (int k = 0; k < actions.size(); k++) {
       Action a = actions.get(k);
@@ -171,10 +184,11 @@ final class OrderSanitizer {
         continue;
       }
       String problem = actionProblem(w, i, a);
-      if (problem == null && !done.add(a.kind() + ":" + key(a))) {
+      if (problem == null && sameAsOneOf(a, done)) {
         w.outcome(i, order, OutcomeCode.DUPLICATE_ACTION, "the same action twice");
         continue;
       }
+      done.add(a);
       if (problem == null && a instanceof Action.Aid aid) {
         aidTotal += aid.amount();
         if (aidTotal > w.params.aidMaxShare() * w.eco[i] + 1e-9) {
@@ -187,6 +201,16 @@ final class OrderSanitizer {
         w.actions.get(i).add(a);
       }
     }
+  }
+
+  // True when an action of a's kind with a's target is among done (amounts do not matter).
+  private static boolean sameAsOneOf(Action a, List<Action> done) {
+    for (Action d : done) {
+      if (d.kind() == a.kind() && key(d).equals(key(a))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String key(Action a) {
@@ -234,8 +258,10 @@ final class OrderSanitizer {
       return targetProblem(w, i, x.target(), "target");
     }
     Action.Leave x = (Action.Leave) a;
-    boolean member =
-        w.alliances.stream().anyMatch(al -> al.id().equals(x.alliance()) && al.has(w.id(i)));
+    boolean member = false;
+    for (Alliance al : w.alliances) {
+      member |= al.id().equals(x.alliance()) && al.has(w.id(i));
+    }
     return member ? null : "alliance: " + w.id(i) + " is not a member of " + x.alliance();
   }
 }

@@ -39,7 +39,7 @@ final class TurnWork {
   final List<Alliance> alliances;
   final List<ClientLink> clients;
   final List<Crisis> crises;
-  final java.util.Set<String> abandonedAlliances = new java.util.HashSet<>();
+  final List<String> abandonedAlliances = new ArrayList<>(0);
 
   // orders as sanitised: one stance per active state, accepted actions
   final Stance[] stance;

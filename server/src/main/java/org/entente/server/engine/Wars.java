@@ -102,7 +102,9 @@ final class Wars {
       if (w.staysOut(k)) {
         for (Alliance al : w.alliances) {
           if (al.has(w.id(k)) && al.has(w.id(party))) {
-            w.abandonedAlliances.add(al.id());
+            if (!w.abandonedAlliances.contains(al.id())) {
+              w.abandonedAlliances.add(al.id());
+            }
           }
         }
         w.outcome(
@@ -161,8 +163,8 @@ final class Wars {
       }
       return;
     }
-    List<Integer> att = s.attackers().stream().filter(w::active).toList();
-    List<Integer> def = s.defenders().stream().filter(w::active).toList();
+    List<Integer> att = active(w, s.attackers());
+    List<Integer> def = active(w, s.defenders());
     double[] str = new double[w.n];
     double a = 0;
     double d = 0;
@@ -288,7 +290,21 @@ final class Wars {
     }
   }
 
+  private static List<Integer> active(TurnWork w, List<Integer> side) {
+    List<Integer> out = new ArrayList<>(side.size());
+    for (int i : side) {
+      if (w.active(i)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
   private static List<String> ids(TurnWork w, List<Integer> side) {
-    return side.stream().map(w::id).toList();
+    String[] out = new String[side.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = w.id(side.get(k));
+    }
+    return List.of(out);
   }
 }
