@@ -82,7 +82,7 @@ public final class StandingsWriter {
             + "entrant (the mean of its seats in that game); 95% CI = mean +/- t(0.975, n-1) s/sqrt(n);\n"
             + "survival = share of seats that ended independent; win = mean share of the win (the\n"
             + "top score of a game wins; seats tied at the top share it); rating = Plackett-Luce\n"
-            + "log-strength from the seats' order by score (MM fit, Gamma(2,1) prior), centred on 0.\n"
+            + "log-strength from the seats' order by score (Newton fit, Gamma(2,1) prior), centred on 0.\n"
             + "Pairs: Welch t-test on the per-game observations, Holm-adjusted within each table;\n"
             + "'>' marks a significant difference (adjusted p < 0.05), '~' one that is not.\n");
     return b.toString();

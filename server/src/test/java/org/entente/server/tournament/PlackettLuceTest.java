@@ -88,4 +88,32 @@ class PlackettLuceTest {
     assertThat(r[2]).isGreaterThan(r[1]);
     assertThat(r[1]).isGreaterThan(r[0]);
   }
+
+  @Test
+  void withThePriorTheFitIsTheFixedPointOfTheMmUpdateEvenForLopsidedStrengths() {
+    // 10 entrants whose true strengths span a factor of e^6, 2,000 eight-seat games with ties: the
+    // maximum satisfies gamma_i = (1 + w_i) / (1 + D_i) for the Gamma(2, 1) prior
+    Dice dice = Dice.of(5, 1, "pl-lopsided");
+    List<PlackettLuce.Ranking> games = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      int[] entrants = new int[8];
+      double[] scores = new double[8];
+      for (int s = 0; s < 8; s++) {
+        entrants[s] = dice.nextInt(10);
+        scores[s] = Math.round(4 * (dice.nextDouble() + 0.6 * entrants[s]));
+      }
+      games.add(game(entrants, scores));
+    }
+    double[] g = PlackettLuce.fit(10, games);
+    PlackettLuce model = PlackettLuce.of(10, games);
+    double[] d = model.denominators(g);
+    double[] w = model.wins();
+    for (int i = 0; i < 10; i++) {
+      assertThat(g[i]).as("strength %d", i).isCloseTo((1 + w[i]) / (1 + d[i]), within(1e-9 * g[i]));
+    }
+    double[] r = PlackettLuce.centredLog(g);
+    for (int i = 1; i < 10; i++) {
+      assertThat(r[i]).as("rating %d above %d", i, i - 1).isGreaterThan(r[i - 1]);
+    }
+  }
 }
