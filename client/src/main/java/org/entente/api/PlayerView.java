@@ -101,6 +101,67 @@ public final class PlayerView {
     allianceMasks = masks(this.alliances, n);
   }
 
+  // A view for seat self sharing template's public parts and what is derived from them.
+  private PlayerView(
+      PlayerView template,
+      String self,
+      List<ThreatEntry> threats,
+      List<String> principalThreat,
+      String principalLeader,
+      double coverage,
+      List<String> leanings,
+      List<OrderOutcome> outcomes,
+      String privateBriefing) {
+    this.scenario = template.scenario;
+    this.turn = template.turn;
+    this.turns = template.turns;
+    this.turnLabel = template.turnLabel;
+    this.self = self;
+    this.nations = template.nations;
+    this.proximity = template.proximity;
+    this.alliances = template.alliances;
+    this.crises = template.crises;
+    this.threats = List.copyOf(threats);
+    this.principalThreat = List.copyOf(principalThreat);
+    this.principalLeader = principalLeader;
+    this.coverage = coverage;
+    this.leanings = List.copyOf(leanings);
+    this.outcomes = List.copyOf(outcomes);
+    this.lastStances = template.lastStances;
+    this.rules = template.rules;
+    this.briefing = template.briefing;
+    this.privateBriefing = privateBriefing;
+    this.ids = template.ids;
+    this.allianceMasks = template.allianceMasks;
+    this.totalMilitary = template.totalMilitary;
+  }
+
+  /**
+   * The view of the same turn for seat {@code self}: this view's public parts (scenario, turn,
+   * states, proximity, alliances, crises, last stances, rules, briefing) with the given seat's own
+   * parts. Cheaper than the constructor when one turn's views are built for many seats.
+   */
+  public PlayerView forSeat(
+      String self,
+      List<ThreatEntry> threats,
+      List<String> principalThreat,
+      String principalLeader,
+      double coverage,
+      List<String> leanings,
+      List<OrderOutcome> outcomes,
+      String privateBriefing) {
+    return new PlayerView(
+        this,
+        self,
+        threats,
+        principalThreat,
+        principalLeader,
+        coverage,
+        leanings,
+        outcomes,
+        privateBriefing);
+  }
+
   public String scenario() {
     return scenario;
   }

@@ -2,6 +2,7 @@ package org.entente.server.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.api.OrderOutcome;
 import org.entente.api.PlayerView;
 import org.entente.api.PlayerView.AllianceView;
 import org.entente.api.PlayerView.CrisisView;
@@ -28,6 +29,8 @@ public final class Views {
     final List<PublicStance> lastStances;
     final TurnReport last;
     final RulesView rules;
+    final List<List<OrderOutcome>> outcomes; // last turn's outcomes by state position
+    final PlayerView template; // the public parts, for PlayerView.forSeat
 
     private Public(GameState state, TurnReport last) {
       this.state = state;
@@ -47,6 +50,29 @@ public final class Views {
               .toList();
       this.lastStances = last == null ? List.of() : last.stances();
       this.rules = Views.rules(state.world().params());
+      this.outcomes = outcomesByState(state.world(), last);
+      World w = state.world();
+      this.template =
+          new PlayerView(
+              w.id(),
+              state.turn(),
+              w.turns(),
+              w.label(state.turn()),
+              w.start().get(0).id(),
+              nations,
+              w.proximity(),
+              alliances,
+              crises,
+              List.of(),
+              List.of(),
+              null,
+              0,
+              List.of(),
+              List.of(),
+              lastStances,
+              rules,
+              w.briefing(),
+              null);
     }
 
     /** The threat model of the position (computed once for all seats). */
@@ -124,26 +150,37 @@ public final class Views {
         leanings.add(l.actor());
       }
     }
-    return new PlayerView(
-        w.id(),
-        s.turn(),
-        w.turns(),
-        w.label(s.turn()),
-        self,
-        pub.nations,
-        w.proximity(),
-        pub.alliances,
-        pub.crises,
+    return pub.template.forSeat(
+        w.start().get(j).id(),
         List.of(count == threats.length ? threats : java.util.Arrays.copyOf(threats, count)),
         List.of(principal),
         m.leader(j) < 0 ? null : w.start().get(m.leader(j)).id(),
         m.coverage(j),
         leanings,
-        pub.last == null ? List.of() : pub.last.outcomesOf(self),
-        pub.lastStances,
-        pub.rules,
-        w.briefing(),
+        pub.outcomes.get(j),
         w.privateBriefings().get(j));
+  }
+
+  // Each state's outcomes in the report, in report order, in one pass over it.
+  private static List<List<OrderOutcome>> outcomesByState(World w, TurnReport last) {
+    int n = w.size();
+    if (last == null || last.outcomes().isEmpty()) {
+      return java.util.Collections.nCopies(n, List.of());
+    }
+    List<List<OrderOutcome>> by = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      by.add(new ArrayList<>(4));
+    }
+    for (OrderOutcome o : last.outcomes()) {
+      int i = w.index(o.state());
+      if (i >= 0) {
+        by.get(i).add(o);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      by.set(i, List.copyOf(by.get(i)));
+    }
+    return by;
   }
 
   static RulesView rules(Params p) {

@@ -1,9 +1,9 @@
 package org.entente.server.tournament;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
@@ -68,7 +68,7 @@ final class LocalGame {
     TurnReport last = null;
     while (!state.finished() && state.turn() <= world.turns()) {
       Views.Public pub = Views.publicPart(state, last);
-      Map<String, Orders> orders = new TreeMap<>();
+      Map<String, Orders> orders = new HashMap<>(2 * bots.length);
       for (int s = 0; s < bots.length; s++) {
         if (state.nations().get(s).active()) {
           String seat = arena.seats().get(s);
