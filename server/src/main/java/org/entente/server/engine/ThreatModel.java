@@ -145,12 +145,19 @@ public final class ThreatModel {
 
   /** Aggregate power P_i of each state (RULES.md section 2), without the rest of the model. */
   public static double[] powers(List<Nation> nations, Params p) {
-    ThreatModel m = new ThreatModel(nations.size());
-    m.powerAndOffense(nations, p);
-    return m.power;
+    int n = nations.size();
+    double[] power = new double[n];
+    powerAndOffense(nations, p, power, new double[n], new double[n]);
+    return power;
   }
 
   private void powerAndOffense(List<Nation> nations, Params p) {
+    powerAndOffense(nations, p, power, offensive, techShare);
+  }
+
+  private static void powerAndOffense(
+      List<Nation> nations, Params p, double[] power, double[] offensive, double[] techShare) {
+    int n = nations.size();
     double pop = 0, eco = 0, mil = 0, tech = 0;
     for (Nation s : nations) {
       pop += s.population();
