@@ -70,25 +70,61 @@ public final class PlayerView {
       RulesView rules,
       String briefing,
       String privateBriefing) {
+    this(
+        new PlayerView(
+            scenario,
+            turn,
+            turns,
+            turnLabel,
+            nations,
+            proximity,
+            alliances,
+            crises,
+            lastStances,
+            rules,
+            briefing),
+        self,
+        threats,
+        principalThreat,
+        principalLeader,
+        coverage,
+        leanings,
+        outcomes,
+        privateBriefing);
+  }
+
+  // The public parts alone (no seat), with what is derived from them: the template of forSeat.
+  private PlayerView(
+      String scenario,
+      int turn,
+      int turns,
+      String turnLabel,
+      List<NationView> nations,
+      SquareMatrix proximity,
+      List<AllianceView> alliances,
+      List<CrisisView> crises,
+      List<PublicStance> lastStances,
+      RulesView rules,
+      String briefing) {
     this.scenario = scenario;
     this.turn = turn;
     this.turns = turns;
     this.turnLabel = turnLabel;
-    this.self = self;
+    this.self = null;
     this.nations = List.copyOf(nations);
     this.proximity = proximity;
     this.alliances = List.copyOf(alliances);
     this.crises = List.copyOf(crises);
-    this.threats = List.copyOf(threats);
-    this.principalThreat = List.copyOf(principalThreat);
-    this.principalLeader = principalLeader;
-    this.coverage = coverage;
-    this.leanings = List.copyOf(leanings);
-    this.outcomes = List.copyOf(outcomes);
+    this.threats = List.of();
+    this.principalThreat = List.of();
+    this.principalLeader = null;
+    this.coverage = 0;
+    this.leanings = List.of();
+    this.outcomes = List.of();
     this.lastStances = List.copyOf(lastStances);
     this.rules = rules;
     this.briefing = briefing;
-    this.privateBriefing = privateBriefing;
+    this.privateBriefing = null;
     int n = this.nations.size();
     ids = new String[n];
     double military = 0;

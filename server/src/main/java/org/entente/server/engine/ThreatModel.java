@@ -50,12 +50,9 @@ public final class ThreatModel {
       return (ThreatModel) slots[1];
     }
     if (slots[2] == s) {
-      // the least recently used slot is the other one
+      // used again: it becomes the most recently used
       ThreatModel m = (ThreatModel) slots[3];
-      slots[2] = slots[0];
-      slots[3] = slots[1];
-      slots[0] = s;
-      slots[1] = m;
+      remember(s, m);
       return m;
     }
     ThreatModel m = compute(s.world(), s.nations(), s.intent(), s.alliances(), s.clients(), null);

@@ -143,16 +143,6 @@ public record World(
       int i = index(id);
       return i < 0 ? id : ids[i];
     }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Ids other && java.util.Arrays.equals(ids, other.ids);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(ids);
-    }
   }
 
   /**

@@ -151,11 +151,12 @@ public final class PlackettLuce {
   // The log-posterior at log-strengths theta: each stage's chosen seats' log-strengths minus the
   // stage's size times the log of the total strength still unranked, plus the prior in gamma.
   private double objective(double[] theta) {
+    double[] gamma = exp(theta);
     double f = 0;
     for (int g = 0; g < orders.size(); g++) {
       int[] order = orders.get(g);
       int[] starts = stageStarts.get(g);
-      double[] suffix = suffix(order, theta);
+      double[] suffix = suffix(order, gamma);
       for (int k = 0; k < starts.length - 1; k++) {
         for (int p = starts[k]; p < starts[k + 1]; p++) {
           f += theta[order[p]];
@@ -164,16 +165,16 @@ public final class PlackettLuce {
       }
     }
     for (int i = 0; i < items; i++) {
-      f += (shape - 1) * theta[i] - rate * Math.exp(theta[i]);
+      f += (shape - 1) * theta[i] - rate * gamma[i];
     }
     return f;
   }
 
-  // Sums of exp(theta) over each position's seats and those after it.
-  private static double[] suffix(int[] order, double[] theta) {
+  // Sums of the strengths of each position's seat and the seats after it.
+  private static double[] suffix(int[] order, double[] gamma) {
     double[] suffix = new double[order.length + 1];
     for (int p = order.length - 1; p >= 0; p--) {
-      suffix[p] = suffix[p + 1] + Math.exp(theta[order[p]]);
+      suffix[p] = suffix[p + 1] + gamma[order[p]];
     }
     return suffix;
   }
@@ -262,10 +263,7 @@ public final class PlackettLuce {
       int[] order = orders.get(g);
       int[] starts = stageStarts.get(g);
       int stages = starts.length - 1;
-      double[] suffix = new double[order.length + 1];
-      for (int p = order.length - 1; p >= 0; p--) {
-        suffix[p] = suffix[p + 1] + gamma[order[p]];
-      }
+      double[] suffix = suffix(order, gamma);
       double running = 0;
       int stage = 0;
       for (int p = 0; p < order.length; p++) {

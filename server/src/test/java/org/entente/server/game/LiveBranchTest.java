@@ -54,6 +54,11 @@ class LiveBranchTest {
   /** A game's id and instructor token, and the connection that created it. */
   record Made(String id, String token, TestConnection c) {}
 
+  /** A branch of {@code game} from {@code turn}, asked with {@code game}'s own token. */
+  static BranchGame.Builder fork(Made game, int turn) {
+    return BranchGame.newBuilder().setToken(game.token()).setGameId(game.id()).setTurn(turn);
+  }
+
   static Made created(TestConnection c, ServerMessage reply) {
     assertThat(reply.hasGameCreated()).as(reply.toString()).isTrue();
     return new Made(
@@ -126,10 +131,7 @@ class LiveBranchTest {
     List<String> parentHashes = hashes(parent.id());
     assertThat(parentHashes).hasSize(12);
     for (int t : new int[] {1, 5, 12}) {
-      Made b =
-          branchOk(
-              lobby,
-              BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(t));
+      Made b = branchOk(lobby, fork(parent, t));
       awaitEnd(b);
       assertThat(b.token()).isNotEqualTo(parent.token());
       assertThat(hashes(b.id())).as("branch at turn %d", t).isEqualTo(parentHashes);
@@ -158,10 +160,7 @@ class LiveBranchTest {
                 .getCode()
                 .name())
         .isEqualTo("BAD_TOKEN");
-    Made b =
-        branchOk(
-            second,
-            BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(3));
+    Made b = branchOk(second, fork(parent, 3));
     awaitEnd(b);
     assertThat(hashes(b.id())).isEqualTo(hashes(parent.id()));
   }
@@ -174,10 +173,7 @@ class LiveBranchTest {
     Made b =
         branchOk(
             lobby,
-            BranchGame.newBuilder()
-                .setToken(parent.token())
-                .setGameId(parent.id())
-                .setTurn(4)
+            fork(parent, 4)
                 .putOrders("FRN", Wire.orders(OrderSyntax.parse("BANDWAGON GMY")))
                 .putOrders("RUS", Wire.orders(OrderSyntax.parse("HIDE"))));
     awaitEnd(b);
@@ -222,13 +218,9 @@ class LiveBranchTest {
     Lobby lobby = lobby();
     Made parent = botGame(lobby, 6);
     awaitEnd(parent);
-    Made b =
-        branchOk(
-            lobby,
-            BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(2));
+    Made b = branchOk(lobby, fork(parent, 2));
     awaitEnd(b);
-    Made grandchild =
-        branchOk(lobby, BranchGame.newBuilder().setToken(b.token()).setGameId(b.id()).setTurn(4));
+    Made grandchild = branchOk(lobby, fork(b, 4));
     awaitEnd(grandchild);
 
     JournalGameCreated pc = creation(parent.id());
@@ -360,10 +352,7 @@ class LiveBranchTest {
     Made b =
         branchOk(
             lobby,
-            BranchGame.newBuilder()
-                .setToken(parent.token())
-                .setGameId(parent.id())
-                .setTurn(1)
+            fork(parent, 1)
                 .setSettings(
                     CreateGame.newBuilder()
                         .setDeadlineSeconds(30)
@@ -386,13 +375,7 @@ class LiveBranchTest {
     assertThat(creation(b.id()).getSettings().getBotsMap()).containsEntry("LEN", "hider");
     assertThat(creation(b.id()).getSeed()).isEqualTo(3);
     ServerMessage otherSeed =
-        branch(
-            lobby,
-            BranchGame.newBuilder()
-                .setToken(parent.token())
-                .setGameId(parent.id())
-                .setTurn(1)
-                .setSettings(CreateGame.newBuilder().setSeed(4)));
+        branch(lobby, fork(parent, 1).setSettings(CreateGame.newBuilder().setSeed(4)));
     assertThat(otherSeed.getError().getCode().name()).isEqualTo("INVALID_SETTINGS");
     assertThat(otherSeed.getError().getMessage()).contains("settings.seed");
   }
@@ -405,10 +388,7 @@ class LiveBranchTest {
     Made b =
         branchOk(
             lobby,
-            BranchGame.newBuilder()
-                .setToken(parent.token())
-                .setGameId(parent.id())
-                .setTurn(2)
+            fork(parent, 2)
                 .setPlayForkTurn(true)
                 .putOrders("LEN", Wire.orders(OrderSyntax.parse("HIDE"))));
     TestConnection.settle(lobby.game(b.id()));
@@ -440,20 +420,13 @@ class LiveBranchTest {
     awaitEnd(parent);
     Made other = botGame(lobby, 5);
     awaitEnd(other);
-    Made b =
-        branchOk(
-            lobby,
-            BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(2));
+    Made b = branchOk(lobby, fork(parent, 2));
     awaitEnd(b);
     var seat = join(lobby, peopleGame(lobby).id(), "LEN");
 
     Map<String, BranchGame.Builder> branchRefusals = new java.util.LinkedHashMap<>();
-    branchRefusals.put(
-        "NO_SUCH_TURN",
-        BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(0));
-    branchRefusals.put(
-        "NO_SUCH_TURN ",
-        BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(6));
+    branchRefusals.put("NO_SUCH_TURN", fork(parent, 0));
+    branchRefusals.put("NO_SUCH_TURN ", fork(parent, 6));
     branchRefusals.put(
         "UNKNOWN_GAME",
         BranchGame.newBuilder().setToken(parent.token()).setGameId("g999-nope").setTurn(1));
@@ -471,18 +444,10 @@ class LiveBranchTest {
         BranchGame.newBuilder().setToken(seat.token()).setGameId(parent.id()).setTurn(1));
     branchRefusals.put(
         "INVALID_ORDERS",
-        BranchGame.newBuilder()
-            .setToken(parent.token())
-            .setGameId(parent.id())
-            .setTurn(1)
-            .putOrders("ATLANTIS", Wire.orders(OrderSyntax.parse("HIDE"))));
+        fork(parent, 1).putOrders("ATLANTIS", Wire.orders(OrderSyntax.parse("HIDE"))));
     branchRefusals.put(
         "INVALID_SETTINGS",
-        BranchGame.newBuilder()
-            .setToken(parent.token())
-            .setGameId(parent.id())
-            .setTurn(1)
-            .setSettings(CreateGame.newBuilder().setScenario("tutorial")));
+        fork(parent, 1).setSettings(CreateGame.newBuilder().setScenario("tutorial")));
     branchRefusals.forEach(
         (code, req) -> {
           ServerMessage r = branch(lobby, req);
@@ -490,16 +455,7 @@ class LiveBranchTest {
           assertThat(r.getError().getCode().name()).as(r.toString()).isEqualTo(code.trim());
           assertThat(r.getError().getMessage()).startsWith("branch_game");
         });
-    assertThat(
-            branch(
-                    lobby,
-                    BranchGame.newBuilder()
-                        .setToken(parent.token())
-                        .setGameId(parent.id())
-                        .setTurn(6))
-                .getError()
-                .getMessage())
-        .contains("turns 1..5");
+    assertThat(branch(lobby, fork(parent, 6)).getError().getMessage()).contains("turns 1..5");
 
     ServerMessage unrelated = diff(lobby, parent.token(), parent.id(), other.id());
     assertThat(unrelated.getError().getCode().name()).isEqualTo("UNRELATED_GAMES");
@@ -532,10 +488,7 @@ class LiveBranchTest {
     byte[] bytes = java.nio.file.Files.readAllBytes(file);
     bytes[bytes.length / 2] ^= 0x5a;
     java.nio.file.Files.write(file, bytes);
-    ServerMessage r =
-        branch(
-            lobby,
-            BranchGame.newBuilder().setToken(parent.token()).setGameId(parent.id()).setTurn(2));
+    ServerMessage r = branch(lobby, fork(parent, 2));
     assertThat(r.getError().getCode().name()).isEqualTo("INTERNAL");
     assertThat(r.getError().getMessage())
         .startsWith("branch_game: a game's journal cannot be used")
@@ -554,8 +507,7 @@ class LiveBranchTest {
             c.request(
                 ClientMessage.newBuilder()
                     .setCreateGame(CreateGame.newBuilder().setScenario("tutorial"))));
-    ServerMessage r =
-        branch(lobby, BranchGame.newBuilder().setToken(g.token()).setGameId(g.id()).setTurn(1));
+    ServerMessage r = branch(lobby, fork(g, 1));
     assertThat(r.getError().getCode().name()).isEqualTo("BAD_REQUEST");
     assertThat(r.getError().getMessage()).contains("keeps no journals");
   }
