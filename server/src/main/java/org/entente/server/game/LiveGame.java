@@ -37,6 +37,7 @@ import org.entente.server.journal.JournalSyncer;
 import org.entente.server.journal.Records;
 import org.entente.server.journal.Replay;
 import org.entente.server.net.Connection;
+import org.entente.server.net.SplicedMessage;
 import org.entente.server.sim.SeatBots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ public final class LiveGame {
   private java.lang.ref.SoftReference<Replay.Replayed> archived =
       new java.lang.ref.SoftReference<>(null);
   private Views.Public publicView; // the public part of the current position, shared by all views
-  private org.entente.proto.v1.TurnView publicWire; // its wire form, for every seat's view
+  private SplicedMessage.Shared sharedView; // its wire form, encoded once for every seat's view
   private GameState publicViewState;
   private TurnReport publicViewReport;
   // a what-if branch's parent game and fork turn ("" and 0 for a game created from a scenario)
@@ -345,7 +346,7 @@ public final class LiveGame {
       released = true;
     }
     publicView = null;
-    publicWire = null;
+    sharedView = null;
     publicViewState = null;
     publicViewReport = null;
   }
@@ -354,7 +355,7 @@ public final class LiveGame {
   Views.Public publicView() {
     if (publicView == null || publicViewState != state || publicViewReport != lastReport) {
       publicView = Views.publicPart(state, lastReport);
-      publicWire = null;
+      sharedView = null;
       publicViewState = state;
       publicViewReport = lastReport;
     }
@@ -363,14 +364,18 @@ public final class LiveGame {
 
   /**
    * The wire form of the public part of the current position as seats see it ({@link
-   * Wire#publicView}), built once per position from {@code seatView}, a seat's view of it.
+   * Wire#publicView}), built and encoded once per position from {@code seatView}, a seat's view of
+   * it, and spliced into every seat's view.
    */
-  org.entente.proto.v1.TurnView publicWire(org.entente.api.PlayerView seatView) {
+  SplicedMessage.Shared sharedView(org.entente.api.PlayerView seatView) {
     publicView();
-    if (publicWire == null) {
-      publicWire = org.entente.client.wire.Wire.publicView(seatView).build();
+    if (sharedView == null) {
+      sharedView =
+          SplicedMessage.Shared.of(
+              ServerMessage.VIEW_FIELD_NUMBER,
+              org.entente.client.wire.Wire.publicView(seatView).build());
     }
-    return publicWire;
+    return sharedView;
   }
 
   // ------------------------------------------------------------------ the journal
@@ -575,8 +580,12 @@ public final class LiveGame {
     lastReport = r.report();
     news = lastReport.news();
     reports.add(lastReport);
+    SplicedMessage.Shared shared =
+        SplicedMessage.Shared.of(
+            ServerMessage.TURN_RESOLVED_FIELD_NUMBER, RoleViews.resolvedShared(lastReport));
     for (var e : connections.entrySet()) {
-      e.getValue().send(push(RoleViews.resolved(this, members.get(e.getKey()), lastReport)));
+      e.getValue()
+          .send(shared.with("", RoleViews.resolvedOwn(members.get(e.getKey()), lastReport)));
     }
     startTurn();
   }
@@ -602,10 +611,6 @@ public final class LiveGame {
 
   // ------------------------------------------------------------------ pushes
 
-  static ServerMessage push(org.entente.proto.v1.TurnResolved r) {
-    return ServerMessage.newBuilder().setTurnResolved(r).build();
-  }
-
   void pushViews() {
     for (var e : connections.entrySet()) {
       pushView(e.getKey(), e.getValue(), "");
@@ -614,11 +619,15 @@ public final class LiveGame {
 
   void pushView(String token, Connection c, String requestId) {
     Member m = members.get(token);
-    c.send(
-        ServerMessage.newBuilder()
-            .setRequestId(requestId)
-            .setView(RoleViews.view(this, m))
-            .build());
+    if (m.role() == Role.SEAT) {
+      c.send(RoleViews.seatView(this, m, requestId));
+    } else {
+      c.send(
+          ServerMessage.newBuilder()
+              .setRequestId(requestId)
+              .setView(RoleViews.view(this, m))
+              .build());
+    }
   }
 
   // GAME_ENDED, with every state's final score (what tournaments of remote entrants read).

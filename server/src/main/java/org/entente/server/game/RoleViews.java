@@ -18,6 +18,7 @@ import org.entente.server.engine.GameState;
 import org.entente.server.engine.ThreatModel;
 import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.Views;
+import org.entente.server.net.SplicedMessage;
 
 /**
  * What each role may see of a live game. A seat gets the engine's view of its own state (its own
@@ -29,37 +30,51 @@ import org.entente.server.engine.Views;
 final class RoleViews {
   private RoleViews() {}
 
+  /** The member's view of the current position, whole. */
   static TurnView view(LiveGame g, LiveGame.Member m) {
-    Views.Public pub = g.publicView();
-    TurnView.Builder b;
     if (m.role() == Role.SEAT) {
-      PlayerView pv = Views.of(pub, m.state());
-      b = g.publicWire(pv).toBuilder();
-      Wire.seatPart(b, pv);
-      Seat seat = g.seats.get(m.state());
-      if (seat.orders() != null) {
-        b.setMyOrders(Wire.orders(seat.orders()));
-      }
-    } else {
-      b = TurnView.newBuilder();
-      GameState s = g.state;
-      b.setScenario(g.world.id())
-          .setTurn(Math.min(s.turn(), g.world.turns()))
-          .setTurns(g.world.turns())
-          .setTurnLabel(g.world.label(Math.min(s.turn(), g.world.turns())))
-          .setBriefing(g.world.briefing());
-      Wire.publicPart(
-          b,
-          pub.nations(),
-          g.world.proximity(),
-          pub.alliances(),
-          pub.crises(),
-          pub.lastStances(),
-          pub.rules());
-      if (m.role() == Role.INSTRUCTOR) {
-        b.setOmniscient(omniscient(g, pub));
-      }
+      return seatView(g, m, "").whole().getView();
     }
+    Views.Public pub = g.publicView();
+    TurnView.Builder b = TurnView.newBuilder();
+    GameState s = g.state;
+    b.setScenario(g.world.id())
+        .setTurn(Math.min(s.turn(), g.world.turns()))
+        .setTurns(g.world.turns())
+        .setTurnLabel(g.world.label(Math.min(s.turn(), g.world.turns())))
+        .setBriefing(g.world.briefing());
+    Wire.publicPart(
+        b,
+        pub.nations(),
+        g.world.proximity(),
+        pub.alliances(),
+        pub.crises(),
+        pub.lastStances(),
+        pub.rules());
+    if (m.role() == Role.INSTRUCTOR) {
+      b.setOmniscient(omniscient(g, pub));
+    }
+    return common(g, m, b).build();
+  }
+
+  /**
+   * A seat's view of the current position as sent: the public part of the position, encoded once
+   * for all the seats ({@link LiveGame#sharedView}), and the seat's own part (its engine view's
+   * private fields, its orders, the game's phase and clock, news and the messages it may read).
+   */
+  static SplicedMessage seatView(LiveGame g, LiveGame.Member m, String requestId) {
+    PlayerView pv = Views.of(g.publicView(), m.state());
+    TurnView.Builder b = TurnView.newBuilder();
+    Wire.seatPart(b, pv);
+    Seat seat = g.seats.get(m.state());
+    if (seat.orders() != null) {
+      b.setMyOrders(Wire.orders(seat.orders()));
+    }
+    return g.sharedView(pv).with(requestId, common(g, m, b).build());
+  }
+
+  // The fields of every role's view that change within a position.
+  private static TurnView.Builder common(LiveGame g, LiveGame.Member m, TurnView.Builder b) {
     b.setGameId(g.id)
         .setRole(m.role())
         .setPhase(g.phase)
@@ -71,7 +86,7 @@ final class RoleViews {
         b.addMessages(p);
       }
     }
-    return b.build();
+    return b;
   }
 
   /**
@@ -172,22 +187,34 @@ final class RoleViews {
     return !p.getTeam() && p.getToList().contains(m.state());
   }
 
+  /** What the member's role learns of an adjudicated turn. */
   static TurnResolved resolved(LiveGame g, LiveGame.Member m, TurnReport r) {
+    return resolvedShared(r).toBuilder().mergeFrom(resolvedOwn(m, r)).build();
+  }
+
+  /** What every role learns of an adjudicated turn: its events and every state's stance. */
+  static TurnResolved resolvedShared(TurnReport r) {
     TurnResolved.Builder b =
         TurnResolved.newBuilder()
             .setTurn(r.turn())
             .setTurnLabel(r.label())
             .setStateHash(r.stateHash());
-    for (var o : r.outcomes()) {
-      if (m.role() == Role.INSTRUCTOR || (m.role() == Role.SEAT && o.state().equals(m.state()))) {
-        b.addOutcomes(Wire.outcome(o));
-      }
-    }
     r.events().forEach(e -> b.addEvents(e.text()));
     r.wars().forEach(w -> b.addEvents("war " + w.crisis() + ": " + w.reason()));
     for (var ps : r.stances()) {
       b.addStances(
           PublicStance.newBuilder().setState(ps.state()).setStance(Wire.stance(ps.stance())));
+    }
+    return b.build();
+  }
+
+  /** The outcomes of an adjudicated turn the member may see: a seat its own, the instructor all. */
+  static TurnResolved resolvedOwn(LiveGame.Member m, TurnReport r) {
+    TurnResolved.Builder b = TurnResolved.newBuilder();
+    for (var o : r.outcomes()) {
+      if (m.role() == Role.INSTRUCTOR || (m.role() == Role.SEAT && o.state().equals(m.state()))) {
+        b.addOutcomes(Wire.outcome(o));
+      }
     }
     return b.build();
   }

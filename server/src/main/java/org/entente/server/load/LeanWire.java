@@ -75,6 +75,10 @@ final class LeanWire {
     boolean selfActive;
     String principalLeader = "";
     double maxInternal = 0.3;
+    // where the NationView bodies lie: self may come after them (the server sends a view's shared
+    // public part first and the seat's own fields after it)
+    private int[] nations = new int[32];
+    private int nationCount;
 
     View read(ByteBuf b, int from, int length) {
       self = "";
@@ -83,6 +87,7 @@ final class LeanWire {
       selfActive = false;
       principalLeader = "";
       maxInternal = 0.3;
+      nationCount = 0;
       int i = from;
       int end = from + length;
       while (i < end) {
@@ -105,7 +110,7 @@ final class LeanWire {
           i = next(lenAt);
           switch (field) {
             case 3 -> self = b.toString(i, len, StandardCharsets.UTF_8);
-            case 10 -> nation(b, i, len);
+            case 10 -> rememberNation(i, len);
             case 16 -> principalLeader = b.toString(i, len, StandardCharsets.UTF_8);
             case 21 -> rules(b, i, len);
             default -> {}
@@ -115,10 +120,21 @@ final class LeanWire {
           i = skip(b, i, wt);
         }
       }
+      for (int n = 0; n < nationCount; n += 2) {
+        nation(b, nations[n], nations[n + 1]);
+      }
       return this;
     }
 
-    // NationView: id = 1, active = 13. Protobuf writes fields in number order, so self is known.
+    private void rememberNation(int at, int length) {
+      if (nationCount + 2 > nations.length) {
+        nations = java.util.Arrays.copyOf(nations, nations.length * 2);
+      }
+      nations[nationCount++] = at;
+      nations[nationCount++] = length;
+    }
+
+    // NationView: id = 1, active = 13, in that order as protobuf writes them.
     private void nation(ByteBuf b, int from, int length) {
       int i = from;
       int end = from + length;

@@ -52,7 +52,8 @@ final class ChannelConnection implements Connection {
   private final long maxPendingBytes;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final ChannelFutureListener onWriteFailure;
-  private final Queue<ServerMessage> pending = new ConcurrentLinkedQueue<>();
+  // ServerMessages and SplicedMessages, which the pipeline's encoders write
+  private final Queue<Object> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicLong queuedBytes = new AtomicLong(); // in pending, not yet on the channel
 
@@ -78,6 +79,16 @@ final class ChannelConnection implements Connection {
 
   @Override
   public void send(ServerMessage message) {
+    enqueue(message);
+  }
+
+  @Override
+  public void send(SplicedMessage message) {
+    enqueue(message);
+  }
+
+  // message: a ServerMessage or a SplicedMessage, which the pipeline's encoders write
+  private void enqueue(Object message) {
     if (!isOpen()) {
       return;
     }
@@ -93,7 +104,7 @@ final class ChannelConnection implements Connection {
       channel.writeAndFlush(message).addListener(onWriteFailure);
       return;
     }
-    queuedBytes.addAndGet(message.getSerializedSize());
+    queuedBytes.addAndGet(ServerMessageEncoder.sizeOf(message));
     pending.add(message);
     if (drainScheduled.compareAndSet(false, true)) {
       onEventLoop(this::drain);
@@ -113,8 +124,8 @@ final class ChannelConnection implements Connection {
   private void drain() {
     drainScheduled.set(false);
     boolean wrote = false;
-    for (ServerMessage m = pending.poll(); m != null; m = pending.poll()) {
-      queuedBytes.addAndGet(-m.getSerializedSize());
+    for (Object m = pending.poll(); m != null; m = pending.poll()) {
+      queuedBytes.addAndGet(-ServerMessageEncoder.sizeOf(m));
       channel.write(m).addListener(onWriteFailure);
       wrote = true;
     }

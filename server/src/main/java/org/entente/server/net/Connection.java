@@ -15,6 +15,15 @@ public interface Connection {
   /** Queues a message to the client; dropped silently once the connection is closed. */
   void send(ServerMessage message);
 
+  /**
+   * Queues a message whose body is partly shared with other connections' messages (see {@link
+   * SplicedMessage}); the client receives {@link SplicedMessage#whole()}. A connection that writes
+   * bytes sends the shared part's encoding as it is; this default sends the whole message.
+   */
+  default void send(SplicedMessage message) {
+    send(message.whole());
+  }
+
   /** Sends an {@code Error} with this code and message (no request id), then closes. */
   void close(ErrorCode code, String message);
 

@@ -11,8 +11,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.codec.protobuf.ProtobufEncoder;
-import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.Map;
@@ -30,7 +28,7 @@ import org.entente.server.net.ChannelConnection.Transport;
  * <pre>
  * every channel: idle (IdleStateHandler) -> unify (PortUnification)
  * TCP:       idle -> frames (VarintFrameDecoder) -> decode (ClientMessageDecoder)
- *                 -> prepend (varint length) -> encode (protobuf) -> connection
+ *                 -> encode (ServerMessageEncoder: varint length + protobuf) -> connection
  * HTTP:      idle -> http (HttpServerCodec) -> aggregate -> ws (WebSocketServerProtocolHandler)
  *                 -> web (HttpHandler)
  * WebSocket: idle -> (frame codec) -> ws -> wsAggregate -> wsCodec (WebSocketMessageCodec)
@@ -43,10 +41,6 @@ import org.entente.server.net.ChannelConnection.Transport;
 final class NetInitializer extends ChannelInitializer<Channel> {
   /** The WebSocket endpoint; "/ws?..." and "/ws/..." match too. */
   static final String WEBSOCKET_PATH = "/ws";
-
-  private static final ProtobufVarint32LengthFieldPrepender PREPENDER =
-      new ProtobufVarint32LengthFieldPrepender();
-  private static final ProtobufEncoder ENCODER = new ProtobufEncoder();
 
   private final ServerConfig config;
   private final MessageHandler handler;
@@ -101,8 +95,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
         .pipeline()
         .addLast("frames", new VarintFrameDecoder(config.maxFrameBytes()))
         .addLast("decode", new ClientMessageDecoder())
-        .addLast("prepend", PREPENDER)
-        .addLast("encode", ENCODER)
+        .addLast("encode", ServerMessageEncoder.TCP)
         .addLast("connection", connectionHandler(channel, Transport.TCP));
   }
 
@@ -122,7 +115,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   private void closeTcp(Channel channel, ErrorCode code, String message) {
     ChannelPipeline pipeline = channel.pipeline();
     if (pipeline.get("encode") == null) {
-      pipeline.addLast("prepend", PREPENDER).addLast("encode", ENCODER);
+      pipeline.addLast("encode", ServerMessageEncoder.TCP);
     }
     channel.writeAndFlush(Errors.error(code, message, "")).addListener(ChannelFutureListener.CLOSE);
   }

@@ -2,7 +2,6 @@ package org.entente.server.net;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.EncoderException;
 import io.netty.handler.codec.MessageToMessageCodec;
@@ -16,12 +15,12 @@ import org.entente.proto.v1.ServerMessage;
 
 /**
  * Turns WebSocket data frames into {@link ClientMessage}s (binary frames: protobuf bytes; text
- * frames: protobuf's JSON mapping) and {@link ServerMessage}s into frames of the format the client
- * last used (binary until the client sends text).
+ * frames: protobuf's JSON mapping) and {@link ServerMessage}s and {@link SplicedMessage}s into
+ * frames of the format the client last used (binary until the client sends text).
  *
  * <p>Both directions run on the channel's event loop, so the format needs no locking.
  */
-final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, ServerMessage> {
+final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, Object> {
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer().omittingInsignificantWhitespace();
@@ -29,7 +28,12 @@ final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, 
   private boolean text;
 
   WebSocketMessageCodec() {
-    super(WebSocketFrame.class, ServerMessage.class);
+    super(WebSocketFrame.class, Object.class);
+  }
+
+  @Override
+  public boolean acceptOutboundMessage(Object msg) {
+    return ServerMessageEncoder.encodes(msg);
   }
 
   @Override
@@ -46,15 +50,17 @@ final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, 
   }
 
   @Override
-  protected void encode(ChannelHandlerContext ctx, ServerMessage message, List<Object> out) {
+  protected void encode(ChannelHandlerContext ctx, Object message, List<Object> out) {
     if (text) {
+      ServerMessage whole =
+          message instanceof SplicedMessage s ? s.whole() : (ServerMessage) message;
       try {
-        out.add(new TextWebSocketFrame(PRINTER.print(message)));
+        out.add(new TextWebSocketFrame(PRINTER.print(whole)));
       } catch (InvalidProtocolBufferException e) {
         throw new EncoderException("cannot print a ServerMessage as JSON", e);
       }
     } else {
-      out.add(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message.toByteArray())));
+      out.add(new BinaryWebSocketFrame(ServerMessageEncoder.bare(ctx, message)));
     }
   }
 
