@@ -191,7 +191,7 @@ final class Branching {
       journal.close();
       throw e;
     }
-    LiveGame g = LiveGame.restore(replayed, gs, lobby.clock(), done -> {}, journal);
+    LiveGame g = LiveGame.restore(replayed, gs, lobby.clock(), lobby.listener(), journal);
     lobby.register(g, c);
     LOG.info(
         "game={} branched from game={} at turn={} replaced={}",

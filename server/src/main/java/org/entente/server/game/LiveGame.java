@@ -89,6 +89,8 @@ public final class LiveGame {
   private int pressSeq;
   private volatile org.entente.proto.v1.GameInfo info;
   private boolean infoStale;
+  private long orderArrivedNanos; // System.nanoTime() of the order being handled, or 0
+  private long turnClosedNanos; // that time, when the order closed the turn being adjudicated
   private volatile Journal journal;
   private Supplier<Replay.Replayed> archive; // reads the finished game back from its journal
   private boolean released; // states and reports dropped: read them from the archive
@@ -109,6 +111,12 @@ public final class LiveGame {
   public interface GameListener {
     /** The game finished. */
     void finished(LiveGame game);
+
+    /**
+     * A turn that a seat's order closed has been served: {@code nanos} from that order's arrival to
+     * the game's turn results and next views handed to its connections.
+     */
+    default void turnServed(long nanos) {}
   }
 
   LiveGame(String id, World world, GameSettings settings, GameClock clock, GameListener listener) {
@@ -542,7 +550,21 @@ public final class LiveGame {
         return;
       }
     }
+    turnClosedNanos = orderArrivedNanos;
     adjudicate("every seat has sent orders");
+  }
+
+  /**
+   * Runs {@code handling} for an order read off a connection at {@code arrivedNanos} ({@link
+   * System#nanoTime()}): if it closes the turn, the time to serve the turn is reported.
+   */
+  void handleOrder(long arrivedNanos, Runnable handling) {
+    orderArrivedNanos = arrivedNanos;
+    try {
+      handling.run();
+    } finally {
+      orderArrivedNanos = 0;
+    }
   }
 
   void adjudicate(String why) {
@@ -570,7 +592,15 @@ public final class LiveGame {
         why,
         r.report().stateHash());
     journal(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
-    afterDurable(() -> resolved(r));
+    long closed = turnClosedNanos;
+    turnClosedNanos = 0;
+    afterDurable(
+        () -> {
+          resolved(r);
+          if (closed != 0) {
+            listener.turnServed(System.nanoTime() - closed);
+          }
+        });
   }
 
   // The turn's record is on disk: the turn is over, its results go out and the next one starts.

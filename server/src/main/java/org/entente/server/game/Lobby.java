@@ -58,6 +58,17 @@ public final class Lobby implements MessageHandler {
   private final JournalStore store;
   private final Branching branching = new Branching(this);
   private final Entrants entrants = new Entrants();
+  private final TurnTimes turnTimes = new TurnTimes();
+  private final LiveGame.GameListener listener =
+      new LiveGame.GameListener() {
+        @Override
+        public void finished(LiveGame game) {}
+
+        @Override
+        public void turnServed(long nanos) {
+          turnTimes.record(nanos);
+        }
+      };
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lobby.class);
 
   /** What the lobby remembers of a connection. */
@@ -109,12 +120,14 @@ public final class Lobby implements MessageHandler {
                 (g, member) -> g.pushView(member.token(), c, m.getRequestId())));
     handlers.put(
         BodyCase.SUBMIT_ORDERS,
-        (c, m) ->
-            withToken(
-                c,
-                m,
-                m.getSubmitOrders().getToken(),
-                (g, member) -> Requests.submit(g, member, c, m)));
+        (c, m) -> {
+          long arrived = System.nanoTime();
+          withToken(
+              c,
+              m,
+              m.getSubmitOrders().getToken(),
+              (g, member) -> g.handleOrder(arrived, () -> Requests.submit(g, member, c, m)));
+        });
     handlers.put(
         BodyCase.SEND_PRESS,
         (c, m) ->
@@ -331,7 +344,7 @@ public final class Lobby implements MessageHandler {
           "the server cannot write the game's journal: " + e.getMessage());
       return;
     }
-    LiveGame g = new LiveGame(id, world, settings, clock, done -> {}, instructorToken, journal);
+    LiveGame g = new LiveGame(id, world, settings, clock, listener, instructorToken, journal);
     archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
@@ -527,7 +540,7 @@ public final class Lobby implements MessageHandler {
     } catch (java.io.IOException e) {
       return new Recovered(id, Recovered.Outcome.FAILED, contents.path() + ": cannot reopen: " + e);
     }
-    LiveGame g = LiveGame.restore(replayed, settings, clock, done -> {}, journal);
+    LiveGame g = LiveGame.restore(replayed, settings, clock, listener, journal);
     archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
@@ -736,6 +749,15 @@ public final class Lobby implements MessageHandler {
 
   JournalStore store() {
     return store;
+  }
+
+  /** How long this lobby's games take to serve a turn once its last order is in. */
+  public TurnTimes turnTimes() {
+    return turnTimes;
+  }
+
+  LiveGame.GameListener listener() {
+    return listener;
   }
 
   GameClock clock() {

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.HdrHistogram.Histogram;
 import org.entente.api.Bot;
 import org.entente.client.bots.Strategies;
 import org.entente.client.net.EntenteClient;
@@ -431,6 +432,9 @@ public final class LoadGenerator {
     }
     report.serverCpuNanos =
         Math.max(0, report.serverCpuNanos) + after.processCpuNanos() - before.processCpuNanos();
+    Histogram served = after.turnServed().copy();
+    served.subtract(before.turnServed());
+    report.serverTurnTime.add(served);
     report.serverLiveGames = after.liveGames();
     report.serverFinishedGames = after.finishedGames();
     report.serverThreads = after.threads();

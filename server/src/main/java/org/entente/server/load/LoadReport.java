@@ -34,6 +34,8 @@ public final class LoadReport {
   long inServerBotOrders;
   double playSeconds;
   final Histogram turnLatency = new Histogram(MAX_TRACKED_NANOS, 3);
+  // the server's own account: last order read -> results and views handed to the connections
+  final Histogram serverTurnTime = new Histogram(MAX_TRACKED_NANOS, 3);
   long latencyExpected;
   long latencyMissing;
   long serverCpuNanos = -1;
@@ -88,6 +90,14 @@ public final class LoadReport {
   /** Per game-turn: last order sent to last seat's next view (or game end), in nanoseconds. */
   public Histogram turnLatency() {
     return turnLatency;
+  }
+
+  /**
+   * The server's own time for the same game-turns (from its {@code /metrics}): from the last order
+   * read to the turn's results and next views handed to the game's connections, nanoseconds.
+   */
+  public Histogram serverTurnTime() {
+    return serverTurnTime;
   }
 
   /** Game-turns expected to give a latency sample. */
@@ -230,6 +240,7 @@ public final class LoadReport {
               latencyExpected,
               latencyMissing));
       row(out, "turn latency: last order -> last view", percentiles(turnLatency));
+      row(out, "  the server's own time for those turns", percentiles(serverTurnTime));
       row(
           out,
           "server CPU",
@@ -323,6 +334,10 @@ public final class LoadReport {
     n.put("latencyP90Micros", turnLatency.getValueAtPercentile(90) / 1000.0);
     n.put("latencyP99Micros", turnLatency.getValueAtPercentile(99) / 1000.0);
     n.put("latencyMaxMicros", turnLatency.getMaxValue() / 1000.0);
+    n.put("serverTurnSamples", serverTurnTime.getTotalCount());
+    n.put("serverTurnP50Micros", serverTurnTime.getValueAtPercentile(50) / 1000.0);
+    n.put("serverTurnP99Micros", serverTurnTime.getValueAtPercentile(99) / 1000.0);
+    n.put("serverTurnMaxMicros", serverTurnTime.getMaxValue() / 1000.0);
     n.put("serverCpuMsPer1000Orders", serverCpuMillisPer1000Orders());
     n.put("clientCpuMs", clientCpuNanos / 1e6);
     n.put("othersCpuMs", othersCpuNanos / 1e6);

@@ -20,11 +20,13 @@ import org.entente.server.net.HttpRoute;
  * {@code GET /metrics}: a small JSON document for load tests and monitoring. It runs on an event
  * loop, so it only reads counters: the games (live and finished), the open connections, the heap in
  * use (without forcing a collection, so it includes garbage not yet collected), the process's CPU
- * time, the live threads and the uptime.
+ * time, the live threads, the uptime, and how long turns closed by a seat's order took to serve
+ * ({@link org.entente.server.game.TurnTimes}: a cumulative HdrHistogram of nanoseconds, compressed
+ * and in base64).
  *
  * <pre>{@code
  * {"games":{"live":100,"finished":3},"connections":801,"heapUsedBytes":73400320,
- *  "processCpuNanos":8123000000,"threads":130,"uptimeMillis":61234}
+ *  "processCpuNanos":8123000000,"threads":130,"uptimeMillis":61234,"turnServedNanos":"HISTFAAA..."}
  * }</pre>
  */
 public final class MetricsRoute implements HttpRoute {
@@ -88,7 +90,9 @@ public final class MetricsRoute implements HttpRoute {
         + threads.getThreadCount()
         + ",\"uptimeMillis\":"
         + runtime.getUptime()
-        + "}";
+        + ",\"turnServedNanos\":\""
+        + lobby.turnTimes().encoded()
+        + "\"}";
   }
 
   private long processCpuNanos() {

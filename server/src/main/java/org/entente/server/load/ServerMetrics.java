@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
+import org.entente.server.game.TurnTimes;
 
 /**
  * One reading of the server's {@code GET /metrics} (see {@link MetricsRoute}).
@@ -19,6 +21,7 @@ import java.time.Duration;
  * @param processCpuNanos the server process's CPU time
  * @param threads the server's live threads
  * @param uptimeMillis the server's uptime
+ * @param turnServed how long turns closed by a seat's order took to serve, so far (nanoseconds)
  */
 public record ServerMetrics(
     int liveGames,
@@ -27,7 +30,8 @@ public record ServerMetrics(
     long heapUsedBytes,
     long processCpuNanos,
     int threads,
-    long uptimeMillis) {
+    long uptimeMillis,
+    Histogram turnServed) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +45,10 @@ public record ServerMetrics(
         n.path("heapUsedBytes").asLong(),
         n.path("processCpuNanos").asLong(),
         n.path("threads").asInt(),
-        n.path("uptimeMillis").asLong());
+        n.path("uptimeMillis").asLong(),
+        n.hasNonNull("turnServedNanos")
+            ? TurnTimes.decode(n.get("turnServedNanos").asText())
+            : new Histogram(3));
   }
 
   /** Reads the metrics of the server at {@code host:port}. */

@@ -58,6 +58,14 @@ class LoadGeneratorTest {
     assertThat(r.turnLatency().getTotalCount()).isEqualTo((long) games * turns);
     assertThat(r.latencyExpected()).isEqualTo((long) games * turns);
     assertThat(r.turnLatency().getMinValue()).isPositive();
+    // the server timed the same turns itself, each within what its bots saw
+    assertThat(r.serverTurnTime().getTotalCount()).isEqualTo((long) games * turns);
+    assertThat(r.serverTurnTime().getMaxValue())
+        .isPositive()
+        .isLessThanOrEqualTo(r.turnLatency().getMaxValue());
+    ServerMetrics metrics =
+        ServerMetrics.fetch(java.net.http.HttpClient.newHttpClient(), "127.0.0.1", server.port());
+    assertThat(metrics.turnServed().getTotalCount()).isEqualTo(2L * games * turns);
     assertThat(r.gamesFinished()).isEqualTo(games);
     assertThat(r.ordersPerSecond()).isPositive();
     assertThat(r.serverCpuMillisPer1000Orders()).isPositive();
@@ -70,7 +78,11 @@ class LoadGeneratorTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     r.print(new PrintStream(out, true, StandardCharsets.UTF_8));
     String table = out.toString(StandardCharsets.UTF_8);
-    assertThat(table).contains("orders a second").contains("p99").contains("9 of 9 expected");
+    assertThat(table)
+        .contains("orders a second")
+        .contains("p99")
+        .contains("9 of 9 expected")
+        .contains("the server's own time for those turns");
     assertThat(r.json()).contains("\"ordersAccepted\":72");
   }
 
