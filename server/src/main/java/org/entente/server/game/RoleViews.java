@@ -36,13 +36,22 @@ final class RoleViews {
       return seatView(g, m, "").whole().getView();
     }
     Views.Public pub = g.publicView();
-    TurnView.Builder b = TurnView.newBuilder();
-    GameState s = g.state;
-    b.setScenario(g.world.id())
-        .setTurn(Math.min(s.turn(), g.world.turns()))
-        .setTurns(g.world.turns())
-        .setTurnLabel(g.world.label(Math.min(s.turn(), g.world.turns())))
-        .setBriefing(g.world.briefing());
+    TurnView.Builder b = publicFields(g, Math.min(g.state.turn(), g.world.turns()), pub);
+    if (m.role() == Role.INSTRUCTOR) {
+      b.setOmniscient(omniscient(g, pub));
+    }
+    return common(g, m, b).build();
+  }
+
+  // The public part of turn t's view, as the observer and the instructor see it.
+  private static TurnView.Builder publicFields(LiveGame g, int t, Views.Public pub) {
+    TurnView.Builder b =
+        TurnView.newBuilder()
+            .setScenario(g.world.id())
+            .setTurn(t)
+            .setTurns(g.world.turns())
+            .setTurnLabel(g.world.label(t))
+            .setBriefing(g.world.briefing());
     Wire.publicPart(
         b,
         pub.nations(),
@@ -51,10 +60,7 @@ final class RoleViews {
         pub.crises(),
         pub.lastStances(),
         pub.rules());
-    if (m.role() == Role.INSTRUCTOR) {
-      b.setOmniscient(omniscient(g, pub));
-    }
-    return common(g, m, b).build();
+    return b;
   }
 
   /**
@@ -101,21 +107,7 @@ final class RoleViews {
     if (m.role() == Role.SEAT) {
       b = Wire.view(Views.of(pub, m.state()));
     } else {
-      b =
-          TurnView.newBuilder()
-              .setScenario(g.world.id())
-              .setTurn(t)
-              .setTurns(g.world.turns())
-              .setTurnLabel(g.world.label(t))
-              .setBriefing(g.world.briefing());
-      Wire.publicPart(
-          b,
-          pub.nations(),
-          g.world.proximity(),
-          pub.alliances(),
-          pub.crises(),
-          pub.lastStances(),
-          pub.rules());
+      b = publicFields(g, t, pub);
       if (m.role() == Role.INSTRUCTOR) {
         b.setOmniscient(matrices(g, s, pub.model()));
       }

@@ -41,9 +41,7 @@ final class ServerMessageEncoder extends MessageToByteEncoder<Object> {
 
   @Override
   protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) {
-    int size = sizeOf(msg);
-    int framed = CodedOutputStream.computeUInt32SizeNoTag(size) + size;
-    write(msg, size, true, out, framed);
+    write(msg, true, out);
   }
 
   /** The message's encoded size, without a length prefix. */
@@ -55,13 +53,14 @@ final class ServerMessageEncoder extends MessageToByteEncoder<Object> {
 
   /** The message alone, in a buffer of {@code ctx}'s allocator (a WebSocket frame's payload). */
   static ByteBuf bare(ChannelHandlerContext ctx, Object msg) {
-    int size = sizeOf(msg);
-    ByteBuf out = ctx.alloc().buffer(size);
-    write(msg, size, false, out, size);
+    ByteBuf out = ctx.alloc().buffer(sizeOf(msg));
+    write(msg, false, out);
     return out;
   }
 
-  private static void write(Object msg, int size, boolean framed, ByteBuf out, int length) {
+  private static void write(Object msg, boolean framed, ByteBuf out) {
+    int size = sizeOf(msg);
+    int length = framed ? CodedOutputStream.computeUInt32SizeNoTag(size) + size : size;
     out.ensureWritable(length);
     int start = out.writerIndex();
     ByteBuffer target = out.nioBufferCount() == 1 ? out.internalNioBuffer(start, length) : null;

@@ -67,6 +67,7 @@ public final class SplicedMessage {
   private final String requestId;
   private final Message own;
   private final int bodySize;
+  private final int size;
   private ServerMessage whole;
 
   private SplicedMessage(Shared shared, String requestId, Message own) {
@@ -82,6 +83,15 @@ public final class SplicedMessage {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.own = own;
     this.bodySize = shared.bytes.length + own.getSerializedSize();
+    int envelope =
+        requestId.isEmpty()
+            ? 0
+            : CodedOutputStream.computeStringSize(ServerMessage.REQUEST_ID_FIELD_NUMBER, requestId);
+    this.size =
+        envelope
+            + CodedOutputStream.computeTagSize(shared.field.getNumber())
+            + CodedOutputStream.computeUInt32SizeNoTag(bodySize)
+            + bodySize;
   }
 
   /** The message as one {@code ServerMessage}: what a client decodes from the spliced bytes. */
@@ -102,14 +112,7 @@ public final class SplicedMessage {
 
   /** The size of the encoded {@code ServerMessage}, in bytes. */
   public int serializedSize() {
-    int size = 0;
-    if (!requestId.isEmpty()) {
-      size += CodedOutputStream.computeStringSize(ServerMessage.REQUEST_ID_FIELD_NUMBER, requestId);
-    }
-    return size
-        + CodedOutputStream.computeTagSize(shared.field.getNumber())
-        + CodedOutputStream.computeUInt32SizeNoTag(bodySize)
-        + bodySize;
+    return size;
   }
 
   /** Writes the encoded {@code ServerMessage}: request id, then the body's shared and own bytes. */
