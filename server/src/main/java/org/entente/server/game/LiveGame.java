@@ -90,7 +90,7 @@ public final class LiveGame {
   private volatile org.entente.proto.v1.GameInfo info;
   private boolean infoStale;
   private long orderArrivedNanos; // System.nanoTime() of the order being handled, or 0
-  private long turnClosedNanos; // that time, when the order closed the turn being adjudicated
+  private long servingSince; // that time, for the turn the order closed, until the turn is served
   private volatile Journal journal;
   private Supplier<Replay.Replayed> archive; // reads the finished game back from its journal
   private boolean released; // states and reports dropped: read them from the archive
@@ -466,6 +466,7 @@ public final class LiveGame {
 
   void startTurn() {
     if (state.finished() || state.turn() > settings.maxTurns()) {
+      served(); // before the game's end is announced
       finish("the last turn has been played");
       return;
     }
@@ -482,7 +483,17 @@ public final class LiveGame {
     scheduleDeadline();
     refreshInfo();
     pushViews();
+    served();
     maybeAdjudicate();
+  }
+
+  // The turn a seat's order closed has its results out, and its next views unless it was the last:
+  // reported before anything that follows (the game's end, the next turn) can reach a client.
+  private void served() {
+    if (servingSince != 0) {
+      listener.turnServed(System.nanoTime() - servingSince);
+      servingSince = 0;
+    }
   }
 
   /** Journals the current turn's deadline (see {@code JournalDeadline}), for recovery. */
@@ -550,7 +561,6 @@ public final class LiveGame {
         return;
       }
     }
-    turnClosedNanos = orderArrivedNanos;
     adjudicate("every seat has sent orders");
   }
 
@@ -592,15 +602,9 @@ public final class LiveGame {
         why,
         r.report().stateHash());
     journal(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
-    long closed = turnClosedNanos;
-    turnClosedNanos = 0;
-    afterDurable(
-        () -> {
-          resolved(r);
-          if (closed != 0) {
-            listener.turnServed(System.nanoTime() - closed);
-          }
-        });
+    servingSince = orderArrivedNanos; // the order being handled closed this turn, or 0
+    orderArrivedNanos = 0;
+    afterDurable(() -> resolved(r));
   }
 
   // The turn's record is on disk: the turn is over, its results go out and the next one starts.
