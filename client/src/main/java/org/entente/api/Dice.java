@@ -28,6 +28,21 @@ public final class Dice {
     return (mix(base + i * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
   }
 
+  /**
+   * A standard normal draw for the given index, without moving this stream: the sum of four
+   * uniforms taken from one 64-bit draw (Irwin-Hall), centred and scaled to variance 1. Its tails
+   * stop at about 3.5 standard deviations, which is all a small noise term needs, and it costs one
+   * hash instead of a logarithm and a cosine.
+   */
+  public double normalAt(long i) {
+    long z = mix(base + i * 0x9E3779B97F4A7C15L);
+    double sum =
+        (z & 0xFFFF) + ((z >>> 16) & 0xFFFF) + ((z >>> 32) & 0xFFFF) + ((z >>> 48) & 0xFFFF);
+    return (sum * 0x1.0p-16 + 2 * 0x1.0p-17 - 2) * SQRT3;
+  }
+
+  private static final double SQRT3 = Math.sqrt(3);
+
   /** The next uniform double in [0, 1). */
   public double nextDouble() {
     return at(index++);

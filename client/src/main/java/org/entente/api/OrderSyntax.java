@@ -1,6 +1,7 @@
 package org.entente.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +10,8 @@ import java.util.Locale;
  * actions, separated by semicolons.
  *
  * <pre>
- * BALANCE against [effort] [partner,partner...]   BANDWAGON with [DEFENSIVE|OFFENSIVE]
+ * BALANCE against [effort] [partner,partner...] [OFFENSIVE]
+ * BANDWAGON with [DEFENSIVE|OFFENSIVE]
  * HIDE                                             BUCK_PASS threat catcher
  * ATTACK target   AID to amount   PENETRATE target   LEAVE alliance
  * </pre>
@@ -38,10 +40,14 @@ public final class OrderSyntax {
     String verb = w[0].toUpperCase(Locale.ROOT);
     switch (verb) {
       case "BALANCE":
-        need(w, 2, 4, "BALANCE against [effort] [partners]");
+        boolean offensive = w.length > 2 && w[w.length - 1].equalsIgnoreCase("OFFENSIVE");
+        if (offensive) {
+          w = Arrays.copyOf(w, w.length - 1);
+        }
+        need(w, 2, 4, "BALANCE against [effort] [partners] [OFFENSIVE]");
         double effort = w.length > 2 ? number(w[2], "effort") : 0;
         List<String> partners = w.length > 3 ? List.of(w[3].split(",")) : List.of();
-        return new Stance.Balance(w[1], effort, partners);
+        return new Stance.Balance(w[1], effort, partners, offensive);
       case "BANDWAGON":
         need(w, 2, 3, "BANDWAGON with [DEFENSIVE|OFFENSIVE]");
         Stance.BandwagonKind kind = w.length > 2 ? kind(w[2]) : Stance.BandwagonKind.DEFENSIVE;
@@ -96,7 +102,8 @@ public final class OrderSyntax {
           + b.against()
           + " "
           + b.internal()
-          + (b.partners().isEmpty() ? "" : " " + String.join(",", b.partners()));
+          + (b.partners().isEmpty() ? "" : " " + String.join(",", b.partners()))
+          + (b.offensive() ? " OFFENSIVE" : "");
     }
     if (s instanceof Stance.Bandwagon b) {
       return "BANDWAGON " + b.with() + " " + b.bandwagonKind();

@@ -17,7 +17,15 @@ public enum OutcomeCode {
   ALLIANCE_JOINED,
   ALREADY_ALLIED,
   NO_MUTUAL_PROPOSAL,
+  // rules 2.0: two states that name each other balance threats of different blocs
+  THREATS_DIFFER,
+  // rules 2.0: fewer than half of an alliance's members named the state that would join it
+  NOT_ENOUGH_MEMBERS,
+  // rules 2.0: the two states would be allied while one is the target of the other's alliance
+  ALLY_IS_TARGET,
   LEFT_ALLIANCE_FOR_PATRON,
+  // rules 2.0: balancing against an ally leaves the alliances shared with it
+  LEFT_INCONSISTENT_ALLIANCE,
   DEFAULT_ORDER,
   // actions
   CRISIS_DECLARED,
@@ -40,6 +48,10 @@ public enum OutcomeCode {
   JOINED_ATTACK,
   JOINED_DEFENCE,
   CHAIN_GANGED,
+  // rules 2.0: a member of the target's alliance defends it (a defensive commitment binds)
+  BOUND_TO_DEFEND,
+  // rules 2.0: bound to both sides of a crisis, the state stays out and abandons neither
+  BOUND_TO_BOTH,
   ABANDONED_ALLY,
   CRISIS_DEFUSED,
   CRISIS_VOID,

@@ -503,10 +503,25 @@ public final class PlayerView {
     }
   }
 
-  /** A standing alliance. */
-  public record AllianceView(String id, List<String> members, double cohesion, int formedTurn) {
+  /**
+   * A standing alliance: its members, the state it balances ({@code target}, null only in views
+   * built by older code) and whether members also join each other's attacks ({@code kind}).
+   */
+  public record AllianceView(
+      String id,
+      List<String> members,
+      double cohesion,
+      int formedTurn,
+      String target,
+      AllianceKind kind) {
     public AllianceView {
       members = List.copyOf(members);
+      kind = kind == null ? AllianceKind.DEFENSIVE : kind;
+    }
+
+    /** A defensive alliance with no recorded target (tests and tools that predate targets). */
+    public AllianceView(String id, List<String> members, double cohesion, int formedTurn) {
+      this(id, members, cohesion, formedTurn, null, AllianceKind.DEFENSIVE);
     }
   }
 

@@ -10,11 +10,18 @@ public sealed interface Stance {
 
   /**
    * Arm ({@code internal} effort in [0, 0.3]) and/or propose alliances to {@code partners}, against
-   * {@code against}; in a crisis, balancing against the aggressor joins the defence.
+   * {@code against}; in a crisis, balancing against the aggressor joins the defence. With {@code
+   * offensive}, an alliance this proposal founds is OFFENSIVE when every founder sets the flag.
    */
-  record Balance(String against, double internal, List<String> partners) implements Stance {
+  record Balance(String against, double internal, List<String> partners, boolean offensive)
+      implements Stance {
     public Balance {
       partners = List.copyOf(partners);
+    }
+
+    /** A balance that proposes defensive alliances only. */
+    public Balance(String against, double internal, List<String> partners) {
+      this(against, internal, partners, false);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.entente.client.wire;
 import java.util.ArrayList;
 import java.util.List;
 import org.entente.api.Action;
+import org.entente.api.AllianceKind;
 import org.entente.api.OrderOutcome;
 import org.entente.api.OutcomeCode;
 import org.entente.api.PlayerView;
@@ -67,7 +68,8 @@ public final class Wire {
           Balance.newBuilder()
               .setAgainst(x.against())
               .setInternal(x.internal())
-              .addAllPartners(x.partners()));
+              .addAllPartners(x.partners())
+              .setOffensive(x.offensive()));
     } else if (s instanceof Stance.Bandwagon x) {
       b.setBandwagon(
           Bandwagon.newBuilder()
@@ -89,7 +91,8 @@ public final class Wire {
         return new Stance.Balance(
             required(b.getAgainst(), path + ".balance.against"),
             b.getInternal(),
-            b.getPartnersList());
+            b.getPartnersList(),
+            b.getOffensive());
       case BANDWAGON:
         return new Stance.Bandwagon(
             required(s.getBandwagon().getWith(), path + ".bandwagon.with"),
@@ -240,7 +243,12 @@ public final class Wire {
               .setId(a.id())
               .addAllMembers(a.members())
               .setCohesion(a.cohesion())
-              .setFormedTurn(a.formedTurn()));
+              .setFormedTurn(a.formedTurn())
+              .setTarget(a.target() == null ? "" : a.target())
+              .setKind(
+                  a.kind() == AllianceKind.OFFENSIVE
+                      ? org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
+                      : org.entente.proto.v1.AllianceKind.ALLIANCE_DEFENSIVE));
     }
     for (PlayerView.CrisisView c : crises) {
       b.addCrises(
@@ -310,7 +318,14 @@ public final class Wire {
             a ->
                 alliances.add(
                     new PlayerView.AllianceView(
-                        a.getId(), a.getMembersList(), a.getCohesion(), a.getFormedTurn())));
+                        a.getId(),
+                        a.getMembersList(),
+                        a.getCohesion(),
+                        a.getFormedTurn(),
+                        a.getTarget().isEmpty() ? null : a.getTarget(),
+                        a.getKind() == org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
+                            ? AllianceKind.OFFENSIVE
+                            : AllianceKind.DEFENSIVE)));
     List<PlayerView.CrisisView> crises = new ArrayList<>();
     v.getCrisesList()
         .forEach(

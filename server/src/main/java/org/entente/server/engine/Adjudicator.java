@@ -106,6 +106,7 @@ public final class Adjudicator {
             w.turn + 1,
             nations,
             intent,
+            SquareMatrix.wrap(w.n, w.baseline),
             w.alliances,
             w.clients,
             w.crises,

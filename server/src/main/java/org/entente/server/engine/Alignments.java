@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.entente.api.Action;
+import org.entente.api.AllianceKind;
 import org.entente.api.OutcomeCode;
 import org.entente.api.Stance;
 import org.entente.server.engine.TurnReport.EventKind;
 
 /**
- * Step 1 of a turn: alliance exits, patron-client links, alliance formation by mutual proposal, and
- * the crises that new alignments defuse (RULES.md section 3).
+ * Step 1 of a turn: alliance exits, patron-client links, consistency (no state stays allied with
+ * what it balances), admission to standing alliances by a majority of their members, alliances
+ * founded by mutual proposal against one threat, and the crises that new alignments defuse
+ * (RULES.md sections 3 and 3a).
  */
 final class Alignments {
   private Alignments() {}
@@ -20,6 +23,7 @@ final class Alignments {
   static void apply(TurnWork w) {
     leaveAlliances(w);
     clientLinks(w);
+    consistency(w);
     formAlliances(w);
     defuseCrises(w);
   }
@@ -120,19 +124,10 @@ final class Alignments {
     }
   }
 
-  // A client leaves any alliance aimed at its patron: one in which another member balances it.
+  // A client leaves every alliance aimed at its patron (RULES.md 3a, consistency).
   private static void leaveAlliancesAimedAt(TurnWork w, int client, String patron) {
     for (Alliance al : List.copyOf(w.alliances)) {
-      if (!al.has(w.id(client)) || al.has(patron)) {
-        continue;
-      }
-      boolean aimed =
-          al.members().stream()
-              .anyMatch(
-                  m ->
-                      w.stance[w.index(m)] instanceof Stance.Balance b
-                          && b.against().equals(patron));
-      if (aimed) {
+      if (al.has(w.id(client)) && !al.has(patron) && al.aimedAt(patron)) {
         leave(w, client, al.id());
         w.outcome(
             client,
@@ -143,130 +138,306 @@ final class Alignments {
     }
   }
 
+  // A state that balances against one of its own allies leaves the alliances it shares with it.
+  private static void consistency(TurnWork w) {
+    for (int i = 0; i < w.n; i++) {
+      if (!(w.stance[i] instanceof Stance.Balance b) || w.alliances.isEmpty()) {
+        continue;
+      }
+      for (Alliance al : List.copyOf(w.alliances)) {
+        if (al.has(w.id(i)) && al.has(b.against())) {
+          leave(w, i, al.id());
+          w.outcome(
+              i,
+              "stance",
+              OutcomeCode.LEFT_INCONSISTENT_ALLIANCE,
+              "balances against its ally " + b.against() + ": left " + al.id());
+        }
+      }
+    }
+  }
+
   private static boolean names(TurnWork w, int i, int j) {
     return w.stance[i] instanceof Stance.Balance b && b.partners().contains(w.id(j));
   }
 
-  // An alliance forms when two states name each other; naming a member of an existing alliance
-  // that names you back admits you to it.
-  private static void formAlliances(TurnWork w) {
-    TreeMap<String, TreeSet<Integer>> joins = null; // allocated when a state joins
-    List<int[]> pairs = new ArrayList<>(0);
-    for (int i = 0; i < w.n; i++) {
-      if (!(w.stance[i] instanceof Stance.Balance b)) {
-        continue;
+  /** True when alliance {@code al} balances the threat that {@code i} balances this turn. */
+  private static boolean balancesSameThreat(TurnWork w, Alliance al, int i) {
+    return w.stance[i] instanceof Stance.Balance b && al.aimedAt(b.against());
+  }
+
+  /** The bloc (at the start of the turn) of the state {@code i} balances, or -1. */
+  private static int threatKey(TurnWork w, int i) {
+    int t = w.balancesAgainst(i);
+    return t < 0 ? -1 : w.blocAtStart(t);
+  }
+
+  /** Why {@code i} and {@code j} cannot be allies (one is the target of the other's alliance). */
+  private static String targetConflict(TurnWork w, int i, int j) {
+    String a = w.id(i);
+    String b = w.id(j);
+    for (Alliance al : w.alliances) {
+      if (al.has(a) && al.target().equals(b)) {
+        return b + " is the target of " + a + "'s alliance " + al.id();
       }
-      for (String partner : b.partners()) {
-        int j = w.index(partner);
-        String order = "stance partner " + partner;
-        if (w.allied(i, j)) {
-          w.outcome(i, order, OutcomeCode.ALREADY_ALLIED, "already allied with " + partner);
-        } else if (names(w, j, i)) {
-          if (i < j) {
-            pairs.add(new int[] {i, j});
-          }
-        } else {
-          Alliance via = allianceNamingBack(w, i, j);
-          if (via != null) {
-            joins = joins == null ? new TreeMap<>() : joins;
-            joins.computeIfAbsent(via.id(), k -> new TreeSet<>()).add(i);
-          } else {
-            w.outcome(
-                i,
-                order,
-                OutcomeCode.NO_MUTUAL_PROPOSAL,
-                partner + " did not name " + w.id(i) + " back");
-          }
+      if (al.has(b) && al.target().equals(a)) {
+        return a + " is the target of " + b + "'s alliance " + al.id();
+      }
+    }
+    if (threatKey(w, i) == w.blocAtStart(j) || threatKey(w, j) == w.blocAtStart(i)) {
+      return "one of them balances the other's bloc";
+    }
+    return null;
+  }
+
+  /** A refused admission: {@code state} could not join {@code alliance}. */
+  private record Refusal(int state, Alliance alliance, OutcomeCode code, String reason) {}
+
+  // RULES.md 3a. Joining: a state balancing an alliance's target joins it when it names one of its
+  // members and at least half of the members (rounded up) name it. Forming: mutual pairs that
+  // balance the same threat (one state, or states of one bloc at the start of the turn), grouped
+  // per threat, found one alliance each; pairs with different threats form nothing.
+  private static void formAlliances(TurnWork w) {
+    List<Refusal> refusals = new ArrayList<>(0);
+    List<Object[]> joins = new ArrayList<>(0);
+    for (int i = 0; i < w.n && !w.alliances.isEmpty(); i++) {
+      if (w.stance[i] instanceof Stance.Balance && w.active(i)) {
+        Object[] join = admission(w, i, refusals);
+        if (join != null) {
+          joins.add(join);
         }
       }
     }
-    if (joins != null) {
-      joins.forEach((allianceId, states) -> states.forEach(i -> admit(w, allianceId, i)));
+    List<String> joinedNow = new ArrayList<>(0);
+    for (Object[] j : joins) {
+      admit(w, ((Alliance) j[0]).id(), (Integer) j[1], (String) j[2]);
+      joinedNow.add(((Alliance) j[0]).id());
+    }
+    List<int[]> pairs = new ArrayList<>(0);
+    for (int i = 0; i < w.n; i++) {
+      if (w.stance[i] instanceof Stance.Balance b) {
+        for (String partner : b.partners()) {
+          int j = w.index(partner);
+          int[] pair = partnerOutcome(w, i, j, refusals);
+          if (pair != null) {
+            pairs.add(pair);
+          }
+        }
+      }
     }
     if (!pairs.isEmpty()) {
       formFromPairs(w, pairs);
     }
   }
 
-  // An alliance containing j (not i) one of whose members names i.
-  private static Alliance allianceNamingBack(TurnWork w, int i, int j) {
+  // The first alliance balancing i's threat that i qualifies to join, as {alliance, i, why}; the
+  // alliances it named a member of but does not qualify for go to {@code refusals}.
+  private static Object[] admission(TurnWork w, int i, List<Refusal> refusals) {
+    String id = w.id(i);
     for (Alliance al : w.alliances) {
-      if (al.has(w.id(j)) && !al.has(w.id(i))) {
-        for (String m : al.members()) {
-          if (names(w, w.index(m), i)) {
-            return al;
-          }
-        }
+      if (al.has(id) || !balancesSameThreat(w, al, i) || !namesMemberOf(w, i, al)) {
+        continue;
+      }
+      int named = 0;
+      String conflict = null;
+      for (String m : al.members()) {
+        int k = w.index(m);
+        named += names(w, k, i) ? 1 : 0;
+        conflict = conflict == null ? memberConflict(w, i, k) : conflict;
+      }
+      int need = (int) Math.ceil(w.params.joinQuorum() * al.members().size() - 1e-9);
+      if (conflict != null) {
+        refusals.add(new Refusal(i, al, OutcomeCode.ALLY_IS_TARGET, conflict));
+      } else if (named < need) {
+        refusals.add(
+            new Refusal(
+                i,
+                al,
+                OutcomeCode.NOT_ENOUGH_MEMBERS,
+                named
+                    + " of "
+                    + al.members().size()
+                    + " members of "
+                    + al.id()
+                    + " named "
+                    + id
+                    + "; "
+                    + need
+                    + " needed to join"));
+      } else {
+        return new Object[] {al, i, named + " of " + al.members().size() + " members named it"};
       }
     }
     return null;
   }
 
-  private static void admit(TurnWork w, String allianceId, int i) {
+  private static String memberConflict(TurnWork w, int i, int k) {
+    String a = w.id(i);
+    String b = w.id(k);
+    for (Alliance al : w.alliances) {
+      if ((al.has(a) && al.target().equals(b)) || (al.has(b) && al.target().equals(a))) {
+        return (al.has(a) ? b : a) + " is the target of alliance " + al.id();
+      }
+    }
+    return null;
+  }
+
+  private static boolean namesMemberOf(TurnWork w, int i, Alliance al) {
+    Stance.Balance b = (Stance.Balance) w.stance[i];
+    for (String p : b.partners()) {
+      if (al.has(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The outcome of i naming j; a mutual pair with the same threat that may found an alliance is
+  // returned instead (once, from the lower index).
+  private static int[] partnerOutcome(TurnWork w, int i, int j, List<Refusal> refusals) {
+    String order = "stance partner " + w.id(j);
+    if (w.allied(i, j)) {
+      if (w.before.allied(w.id(i), w.id(j))) {
+        w.outcome(i, order, OutcomeCode.ALREADY_ALLIED, "already allied with " + w.id(j));
+      }
+      return null;
+    }
+    for (Refusal r : refusals) {
+      boolean mine = r.state() == i && r.alliance().has(w.id(j));
+      boolean sponsored = r.state() == j && r.alliance().has(w.id(i));
+      if (mine || sponsored) {
+        w.outcome(i, order, r.code(), r.reason());
+        return null;
+      }
+    }
+    if (!names(w, j, i)) {
+      w.outcome(i, order, OutcomeCode.NO_MUTUAL_PROPOSAL, w.id(j) + " did not name " + w.id(i));
+      return null;
+    }
+    if (threatKey(w, i) != threatKey(w, j)) {
+      w.outcome(
+          i,
+          order,
+          OutcomeCode.THREATS_DIFFER,
+          w.id(i)
+              + " balances "
+              + ((Stance.Balance) w.stance[i]).against()
+              + ", "
+              + w.id(j)
+              + " balances "
+              + ((Stance.Balance) w.stance[j]).against()
+              + ": different threats form no alliance");
+      return null;
+    }
+    if (inAllianceAgainst(w, i) || inAllianceAgainst(w, j)) {
+      // one of them already has an alliance against this threat: the other joins it or not
+      w.outcome(
+          i,
+          order,
+          OutcomeCode.NOT_ENOUGH_MEMBERS,
+          "an alliance against this threat already stands: "
+              + w.id(j)
+              + " must be admitted to it by its members");
+      return null;
+    }
+    String conflict = targetConflict(w, i, j);
+    if (conflict != null) {
+      w.outcome(i, order, OutcomeCode.ALLY_IS_TARGET, conflict);
+      return null;
+    }
+    return i < j ? new int[] {i, j} : null;
+  }
+
+  private static boolean inAllianceAgainst(TurnWork w, int i) {
+    for (Alliance al : w.alliances) {
+      if (al.has(w.id(i)) && balancesSameThreat(w, al, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void admit(TurnWork w, String allianceId, int i, String why) {
     for (int a = 0; a < w.alliances.size(); a++) {
       Alliance al = w.alliances.get(a);
       if (al.id().equals(allianceId) && !al.has(w.id(i))) {
-        w.alliances.set(a, al.withMembers(inScenarioOrder(w, al.members(), w.id(i))));
+        Alliance joined = al.withMembers(inScenarioOrder(w, al.members(), w.id(i)));
+        if (joined.aimedAt(w.id(i))) {
+          List<String> bloc = new ArrayList<>(joined.targetBloc());
+          bloc.remove(w.id(i));
+          joined = joined.withTargetBloc(bloc);
+        }
+        w.alliances.set(a, joined);
         w.alliancesFormed++;
-        w.outcome(i, "stance", OutcomeCode.ALLIANCE_JOINED, "joined " + allianceId);
-        w.event(EventKind.ALLIANCE_JOINED, w.id(i) + " joined " + allianceId, w.id(i));
+        w.outcome(i, "stance", OutcomeCode.ALLIANCE_JOINED, "joined " + allianceId + ": " + why);
+        w.event(
+            EventKind.ALLIANCE_JOINED,
+            w.id(i) + " joined " + allianceId + " against " + al.target(),
+            w.id(i));
       }
     }
   }
 
-  // Mutual pairs not yet allied: each connected group joins the first alliance one of its members
-  // is in, or forms a new alliance.
+  // Mutual pairs that share a threat: each connected group founds one alliance against it.
   private static void formFromPairs(TurnWork w, List<int[]> pairs) {
     int[] group = new int[w.n];
     for (int i = 0; i < w.n; i++) {
       group[i] = i;
     }
-    List<int[]> open = new ArrayList<>();
     for (int[] p : pairs) {
-      if (!w.allied(p[0], p[1])) {
-        open.add(p);
-        group[root(group, p[1])] = root(group, p[0]);
-      }
+      group[root(group, p[1])] = root(group, p[0]);
     }
     TreeMap<Integer, TreeSet<Integer>> components = new TreeMap<>();
-    for (int[] p : open) {
+    for (int[] p : pairs) {
       components.computeIfAbsent(root(group, p[0]), k -> new TreeSet<>()).add(p[0]);
       components.computeIfAbsent(root(group, p[0]), k -> new TreeSet<>()).add(p[1]);
     }
     for (TreeSet<Integer> members : components.values()) {
-      Alliance host = null;
-      for (Alliance al : w.alliances) {
-        if (members.stream().anyMatch(m -> al.has(w.id(m)))) {
-          host = al;
-          break;
-        }
-      }
-      if (host != null) {
-        for (int m : members) {
-          admit(w, host.id(), m);
-        }
-      } else {
-        createAlliance(w, members);
+      createAlliance(w, members);
+    }
+  }
+
+  // The group's target: the state its founders name most often (then the most powerful, then the
+  // first in scenario order).
+  private static int target(TurnWork w, TreeSet<Integer> members) {
+    int[] votes = new int[w.n];
+    int best = -1;
+    for (int m : members) {
+      int t = w.balancesAgainst(m);
+      votes[t]++;
+      if (best < 0
+          || votes[t] > votes[best]
+          || (votes[t] == votes[best] && w.start.power(t) > w.start.power(best))
+          || (votes[t] == votes[best] && w.start.power(t) == w.start.power(best) && t < best)) {
+        best = t;
       }
     }
+    return best;
   }
 
   private static void createAlliance(TurnWork w, TreeSet<Integer> members) {
     String id = "a" + (++w.nextAlliance);
     List<String> ids = members.stream().map(w::id).toList();
-    w.alliances.add(new Alliance(id, ids, w.turn, 1.0));
-    w.alliancesFormed++;
+    int target = target(w, members);
+    boolean offensive = true;
     for (int m : members) {
-      w.outcome(
-          m,
-          "stance",
-          OutcomeCode.ALLIANCE_FORMED,
-          "formed " + id + " with " + String.join(", ", ids));
+      offensive &= ((Stance.Balance) w.stance[m]).offensive();
     }
-    w.event(
-        EventKind.ALLIANCE_FORMED,
-        "alliance " + id + " formed: " + String.join(", ", ids),
-        ids.toArray(String[]::new));
+    AllianceKind kind = offensive ? AllianceKind.OFFENSIVE : AllianceKind.DEFENSIVE;
+    w.alliances.add(new Alliance(id, ids, w.turn, 1.0, w.id(target), w.startBloc(target), kind));
+    w.alliancesFormed++;
+    String what =
+        (offensive ? "offensive " : "")
+            + "alliance "
+            + id
+            + " against "
+            + w.id(target)
+            + ": "
+            + String.join(", ", ids);
+    for (int m : members) {
+      w.outcome(m, "stance", OutcomeCode.ALLIANCE_FORMED, "formed " + what);
+    }
+    w.event(EventKind.ALLIANCE_FORMED, what + " formed", ids.toArray(String[]::new));
   }
 
   private static int root(int[] g, int i) {

@@ -9,6 +9,8 @@ import org.entente.api.Stance;
  * the game is over). Immutable: adjudication returns a new one.
  *
  * @param intent perceived intent I[j][i], row j is what state j believes
+ * @param baseline the reputation B[j][i] that perception drifts back to; it starts as the
+ *     scenario's intent (shifted by shared ideology) and learns from behaviour (RULES.md section 6)
  * @param lastStances each state's adjudicated stance last turn (null before the first turn), the
  *     default for a seat that sends nothing
  * @param leanings penetrations that succeeded last turn: target's politics lean toward actor
@@ -19,6 +21,7 @@ public record GameState(
     int turn,
     List<Nation> nations,
     SquareMatrix intent,
+    SquareMatrix baseline,
     List<Alliance> alliances,
     List<ClientLink> clients,
     List<Crisis> crises,

@@ -1,7 +1,7 @@
 package org.entente.server.engine;
 
 /**
- * Every rule constant, named, with the defaults of RULES.md 1.1 (see docs/rules.md for what each
+ * Every rule constant, named, with the defaults of RULES.md 2.0 (see docs/rules.md for what each
  * means and why it has its value). A scenario overrides any of them by name.
  */
 public record Params(
@@ -29,6 +29,10 @@ public record Params(
     double penetrationDiscovery,
     double penetrationIntentDrop,
     double penetrationIntentRise,
+    // section 3a: alliances
+    double joinQuorum,
+    double allianceWane,
+    double ideologyCohesion,
     // section 4: economy
     double growth,
     double upkeep,
@@ -50,6 +54,9 @@ public record Params(
     double divisiveFactor,
     double intentDrift,
     double hideDriftMultiplier,
+    double reputationRate,
+    double misperceptionSigma,
+    double ideologyAffinity,
     // section 7: scores and lens
     double scoreSurvival,
     double scoreSecurity,
@@ -62,7 +69,7 @@ public record Params(
     double lensAllyReach,
     double lensSecureCoverage) {
 
-  /** RULES.md 1.1's defaults. */
+  /** RULES.md 2.0's defaults. */
   public static final Params DEFAULTS =
       new Params(
           0.2, 0.3, 0.3, 0.2, // weights
@@ -74,10 +81,12 @@ public record Params(
           0.01, 0.01, 0.2, // hide, buck-pass growth; free-riding penalty
           0.10, // aid cap
           0.5, 0.3, 0.1, 0.15, // penetration
+          0.5, 0.1, 0.05, // joining quorum, waning, ideology and cohesion
           0.02, 0.05, 0.01, // growth, upkeep, population growth
           2, 0.2, 0.25, 3, 0.2, // war
           0.5, 0.1, 0.2, // cohesion
           0.4, 2, 0.3, 0.05, 0.5, 0.1, 2, // perception
+          0.1, 0.03, 0.05, // reputation, misperception, ideology affinity
           40, 25, 15, 10, 10, // score weights
           2, 0.5, 0.5, // power cap, hegemon, weak
           0.3, 0.7); // lens
@@ -135,6 +144,12 @@ public record Params(
     }
     if (warExponent <= 0) {
       return "warExponent must be positive";
+    }
+    if (joinQuorum <= 0 || joinQuorum > 1) {
+      return "joinQuorum must be in (0,1]";
+    }
+    if (misperceptionSigma < 0 || reputationRate < 0 || reputationRate > 1) {
+      return "misperceptionSigma must be at least 0 and reputationRate in [0,1]";
     }
     return null;
   }

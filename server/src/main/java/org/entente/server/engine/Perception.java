@@ -3,13 +3,15 @@ package org.entente.server.engine;
 import org.entente.api.Action;
 import org.entente.api.Dice;
 import org.entente.api.OutcomeCode;
+import org.entente.api.SquareMatrix;
 import org.entente.api.Stance;
 import org.entente.server.engine.GameState.Leaning;
 
 /**
  * Step 5 of a turn: what each state believes of each other's intent moves with what it saw
  * (RULES.md section 6): attacks, arming (the security dilemma), aid, penetration, divisive
- * ideology, then drift back toward the baseline.
+ * ideology, then drift back toward the reputation with a little misperception, and the reputation
+ * learns from what was believed.
  */
 final class Perception {
   private Perception() {}
@@ -39,6 +41,32 @@ final class Perception {
     }
     divisive(w, powerAfter);
     drift(w);
+  }
+
+  /**
+   * The intent matrix a game starts from, which is also its first baseline: the scenario's, lowered
+   * by {@code ideologyAffinity} between two states that share a non-divisive ideology and raised by
+   * it between two that share a divisive one (RULES.md section 6).
+   */
+  public static SquareMatrix startIntent(World world) {
+    int n = world.size();
+    double[] m = world.baseline().toArray();
+    double shift = world.params().ideologyAffinity();
+    for (int j = 0; j < n; j++) {
+      Nation a = world.start().get(j);
+      for (int i = 0; i < n; i++) {
+        Nation b = world.start().get(i);
+        if (i != j && a.ideology().equals(b.ideology())) {
+          boolean divisive = a.divisive() && b.divisive();
+          m[j * n + i] = clamp(m[j * n + i] + (divisive ? shift : -shift));
+        }
+      }
+    }
+    return SquareMatrix.wrap(n, m);
+  }
+
+  private static double clamp(double v) {
+    return Math.max(0, Math.min(1, v));
   }
 
   private static void attack(TurnWork w, int i, int k) {
@@ -105,18 +133,27 @@ final class Perception {
     }
   }
 
+  // Drift back toward the reputation, misperception noise from the seeded stream (purpose
+  // "perception", index observer * n + actor), then the reputation learns from the new belief.
   private static void drift(TurnWork w) {
     Params p = w.params;
+    Dice noise = p.misperceptionSigma() > 0 ? Dice.of(w.seed, w.turn, "perception") : null;
     for (int j = 0; j < w.n; j++) {
       for (int i = 0; i < w.n; i++) {
+        int at = j * w.n + i;
         if (i == j) {
-          w.intent[j * w.n + i] = 0;
+          w.intent[at] = 0;
           continue;
         }
         double rate = p.intentDrift() * (w.hides(i) ? p.hideDriftMultiplier() : 1);
-        double v = w.intent(j, i);
-        v += rate * (w.world.baseline().get(j, i) - v);
-        w.intent[j * w.n + i] = Math.max(0, Math.min(1, v));
+        double v = w.intent[at];
+        v += rate * (w.baseline[at] - v);
+        if (noise != null && w.active(i) && w.active(j)) {
+          v += p.misperceptionSigma() * noise.normalAt(at);
+        }
+        v = clamp(v);
+        w.intent[at] = v;
+        w.baseline[at] = clamp(w.baseline[at] + p.reputationRate() * (v - w.baseline[at]));
       }
     }
   }

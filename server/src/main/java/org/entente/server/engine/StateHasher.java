@@ -31,6 +31,7 @@ public final class StateHasher {
     for (int j = 0; j < size; j++) {
       for (int i = 0; i < size; i++) {
         h.dbl(s.intent().get(j, i));
+        h.dbl(s.baseline().get(j, i));
       }
     }
     h.num(s.alliances().size());
@@ -39,6 +40,9 @@ public final class StateHasher {
       h.strings(a.members());
       h.num(a.formedTurn());
       h.dbl(a.cohesion());
+      h.str(a.target());
+      h.strings(a.targetBloc());
+      h.str(a.kind().name());
     }
     h.num(s.clients().size());
     for (ClientLink l : s.clients()) {

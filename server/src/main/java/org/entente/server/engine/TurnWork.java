@@ -34,6 +34,7 @@ final class TurnWork {
   final double[] tech;
   final boolean[] conquered;
   final double[] intent;
+  final double[] baseline;
 
   // alignments
   final List<Alliance> alliances;
@@ -82,6 +83,7 @@ final class TurnWork {
       conquered[i] = s.conquered();
     }
     intent = before.intent().toArray();
+    baseline = before.baseline().toArray();
     alliances = new ArrayList<>(before.alliances());
     clients = new ArrayList<>(before.clients());
     crises = new ArrayList<>(before.crises());
@@ -127,6 +129,26 @@ final class TurnWork {
   /** The state that {@code i} balances against this turn, or -1. */
   int balancesAgainst(int i) {
     return stance[i] instanceof Stance.Balance b ? index(b.against()) : -1;
+  }
+
+  /** The bloc that state {@code i} belonged to at the start of the turn (a representative). */
+  int blocAtStart(int i) {
+    return start.bloc(i);
+  }
+
+  /** The states of {@code i}'s bloc at the start of the turn, in scenario order. */
+  List<String> startBloc(int i) {
+    List<String> out = new ArrayList<>(2);
+    int b = start.bloc(i);
+    for (int k = 0; k < n; k++) {
+      if (start.bloc(k) == b && active(k)) {
+        out.add(id(k));
+      }
+    }
+    if (!out.contains(id(i))) {
+      out.add(0, id(i));
+    }
+    return out;
   }
 
   /** i's patron link, or null. */

@@ -39,7 +39,10 @@ public final class Views {
       this.nations = Views.nations(state, model);
       this.alliances =
           state.alliances().stream()
-              .map(a -> new AllianceView(a.id(), a.members(), a.cohesion(), a.formedTurn()))
+              .map(
+                  a ->
+                      new AllianceView(
+                          a.id(), a.members(), a.cohesion(), a.formedTurn(), a.target(), a.kind()))
               .toList();
       this.crises =
           state.crises().stream()

@@ -2,16 +2,18 @@ package org.entente.server.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.entente.api.AllianceKind;
 import org.entente.api.Dice;
 import org.entente.api.OutcomeCode;
+import org.entente.api.Stance;
 import org.entente.api.Stance.BandwagonKind;
 import org.entente.server.engine.TurnReport.EventKind;
 import org.entente.server.engine.TurnReport.War;
 
 /**
- * Step 2 of a turn: the crises due this turn are resolved (RULES.md section 5): sides with
- * chain-ganging and abandonment, strength at the target's location, a seeded draw, losses, spoils,
- * reparations and conquest.
+ * Step 2 of a turn: the crises due this turn are resolved (RULES.md section 5): sides bound by
+ * defensive commitments (and offensive ones), chosen sides, abandonment, strength at the target's
+ * location, a seeded draw, losses, spoils, reparations and conquest.
  */
 final class Wars {
   private Wars() {}
@@ -42,90 +44,115 @@ final class Wars {
     }
   }
 
+  // RULES.md 5 (2.0). Attackers: the aggressor, its OFFENSIVE clients and OFFENSIVE allies, and
+  // states balancing against the target. Defenders: the target, its patron, its allies (a
+  // commitment binds) and states balancing against the aggressor. The aggressor's defensive allies
+  // join only by choice.
   private static Sides sides(TurnWork w, Crisis c) {
     int aggressor = w.index(c.aggressor());
     int target = w.index(c.target());
     List<Integer> att = new ArrayList<>(List.of(aggressor));
     List<Integer> def = new ArrayList<>(List.of(target));
-    for (ClientLink l : w.clients) {
-      int client = w.index(l.client());
-      if (l.patron().equals(c.aggressor())
-          && l.kind() == BandwagonKind.OFFENSIVE
-          && client != target) {
-        att.add(client);
-        w.outcome(
-            client,
-            "crisis " + c.id(),
-            OutcomeCode.JOINED_ATTACK,
-            "jackal: joins its patron " + c.aggressor() + " against " + c.target());
-      }
-    }
+    ClientLink targetLink = w.linkOf(target);
     for (int i = 0; i < w.n; i++) {
-      if (i == aggressor || i == target || !w.active(i) || att.contains(i)) {
+      if (i == aggressor || i == target || !w.active(i)) {
         continue;
       }
+      String order = "crisis " + c.id();
+      boolean boundToAttack = offensivelyBound(w, i, aggressor, target);
+      boolean boundToDefend =
+          w.allied(i, target) || (targetLink != null && targetLink.patron().equals(w.id(i)));
       int against = w.balancesAgainst(i);
-      if (against == target) {
+      if (boundToAttack && boundToDefend) {
+        w.outcome(
+            i,
+            order,
+            OutcomeCode.BOUND_TO_BOTH,
+            "bound to both " + c.aggressor() + " and " + c.target() + ": stays out");
+      } else if (boundToDefend) {
+        if (w.staysOut(i) || bandwagonsWith(w, i, c.aggressor())) {
+          abandon(w, c, i, target);
+        } else {
+          def.add(i);
+          w.outcome(
+              i,
+              order,
+              OutcomeCode.BOUND_TO_DEFEND,
+              "bound to defend " + c.target() + " against " + c.aggressor());
+        }
+      } else if (boundToAttack) {
+        if (w.staysOut(i)) {
+          abandon(w, c, i, aggressor);
+        } else {
+          att.add(i);
+          ClientLink link = w.linkOf(i);
+          boolean jackal = link != null && link.patron().equals(c.aggressor());
+          w.outcome(
+              i,
+              order,
+              jackal ? OutcomeCode.JOINED_ATTACK : OutcomeCode.CHAIN_GANGED,
+              jackal
+                  ? "jackal: joins its patron " + c.aggressor() + " against " + c.target()
+                  : "joins the attack of its offensive ally " + c.aggressor());
+        }
+      } else if (against == target) {
         att.add(i);
         w.outcome(
             i,
-            "crisis " + c.id(),
+            order,
             OutcomeCode.JOINED_ATTACK,
             "balances against " + c.target() + ": joins the attack");
       } else if (against == aggressor) {
         def.add(i);
         w.outcome(
             i,
-            "crisis " + c.id(),
+            order,
             OutcomeCode.JOINED_DEFENCE,
             "balances against " + c.aggressor() + ": joins the defence of " + c.target());
       }
     }
-    chainGang(w, c, aggressor, target, att, def);
     return new Sides(c, att, def);
   }
 
-  // Every ally of a party that neither hides nor passes the buck joins that party's side; one that
-  // does has abandoned it.
-  private static void chainGang(
-      TurnWork w, Crisis c, int aggressor, int target, List<Integer> att, List<Integer> def) {
-    for (int k = 0; k < w.n; k++) {
-      if (k == aggressor || k == target || !w.active(k) || att.contains(k) || def.contains(k)) {
-        continue;
-      }
-      boolean withAggressor = w.allied(k, aggressor);
-      boolean withTarget = w.allied(k, target);
-      if (withAggressor == withTarget) {
-        continue; // allied to neither, or torn between both: stays out
-      }
-      int party = withAggressor ? aggressor : target;
-      if (w.staysOut(k)) {
-        for (Alliance al : w.alliances) {
-          if (al.has(w.id(k)) && al.has(w.id(party))) {
-            if (!w.abandonedAlliances.contains(al.id())) {
-              w.abandonedAlliances.add(al.id());
-            }
-          }
-        }
-        w.outcome(
-            k,
-            "crisis " + c.id(),
-            OutcomeCode.ABANDONED_ALLY,
-            w.id(k)
-                + " "
-                + (w.hides(k) ? "hid" : "passed the buck")
-                + " while its ally "
-                + w.id(party)
-                + " was in a crisis");
-      } else {
-        (withAggressor ? att : def).add(k);
-        w.outcome(
-            k,
-            "crisis " + c.id(),
-            OutcomeCode.CHAIN_GANGED,
-            "dragged in by its alliance with " + w.id(party));
+  // An OFFENSIVE client of the aggressor, or a member of one of its OFFENSIVE alliances.
+  private static boolean offensivelyBound(TurnWork w, int i, int aggressor, int target) {
+    ClientLink link = w.linkOf(i);
+    if (link != null
+        && link.patron().equals(w.id(aggressor))
+        && link.kind() == BandwagonKind.OFFENSIVE) {
+      return true;
+    }
+    for (Alliance al : w.alliances) {
+      if (al.kind() == AllianceKind.OFFENSIVE
+          && al.has(w.id(i))
+          && al.has(w.id(aggressor))
+          && !al.has(w.id(target))) {
+        return true;
       }
     }
+    return false;
+  }
+
+  private static boolean bandwagonsWith(TurnWork w, int i, String patron) {
+    return w.stance[i] instanceof Stance.Bandwagon b && b.with().equals(patron);
+  }
+
+  // A bound ally that stayed out has abandoned the party: the alliances they share lose cohesion.
+  private static void abandon(TurnWork w, Crisis c, int k, int party) {
+    for (Alliance al : w.alliances) {
+      if (al.has(w.id(k)) && al.has(w.id(party)) && !w.abandonedAlliances.contains(al.id())) {
+        w.abandonedAlliances.add(al.id());
+      }
+    }
+    String how =
+        w.hides(k)
+            ? "hid"
+            : w.kind(k) == Stance.StanceKind.BUCK_PASS ? "passed the buck" : "bandwagoned";
+    w.outcome(
+        k,
+        "crisis " + c.id(),
+        OutcomeCode.ABANDONED_ALLY,
+        w.id(k) + " " + how + " while its ally " + w.id(party) + " was in a crisis");
   }
 
   private static double strength(

@@ -15,9 +15,11 @@ public final class JournalFormat {
 
   /**
    * The format version. 2: the turn hashes use the current state hash (version 1 journals hold
-   * hashes of an earlier hash function, so they are refused rather than reported as divergent).
+   * hashes of an earlier hash function, so they are refused rather than reported as divergent). 3:
+   * rules 2.0 (alliances with a target and a kind, a learning baseline, misperception noise): a
+   * version 2 journal re-run under these rules would diverge at its first turn, so it is refused.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   public static final int HEADER_BYTES = 8;
   public static final int FRAME_BYTES = 8;

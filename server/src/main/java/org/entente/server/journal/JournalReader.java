@@ -85,9 +85,12 @@ public final class JournalReader {
           path,
           "journal format version "
               + version
-              + " is not read here ("
+              + " is not read by this server, which reads version "
               + JournalFormat.VERSION
-              + ")");
+              + (version < JournalFormat.VERSION
+                  ? " (rules 2.0: a game journaled under older rules cannot be re-run; replay it"
+                      + " with the release that wrote it)"
+                  : " (written by a newer release)"));
     }
     List<JournalRecord> records = new ArrayList<>();
     List<Long> offsets = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.entente.api.AllianceKind;
 import org.entente.api.Posture;
 import org.entente.api.SquareMatrix;
 import org.entente.api.Stance.BandwagonKind;
@@ -109,6 +110,16 @@ final class ScenarioCompiler {
   }
 
   private void checkReferences() {
+    List<ScenarioFile.BorderEntry> borders = list(f.borders());
+    for (int i = 0; i < borders.size(); i++) {
+      List<String> b = borders.get(i).between();
+      String path = "$.borders[" + i + "].between";
+      if (known(b.get(0), path + "[0]") & known(b.get(1), path + "[1]")
+          && b.get(0).equals(b.get(1))) {
+        problem(path, "a border needs two different states");
+      }
+    }
+    checkPersonnel();
     List<ScenarioFile.DistanceEntry> distances = list(f.distances());
     for (int i = 0; i < distances.size(); i++) {
       List<String> b = distances.get(i).between();
@@ -139,6 +150,31 @@ final class ScenarioCompiler {
     }
   }
 
+  // Military is the mean of the spending and personnel shares when every state gives personnel,
+  // spending alone when none does; a mix would silently weigh states differently.
+  private void checkPersonnel() {
+    long with = f.states().stream().filter(s -> s.personnel() != null).count();
+    if (with > 0 && with < f.states().size()) {
+      for (int i = 0; i < f.states().size(); i++) {
+        if (f.states().get(i).personnel() == null) {
+          problem(
+              "$.states[" + i + "].personnel",
+              "missing: "
+                  + with
+                  + " of "
+                  + f.states().size()
+                  + " states give personnel, and military mixes spending and personnel only when"
+                  + " every state gives both");
+        }
+      }
+    }
+    if (with == f.states().size()
+        && f.states().stream().mapToDouble(s -> s.personnel()).sum() <= 0) {
+      problem(
+          "$.states", "personnel sums to 0: leave it out to measure military by spending alone");
+    }
+  }
+
   private void checkAlignments() {
     Set<String> ids = new HashSet<>();
     List<ScenarioFile.AllianceEntry> alliances = list(f.alliances());
@@ -147,6 +183,12 @@ final class ScenarioCompiler {
       String path = "$.alliances[" + i + "]";
       if (!ids.add(a.id())) {
         problem(path + ".id", "duplicate alliance id '" + a.id() + "'");
+      }
+      if (a.target() == null) {
+        problem(path + ".target", "an alliance needs the state it balances (rules 2.0)");
+      } else if (known(a.target(), path + ".target") && a.members().contains(a.target())) {
+        problem(
+            path + ".target", "'" + a.target() + "' cannot be a member of an alliance against it");
       }
       Set<String> seen = new HashSet<>();
       for (int m = 0; m < a.members().size(); m++) {
@@ -233,13 +275,15 @@ final class ScenarioCompiler {
   private World build(Params params, List<String> labels) {
     List<StateEntry> states = f.states();
     int n = states.size();
-    double[] totals = new double[4];
+    double[] totals = new double[5];
     for (StateEntry s : states) {
       totals[0] += s.population();
       totals[1] += s.economy();
       totals[2] += s.military();
       totals[3] += s.technology();
+      totals[4] += s.personnel() == null ? 0 : s.personnel();
     }
+    boolean personnel = states.stream().allMatch(s -> s.personnel() != null) && totals[4] > 0;
     List<Nation> nations = new ArrayList<>();
     for (StateEntry s : states) {
       nations.add(
@@ -248,7 +292,7 @@ final class ScenarioCompiler {
               s.name(),
               POINTS * s.population() / totals[0],
               POINTS * s.economy() / totals[1],
-              POINTS * s.military() / totals[2],
+              POINTS * military(s, totals, personnel),
               POINTS * s.technology() / totals[3],
               s.offense(),
               s.reach(),
@@ -285,6 +329,14 @@ final class ScenarioCompiler {
         states.stream().map(StateEntry::strategy).toList());
   }
 
+  // RULES.md 1 (2.0): the mean of the spending share and the personnel share, as COW's CINC does.
+  private static double military(StateEntry s, double[] totals, boolean personnel) {
+    double spending = s.military() / totals[2];
+    return personnel ? (spending + s.personnel() / totals[4]) / 2 : spending;
+  }
+
+  // RULES.md 2 (2.0): minimum border distance, 0 across a land border, else between capitals;
+  // the scenario's own overrides win.
   private SquareMatrix distances(List<StateEntry> states) {
     int n = states.size();
     double[] d = new double[n * n];
@@ -294,6 +346,13 @@ final class ScenarioCompiler {
         var b = states.get(j).location();
         d[i * n + j] = i == j ? 0 : World.greatCircleKm(a.lat(), a.lon(), b.lat(), b.lon());
       }
+    }
+    for (var o : list(f.borders())) {
+      int i = index.get(o.between().get(0));
+      int j = index.get(o.between().get(1));
+      double km = o.contiguity() != null && o.contiguity() == 1 ? 0 : o.km();
+      d[i * n + j] = km;
+      d[j * n + i] = km;
     }
     for (var o : list(f.distances())) {
       int i = index.get(o.between().get(0));
@@ -329,8 +388,36 @@ final class ScenarioCompiler {
         .map(
             a ->
                 new Alliance(
-                    a.id(), inOrder(a.members()), 0, a.cohesion() == null ? 1.0 : a.cohesion()))
+                    a.id(),
+                    inOrder(a.members()),
+                    0,
+                    a.cohesion() == null ? 1.0 : a.cohesion(),
+                    a.target(),
+                    startBloc(a.target()),
+                    "OFFENSIVE".equals(a.kind()) ? AllianceKind.OFFENSIVE : AllianceKind.DEFENSIVE))
         .toList();
+  }
+
+  // The target's bloc in the starting alignments: the states linked to it by starting alliances
+  // and patron-client links, the target first.
+  private List<String> startBloc(String target) {
+    List<String> bloc = new ArrayList<>(List.of(target));
+    for (int k = 0; k < bloc.size(); k++) {
+      String s = bloc.get(k);
+      for (var a : list(f.alliances())) {
+        if (a.members().contains(s)) {
+          a.members().stream().filter(m -> !bloc.contains(m)).forEach(bloc::add);
+        }
+      }
+      for (var c : list(f.clients())) {
+        if (c.client().equals(s) && !bloc.contains(c.patron())) {
+          bloc.add(c.patron());
+        } else if (c.patron().equals(s) && !bloc.contains(c.client())) {
+          bloc.add(c.client());
+        }
+      }
+    }
+    return bloc;
   }
 
   private List<String> inOrder(List<String> ids) {

@@ -20,6 +20,7 @@ public record ScenarioFile(
     Map<String, Double> parameters,
     List<StateEntry> states,
     List<DistanceEntry> distances,
+    List<BorderEntry> borders,
     List<IntentEntry> intent,
     List<AllianceEntry> alliances,
     List<ClientEntry> clients,
@@ -37,6 +38,8 @@ public record ScenarioFile(
       Double economy,
       Double military,
       Double technology,
+      Double personnel,
+      Integer ccode,
       Double offense,
       Double reach,
       Location location,
@@ -55,14 +58,26 @@ public record ScenarioFile(
   /** A scored objective. */
   public record ObjectiveEntry(String kind, String state, Double value, String text) {}
 
-  /** An override of the capital-to-capital distance. */
+  /**
+   * The minimum distance between two states' borders (cshapes) and their COW contiguity type (1: a
+   * land border, which makes the distance 0).
+   */
+  public record BorderEntry(List<String> between, Double km, Integer contiguity) {}
+
+  /** An override of every other distance (sea lanes, an army already in place), with a reason. */
   public record DistanceEntry(List<String> between, Double km, String reason) {}
 
   /** A starting perceived intent (observer "*" means every other state). */
   public record IntentEntry(String observer, String actor, Double value, String reason) {}
 
   /** An alliance standing at the start. */
-  public record AllianceEntry(String id, List<String> members, Double cohesion) {}
+  public record AllianceEntry(
+      String id,
+      List<String> members,
+      Double cohesion,
+      String target,
+      String kind,
+      String reason) {}
 
   /** A patron-client link standing at the start. */
   public record ClientEntry(String client, String patron, String kind) {}
@@ -78,7 +93,8 @@ public record ScenarioFile(
       String actor,
       Double delta,
       String aggressor,
-      String target) {}
+      String target,
+      String source) {}
 
   /** Where numbers and judgements come from. */
   public record Source(String what, String citation) {}

@@ -57,7 +57,7 @@ public final class BenchWorlds {
     }
     for (int a = 0; a + 1 < n; a += 8) {
       // two status-quo states of each block of eight (index 1 of every block is the revisionist)
-      b.alliance("x" + a / 8, id(a + 2 < n ? a + 2 : a), id(a + 3 < n ? a + 3 : a + 1));
+      b.alliance("x" + a / 8, id(a + 1), id(a + 2 < n ? a + 2 : a), id(a + 3 < n ? a + 3 : a + 1));
     }
     return b.build();
   }

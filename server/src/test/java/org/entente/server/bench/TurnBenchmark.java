@@ -97,6 +97,7 @@ public class TurnBenchmark {
         s.turn(),
         s.nations(),
         s.intent(),
+        s.baseline(),
         s.alliances(),
         s.clients(),
         s.crises(),

@@ -193,6 +193,7 @@ class AdjudicationTableTest {
         case "no-outcome" -> has(w[1], w[2]) ? "outcome present" : null;
         case "allied" -> after.allied(w[1], w[2]) ? null : "not allied";
         case "not-allied" -> after.allied(w[1], w[2]) ? "allied" : null;
+        case "alliance-of" -> allianceOf(w[1], w[2], w[3]);
         case "alliance-count" ->
             after.alliances().size() == Integer.parseInt(w[1])
                 ? null
@@ -244,6 +245,7 @@ class AdjudicationTableTest {
         case "population" -> after.nation(q[1]).population();
         case "technology" -> after.nation(q[1]).technology();
         case "intent" -> after.intent().get(world.index(q[1]), world.index(q[2]));
+        case "baseline" -> after.baseline().get(world.index(q[1]), world.index(q[2]));
         case "cohesion" ->
             after.alliances().stream()
                 .filter(a -> a.id().equals(q[1]))
@@ -264,6 +266,19 @@ class AdjudicationTableTest {
         case "balancing-share" -> Scoring.system(after).balancingShare();
         default -> throw new IllegalArgumentException("unknown quantity: " + String.join(" ", q));
       };
+    }
+
+    // "alliance-of A,B target C" or "alliance-of A,B kind OFFENSIVE": the alliance holding every
+    // listed state has that target or kind.
+    String allianceOf(String members, String field, String expected) {
+      List<String> ms = List.of(members.split(","));
+      for (Alliance a : after.alliances()) {
+        if (a.members().containsAll(ms)) {
+          String actual = field.equals("target") ? a.target() : a.kind().name();
+          return actual.equals(expected) ? null : field + " " + actual;
+        }
+      }
+      return "no alliance holds " + members;
     }
 
     boolean has(String state, String code) {

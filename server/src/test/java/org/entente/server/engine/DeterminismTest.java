@@ -29,7 +29,7 @@ class DeterminismTest {
     b.state("S3").size(110).at(-600, 300);
     b.state("S4").size(110).at(2200, 400);
     b.state("S5").size(110).at(1000, 1000);
-    b.alliance("x1", "S1", "S2");
+    b.alliance("x1", "R1", "S1", "S2");
     return b.build();
   }
 

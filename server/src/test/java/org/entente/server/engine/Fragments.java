@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.entente.api.AllianceKind;
 import org.entente.api.Posture;
 import org.entente.api.SquareMatrix;
 import org.entente.api.Stance;
@@ -49,6 +50,7 @@ final class Fragments {
         s.turn(),
         s.nations(),
         SquareMatrix.wrap(world.size(), now),
+        s.baseline(),
         s.alliances(),
         s.clients(),
         crises,
@@ -62,6 +64,10 @@ final class Fragments {
 
   static World world(JsonNode w) {
     Map<String, Double> overrides = new HashMap<>();
+    // One rule at a time: misperception noise and the ideology pull are off unless a case turns
+    // them on (their own cases do).
+    overrides.put("misperceptionSigma", 0.0);
+    overrides.put("ideologyAffinity", 0.0);
     for (var e : fields(w.path("params"))) {
       overrides.put(e.getKey(), e.getValue().asDouble());
     }
@@ -130,8 +136,28 @@ final class Fragments {
       List<String> members = new ArrayList<>();
       a.get("members").forEach(m -> members.add(m.asText()));
       members.sort(java.util.Comparator.comparingInt(ids::indexOf));
+      if (!a.hasNonNull("target")) {
+        throw new IllegalArgumentException(
+            "alliance " + a.get("id").asText() + " needs a target (rules 2.0)");
+      }
+      String target = a.get("target").asText();
+      List<String> bloc = new ArrayList<>(List.of(target));
+      for (JsonNode other : iter(w.path("alliances"))) {
+        List<String> m = new ArrayList<>();
+        other.get("members").forEach(x -> m.add(x.asText()));
+        if (m.contains(target)) {
+          m.stream().filter(x -> !bloc.contains(x)).forEach(bloc::add);
+        }
+      }
       alliances.add(
-          new Alliance(a.get("id").asText(), members, 0, a.path("cohesion").asDouble(1.0)));
+          new Alliance(
+              a.get("id").asText(),
+              members,
+              0,
+              a.path("cohesion").asDouble(1.0),
+              target,
+              bloc,
+              AllianceKind.valueOf(a.path("kind").asText("DEFENSIVE"))));
     }
     List<ClientLink> clients = new ArrayList<>();
     for (JsonNode c : iter(w.path("clients"))) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.api.AllianceKind;
 import org.entente.api.Dice;
 import org.entente.api.Posture;
 import org.entente.api.SquareMatrix;
@@ -95,8 +96,11 @@ public final class WorldBuilder {
     return this;
   }
 
-  public WorldBuilder alliance(String id, String... members) {
-    alliances.add(new Alliance(id, List.of(members), 0, 1.0));
+  /** A defensive alliance of {@code members} against {@code target} standing at the start. */
+  public WorldBuilder alliance(String id, String target, String... members) {
+    alliances.add(
+        new Alliance(
+            id, List.of(members), 0, 1.0, target, List.of(target), AllianceKind.DEFENSIVE));
     return this;
   }
 

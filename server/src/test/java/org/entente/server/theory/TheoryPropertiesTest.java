@@ -310,8 +310,8 @@ class TheoryPropertiesTest {
     b.state("S4").size(80).at(-500, -300);
     b.state("S5").size(130).at(1200, 900);
     b.state("S6").size(130).at(1200, -900);
-    b.alliance("x1", "S1", "S2");
-    b.alliance("x2", "S3", "S4");
+    b.alliance("x1", "R1", "S1", "S2");
+    b.alliance("x2", "R1", "S3", "S4");
     return b.build();
   }
 
