@@ -1,0 +1,140 @@
+package org.entente.server.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.entente.server.engine.World;
+import org.entente.server.scenario.ScenarioException;
+import org.entente.server.scenario.ScenarioLoader;
+
+/**
+ * A built-in scenario set in real history, ready to compare with the alliance data: its world, each
+ * state's Correlates of War country code (the {@code ccode} of its scenario entry), the data window
+ * that covers its start, and the years its turns reach inside that window.
+ */
+record HistoricalScenario(
+    String id,
+    World world,
+    Map<String, Integer> ccodes,
+    AllianceData data,
+    TurnYears calendar,
+    Map<Integer, Integer> lastTurnOfYear) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, AllianceData> WINDOWS = new ConcurrentHashMap<>();
+  private static final List<String> FALLBACK =
+      List.of("europe-1914", "europe-1936", "middle-east-1955", "east-asia-2016");
+
+  /** The built-in scenarios whose states carry country codes, in library order. */
+  static List<String> ids() {
+    List<String> out = new ArrayList<>();
+    for (String id : ScenarioLoader.builtinIds()) {
+      if (!codes(id).isEmpty()) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Loads built-in scenario {@code id}; throws when it is not historical or no window covers it.
+   */
+  static HistoricalScenario load(String id) {
+    ScenarioLoader.Loaded loaded;
+    try {
+      loaded = ScenarioLoader.builtin(id);
+    } catch (ScenarioException e) {
+      throw new IllegalArgumentException("cannot load scenario " + id + ": " + e.getMessage(), e);
+    }
+    World world = loaded.world();
+    Map<String, Integer> ccodes = codes(id);
+    if (ccodes.isEmpty()) {
+      throw new IllegalArgumentException(
+          id + " is not a historical scenario (its states carry no ccode); historical: " + ids());
+    }
+    TurnYears calendar = TurnYears.of(loaded.file().calendar(), world.turns());
+    int start = calendar.year(1);
+    AllianceData best = null;
+    long bestCount = -1;
+    for (String w : AllianceData.WINDOWS) {
+      AllianceData d = WINDOWS.computeIfAbsent(w, AllianceData::load);
+      if (d.covers(start)) {
+        long count = ccodes.values().stream().filter(d.present(start)::contains).count();
+        if (count > bestCount) {
+          best = d;
+          bestCount = count;
+        }
+      }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException(
+          "no data window covers "
+              + id
+              + "'s first year "
+              + start
+              + "; windows: "
+              + AllianceData.WINDOWS);
+    }
+    Map<Integer, Integer> years = new LinkedHashMap<>();
+    for (var e : calendar.lastTurnOfYear().entrySet()) {
+      if (best.covers(e.getKey())) {
+        years.put(e.getKey(), e.getValue());
+      }
+    }
+    return new HistoricalScenario(id, world, ccodes, best, calendar, years);
+  }
+
+  /** The states whose country code the data window does not hold in {@code year}. */
+  List<String> missing(int year) {
+    List<String> out = new ArrayList<>();
+    for (var n : world.start()) {
+      Integer c = ccodes.get(n.id());
+      if (c == null || !data.present(year).contains(c)) {
+        out.add(n.id());
+      }
+    }
+    return out;
+  }
+
+  /** The {@code ccode} of each state of the built-in scenario {@code id} that has one. */
+  private static Map<String, Integer> codes(String id) {
+    JsonNode tree;
+    try (InputStream in =
+        HistoricalScenario.class
+            .getClassLoader()
+            .getResourceAsStream("scenarios/" + id + ".json")) {
+      if (in == null) {
+        throw new IllegalArgumentException("no built-in scenario " + id);
+      }
+      tree = JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (JsonNode s : tree.path("states")) {
+      if (s.path("ccode").isInt()) {
+        out.put(s.path("id").asText(), s.path("ccode").asInt());
+      }
+    }
+    if (out.isEmpty() && FALLBACK.contains(id)) {
+      // TEMPORARY until every historical scenario carries ccode: state id = COW abbreviation
+      for (JsonNode s : tree.path("states")) {
+        for (String w : AllianceData.WINDOWS) {
+          Integer c = WINDOWS.computeIfAbsent(w, AllianceData::load).ccode(s.path("id").asText());
+          if (c != null) {
+            out.put(s.path("id").asText(), c);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
