@@ -5,7 +5,7 @@ export const STANCES = [
   {
     kind: 'balance',
     label: 'Balance',
-    text: 'Stand up to a threat. Internal effort turns part of your economy into military this turn and slows your growth a little. Naming partners proposes an alliance, which forms only if they name you back this same turn. During a crisis, balancing against the aggressor means joining the defence.',
+    text: 'Stand up to a threat. Internal effort turns part of your economy into military this turn and slows your growth a little. Naming partners proposes an alliance against that threat, which forms only if they name you back this same turn and balance the same threat; to join an alliance that already stands, at least half of its members must name you. Balancing against one of your own allies takes you out of the alliance you share with it. During a crisis, balancing against the aggressor means joining the defence.',
   },
   {
     kind: 'bandwagon',
@@ -44,6 +44,57 @@ export const ACTIONS = [
   { kind: 'leave', label: 'Leave an alliance', text: 'Leave one of your alliances, in public.' },
 ];
 
+/** The one-line explanation of the Balance stance's "offensive" flag. */
+export const OFFENSIVE_FLAG = {
+  label: 'Offensive alliance',
+  text: "Members of an offensive alliance also join each other's attacks, not only each other's defence. An alliance you found is offensive only if every founder ticks this; otherwise it is defensive.",
+};
+
+/** What an alliance's kind means, in a few words. */
+export const ALLIANCE_KINDS = {
+  DEFENSIVE: 'defensive: members must defend a member that is attacked',
+  OFFENSIVE: "offensive: members also join each other's attacks",
+};
+
+/** True when an alliance (as the server sends it) is offensive; a missing kind is defensive. */
+export function isOffensive(a) {
+  return !!a && (a.kind === 'ALLIANCE_OFFENSIVE' || a.kind === 1);
+}
+
+/** An alliance's kind as a word: 'offensive' or 'defensive'. */
+export function kindWord(a) {
+  return isOffensive(a) ? 'offensive' : 'defensive';
+}
+
+/**
+ * What an outcome code means, one sentence each (the server's reason says who and why in this
+ * case). Codes not listed here are explained by their reason alone.
+ */
+export const OUTCOMES = {
+  ALLIANCE_FORMED: 'An alliance formed: its founders named each other and balance the same threat, which becomes its target.',
+  ALLIANCE_JOINED: 'You joined an alliance that already stood: you balance its target and enough of its members named you.',
+  ALREADY_ALLIED: 'You already share an alliance with this partner.',
+  NO_MUTUAL_PROPOSAL: 'The partner you named did not name you this turn, so no alliance formed.',
+  THREATS_DIFFER: 'You and this partner named each other but balance different threats; an alliance needs one shared threat.',
+  NOT_ENOUGH_MEMBERS: 'To join an alliance that already stands, at least half of its members must name you this turn.',
+  ALLY_IS_TARGET: 'One of you is the target of an alliance the other belongs to, so the two cannot be allies.',
+  LEFT_ALLIANCE_FOR_PATRON: 'You left an alliance aimed at the state you now bandwagon with.',
+  LEFT_INCONSISTENT_ALLIANCE: 'You balanced against one of your own allies, so you left the alliance you shared with it.',
+  LEFT_ALLIANCE: 'You left the alliance, in public.',
+  ALLIANCE_DISSOLVED: 'The alliance ended: its cohesion fell too low, or too few members were left.',
+  JOINED_DEFENCE: 'You chose to defend the state attacked.',
+  JOINED_ATTACK: 'You joined the attack.',
+  CHAIN_GANGED: 'An offensive alliance brought you into your ally\'s attack.',
+  BOUND_TO_DEFEND: 'A defensive commitment bound you: you defend an ally (or client) that was attacked.',
+  BOUND_TO_BOTH: 'You are bound to both sides of this crisis, so you stay out and abandon neither.',
+  ABANDONED_ALLY: 'You stayed out of a crisis that bound you to an ally: that alliance loses much of its cohesion.',
+};
+
+/** The explanation of an outcome code, or '' when the client has none. */
+export function explainCode(code) {
+  return OUTCOMES[code] || '';
+}
+
 /** One sentence saying what the chosen orders will do. */
 export function describe(orders, view, nameOf) {
   const me = (view.nations || []).find((n) => n.id === view.self) || {};
@@ -56,7 +107,12 @@ export function describe(orders, view, nameOf) {
     if (b.internal > 0) {
       t += `, putting ${pct(b.internal)} effort into arms (about ${num(b.internal * (me.economy || 0) * 0.5, 1)} points of economy become military; growth falls by ${pct(0.25 * b.internal, 1)})`;
     }
-    if ((b.partners || []).length) t += ` and propose an alliance to ${b.partners.map(nameOf).join(' and ')} (it forms if they name you too)`;
+    if ((b.partners || []).length) {
+      t += ` and propose an alliance to ${b.partners.map(nameOf).join(' and ')} against ${nameOf(b.against)} (it forms if they name you too and balance the same threat)`;
+      if (b.offensive) t += '; you want it offensive: members would also join each other\'s attacks, if every founder asks for that too';
+    } else if (b.offensive) {
+      t += ' (the offensive flag does nothing without partners)';
+    }
     parts.push(`${t}.`);
   } else if (st.bandwagon) {
     parts.push(`You become a client of ${nameOf(st.bandwagon.with)} and pay it ${pct(rules.tributeRate || 0.03)} of your economy a turn${st.bandwagon.offensive ? ', joining its attacks for a share of the spoils' : ''}.`);

@@ -1,7 +1,7 @@
 // The instructor's console: seats, the clock, injects, autopilot, the omniscient view, notes.
 import { h, fill, field, select, say, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo } from './map.js';
-import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock } from './panels.js';
+import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
 import { links } from './links.js';
 
 export async function instructorPage(main, page, token) {
@@ -10,13 +10,13 @@ export async function instructorPage(main, page, token) {
   const clock = h('p', { class: 'clock', role: 'timer', id: 'countdown' });
   const status = h('p', { role: 'status', id: 'console-status', class: 'notice' });
   const { sec, body: bodies } = cards([['seats', 'Seats'], ['controls', 'Clock and game'], ['inject', 'Inject an event'],
-    ['omniscient', 'Everything (omniscient view)'], ['imap', 'Map'], ['log', 'Log'], ['notes', 'Notes on turns'],
+    ['omniscient', 'Everything (omniscient view)'], ['imap', 'Map'], ['ialliances', 'Alliances'], ['log', 'Log'], ['notes', 'Notes on turns'],
     ['ipress', 'Messages (all)'], ['ilinks', 'Links']]);
   const turnClock = new TurnClock(page, clock, 'Turn deadline');
   main.append(header, clock, status,
     h('div', { class: 'grid' },
       h('div', { class: 'col' }, sec.seats, sec.controls, sec.inject, sec.notes, sec.ilinks),
-      h('div', { class: 'col' }, sec.omniscient, sec.imap, sec.log, sec.ipress)));
+      h('div', { class: 'col' }, sec.omniscient, sec.imap, sec.ialliances, sec.log, sec.ipress)));
 
   let view = null;
   let coords;
@@ -181,6 +181,7 @@ export async function instructorPage(main, page, token) {
         return h('tr', {}, h('th', { scope: 'row' }, id), h('td', {}, pct((omni.coverage || [])[i])), h('td', {}, sub ? `${ordersText(sub.orders)} (by ${sub.submittedBy})` : 'no orders yet'));
       }))));
     fill(bodies.imap, drawMap(v, coords, ''));
+    fill(bodies.ialliances, alliancesTable(v, nameOf, ''));
     if (first) {
       coordinates(conn, v.scenario).then((c) => {
         coords = c;

@@ -1,6 +1,7 @@
 // The map of states: positions from their coordinates, alliances and client links drawn, crises
 // marked. Drawn as SVG with a text description for screen readers.
 import { h, s, num } from './dom.js';
+import { isOffensive, kindWord } from './explain.js';
 
 const W = 600;
 const PAD = 50;
@@ -79,8 +80,8 @@ export function drawMap(view, coords, self) {
         const p = pos[m[i]];
         const q = pos[m[j]];
         if (p && q) {
-          svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: `alliance a${ai % 4}`, 'stroke-width': 2 + 4 * (a.cohesion || 0) },
-            s('title', {}, `alliance ${a.id}: ${m.join(', ')} (cohesion ${num(a.cohesion)})`)));
+          svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: `alliance a${ai % 4}${isOffensive(a) ? ' offensive' : ''}`, 'stroke-width': 2 + 4 * (a.cohesion || 0), 'data-target': a.target || null },
+            s('title', {}, `${kindWord(a)} alliance ${a.id}${a.target ? ` against ${a.target}` : ''}: ${m.join(', ')} (cohesion ${num(a.cohesion)})`)));
         }
       }
     }
@@ -113,12 +114,13 @@ export function drawMap(view, coords, self) {
       s('title', {}, `${n.name}: power ${num(n.power, 3)}${n.active === false ? ', conquered' : ''}`)));
   }
   const desc = h('ul', { id: 'map-desc', class: 'map-desc' },
-    alliances.map((a) => h('li', {}, `Alliance ${a.id}: ${(a.members || []).join(', ')}, cohesion ${num(a.cohesion)}`)),
+    alliances.map((a) => h('li', { class: 'alliance-item' }, `Alliance ${a.id} (${kindWord(a)}${a.target ? `, against ${a.target}` : ''}): ${(a.members || []).join(', ')}, cohesion ${num(a.cohesion)}`)),
     nations.filter((n) => n.patron).map((n) => h('li', {}, `${n.id} is a client of ${n.patron}`)),
     crises.map((c) => h('li', { class: 'crisis-item' }, `Crisis ${c.id}: ${c.aggressor} attacks ${c.target} (resolved end of turn ${c.resolvesTurn})`)),
     alliances.length + crises.length === 0 && !nations.some((n) => n.patron) ? h('li', {}, 'No alliances, client links or crises.') : null);
   const legend = h('p', { class: 'legend hint' },
-    h('span', { class: 'key k-alliance' }, 'alliance'), ' ', h('span', { class: 'key k-client' }, 'client → patron'), ' ',
+    h('span', { class: 'key k-alliance' }, 'defensive alliance'), ' ', h('span', { class: 'key k-offensive' }, 'offensive alliance'), ' ',
+    h('span', { class: 'key k-client' }, 'client → patron'), ' ',
     h('span', { class: 'key k-crisis' }, 'crisis (attack)'), ' · circle size = aggregate power',
     coords === null ? ' · positions unknown for this scenario: states placed on a circle' : '');
   return h('figure', { class: 'map-figure' }, svg, h('figcaption', {}, legend, desc));

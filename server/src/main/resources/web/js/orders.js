@@ -1,7 +1,8 @@
 // The order form: one stance and at most two actions, checked before sending, each choice
 // explained in plain language. Works with the keyboard alone (radios, selects, inputs, Enter).
 import { h, fill, field, select, num } from './dom.js';
-import { STANCES, ACTIONS, describe } from './explain.js';
+import { STANCES, ACTIONS, OFFENSIVE_FLAG, describe } from './explain.js';
+import { allianceText } from './panels.js';
 
 /** Problems with orders for this view, each naming the field; empty when they may be sent. */
 export function validate(orders, view) {
@@ -67,13 +68,35 @@ export function validate(orders, view) {
 
 /**
  * What may keep valid orders from doing what they say: an attack on a state that is, right now, an
- * ally or one's own client stands only if this turn's alignments end that tie first.
+ * ally or one's own client stands only if this turn's alignments end that tie first; balancing
+ * against an ally, or bandwagoning with an alliance's target, leaves that alliance; a partner that is
+ * the target of one's alliance (or whose alliance targets oneself) cannot become an ally; the
+ * offensive flag without partners founds nothing.
  */
 export function cautions(orders, view) {
   const self = view.self;
   const out = [];
   const allies = new Set();
   for (const a of view.alliances || []) if ((a.members || []).includes(self)) a.members.forEach((m) => allies.add(m));
+  const st = orders.stance || {};
+  const mine = (view.alliances || []).filter((a) => (a.members || []).includes(self));
+  if (st.balance) {
+    const b = st.balance;
+    for (const al of mine) {
+      if (b.against && al.members.includes(b.against)) out.push(`${b.against} is your ally in ${al.id}: balancing against it takes you out of ${al.id} (LEFT_INCONSISTENT_ALLIANCE).`);
+    }
+    for (const p of b.partners || []) {
+      const aimed = mine.find((al) => al.target === p);
+      if (aimed) out.push(`${p} is the target of your alliance ${aimed.id}: it cannot become your ally (ALLY_IS_TARGET).`);
+      const theirs = (view.alliances || []).find((al) => !(al.members || []).includes(self) && (al.members || []).includes(p) && al.target === self);
+      if (theirs) out.push(`you are the target of ${p}'s alliance ${theirs.id}: it cannot become your ally (ALLY_IS_TARGET).`);
+    }
+    if (b.offensive && !(b.partners || []).length) out.push('the offensive flag does nothing without partners: it only sets the kind of an alliance these orders found.');
+  } else if (st.bandwagon) {
+    for (const al of mine) {
+      if (al.target === st.bandwagon.with) out.push(`${al.id} is aimed at ${st.bandwagon.with}: bandwagoning with it takes you out of ${al.id} (LEFT_ALLIANCE_FOR_PATRON).`);
+    }
+  }
   for (const a of orders.actions || []) {
     if (!a.attack) continue;
     const target = (view.nations || []).find((n) => n.id === a.attack.target);
@@ -103,6 +126,7 @@ export function orderForm(view, nameOf, onSubmit) {
   const internal = h('input', { type: 'number', min: '0', max: String(maxEffort), step: '0.05', value: '0.1', inputmode: 'decimal' });
   const partners = others.map((n) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', value: n.id, name: 'partner' }), ` ${n.name} (${n.id})`));
+  const balOffensive = h('input', { type: 'checkbox', id: 'o-offensive', 'aria-describedby': 'o-offensive-hint' });
   const bwWith = select(stateOptions, '');
   const bwOffensive = h('input', { type: 'checkbox' });
   const bpThreat = select(stateOptions, view.principalLeader || '');
@@ -112,7 +136,9 @@ export function orderForm(view, nameOf, onSubmit) {
     balance: h('div', { class: 'params', 'data-for': 'balance' },
       field('o-against', 'Balance against', against),
       field('o-internal', `Internal effort (0 to ${maxEffort})`, internal, 'Share of half your economy turned into military this turn.'),
-      h('fieldset', { class: 'partners' }, h('legend', {}, 'Propose an alliance to'), partners)),
+      h('fieldset', { class: 'partners' }, h('legend', {}, 'Propose an alliance to'), partners),
+      h('div', { class: 'field' }, h('label', { class: 'check', for: 'o-offensive' }, balOffensive, ` ${OFFENSIVE_FLAG.label}`),
+        h('p', { class: 'hint', id: 'o-offensive-hint' }, OFFENSIVE_FLAG.text))),
     bandwagon: h('div', { class: 'params', 'data-for': 'bandwagon' },
       field('o-with', 'Bandwagon with', bwWith),
       h('label', { class: 'check' }, bwOffensive, ' Offensive (join its attacks, share the spoils)')),
@@ -145,6 +171,7 @@ export function orderForm(view, nameOf, onSubmit) {
     const stance = {};
     if (kind === 'balance') {
       stance.balance = { against: against.value, internal: Number(internal.value), partners: partners.map((l) => l.querySelector('input')).filter((c) => c.checked).map((c) => c.value) };
+      if (balOffensive.checked) stance.balance.offensive = true;
     } else if (kind === 'bandwagon') {
       stance.bandwagon = { with: bwWith.value, offensive: bwOffensive.checked };
     } else if (kind === 'hide') {
@@ -192,7 +219,7 @@ export function orderForm(view, nameOf, onSubmit) {
     }
   });
 
-  prefill(view.myOrders, { form, against, internal, partners, bwWith, bwOffensive, bpThreat, bpCatcher, slots });
+  prefill(view.myOrders, { form, against, internal, partners, balOffensive, bwWith, bwOffensive, bpThreat, bpCatcher, slots });
   refresh();
   return { el: form, refresh };
 }
@@ -201,7 +228,7 @@ function actionSlot(i, stateOptions, myAlliances, view) {
   const kind = select(ACTIONS.map((a) => ({ value: a.kind, label: a.label })), '');
   const target = select(stateOptions, '');
   const amount = h('input', { type: 'number', min: '0', step: '1', value: '5', inputmode: 'decimal' });
-  const alliance = select([{ value: '', label: 'choose an alliance' }].concat(myAlliances.map((a) => ({ value: a.id, label: `${a.id}: ${(a.members || []).join(', ')}` }))), '');
+  const alliance = select([{ value: '', label: 'choose an alliance' }].concat(myAlliances.map((a) => ({ value: a.id, label: allianceText(a) }))), '');
   const why = h('p', { class: 'why', id: `a${i}-why` });
   kind.setAttribute('aria-describedby', `a${i}-why`);
   const targetField = field(`a${i}-target`, 'Which state', target);
@@ -243,6 +270,7 @@ function prefill(orders, f) {
       const c = l.querySelector('input');
       c.checked = (st.balance.partners || []).includes(c.value);
     }
+    f.balOffensive.checked = !!st.balance.offensive;
   } else if (st.bandwagon) {
     f.bwWith.value = st.bandwagon.with || '';
     f.bwOffensive.checked = !!st.bandwagon.offensive;

@@ -1,6 +1,6 @@
 // Pieces shared by the seat, instructor and replay pages.
 import { h, num, pct, section } from './dom.js';
-import { threatWhy } from './explain.js';
+import { threatWhy, explainCode, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
 
 /** A function from state id to "Name (ID)". */
 export function namer(view) {
@@ -83,7 +83,8 @@ export function results(resolved, nameOf, heading) {
     outcomes.length ? h('table', { class: 'outcomes' },
       h('thead', {}, h('tr', {}, ['State', 'Order', 'Outcome', 'Why'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, outcomes.map((o) => h('tr', {},
-        h('td', {}, o.state), h('td', {}, o.order), h('td', {}, h('code', {}, o.code)), h('td', {}, o.reason)))))
+        h('td', {}, o.state), h('td', {}, o.order), h('td', {}, h('code', { title: explainCode(o.code) || null }, o.code)),
+        h('td', {}, o.reason, explainCode(o.code) ? h('span', { class: 'hint code-why' }, ` (${explainCode(o.code)})`) : null)))))
       : h('p', {}, 'No outcomes for you this turn.'),
     (resolved.events || []).length ? h('div', {}, h('h4', {}, 'Events'), h('ul', {}, resolved.events.map((e) => h('li', {}, e)))) : null,
     (resolved.stances || []).length ? h('div', {}, h('h4', {}, 'Stances'), h('ul', { class: 'stances-list' }, resolved.stances.map((s) => h('li', {}, `${nameOf(s.state)}: ${stanceText(s.stance)}`)))) : null);
@@ -92,7 +93,7 @@ export function results(resolved, nameOf, heading) {
 /** A stance in a few words. */
 export function stanceText(st) {
   if (!st) return '—';
-  if (st.balance) return `balance against ${st.balance.against}${st.balance.internal ? `, effort ${st.balance.internal}` : ''}${(st.balance.partners || []).length ? `, partners ${st.balance.partners.join(', ')}` : ''}`;
+  if (st.balance) return `balance against ${st.balance.against}${st.balance.internal ? `, effort ${st.balance.internal}` : ''}${(st.balance.partners || []).length ? `, partners ${st.balance.partners.join(', ')}` : ''}${st.balance.offensive ? ' (offensive)' : ''}`;
   if (st.bandwagon) return `bandwagon with ${st.bandwagon.with}${st.bandwagon.offensive ? ' (offensive)' : ''}`;
   if (st.hide) return 'hide';
   if (st.buckPass) return `pass the buck on ${st.buckPass.threat} to ${st.buckPass.catcher}`;
@@ -108,6 +109,34 @@ export function ordersText(o) {
     return `${k} ${b.target || b.to || b.alliance || ''}${b.amount ? ` ${b.amount}` : ''}`;
   });
   return [stanceText(o.stance)].concat(acts).join('; ');
+}
+
+/** An alliance in a few words: "a1 (defensive, against KAD): LEN, OST". */
+export function allianceText(a) {
+  return `${a.id} (${kindWord(a)}, ${a.target ? `against ${a.target}` : 'no recorded target'}): ${(a.members || []).join(', ')}`;
+}
+
+/**
+ * The standing alliances as a table: members, the state each balances (its target), its kind and
+ * cohesion. `self` (may be '') marks the alliances the seat belongs to.
+ */
+export function alliancesTable(view, nameOf, self) {
+  const list = view.alliances || [];
+  if (!list.length) return h('p', { class: 'alliances-none' }, 'No alliances stand.');
+  return h('div', {},
+    h('table', { class: 'alliances' },
+      h('caption', {}, 'Standing alliances: each balances one target, the state named in its "Against" column'),
+      h('thead', {}, h('tr', {}, [['Alliance', ''], ['Members', ''], ['Against', 'its target: the threat its members balance'],
+        ['Kind', 'defensive: members defend each other; offensive: members also join each other\'s attacks'], ['Cohesion', ''], ['Since', 'the turn it formed']]
+        .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
+      h('tbody', {}, list.map((a) => h('tr', { class: `${isOffensive(a) ? 'offensive' : 'defensive'}${self && (a.members || []).includes(self) ? ' mine' : ''}`, 'data-alliance': a.id },
+        h('th', { scope: 'row' }, a.id),
+        h('td', {}, (a.members || []).map(nameOf).join(', ')),
+        h('td', { class: 'target' }, a.target ? nameOf(a.target) : '—'),
+        h('td', { class: 'kind', title: ALLIANCE_KINDS[isOffensive(a) ? 'OFFENSIVE' : 'DEFENSIVE'] }, kindWord(a)),
+        h('td', {}, num(a.cohesion)),
+        h('td', {}, `turn ${a.formedTurn || 0}`))))),
+    h('p', { class: 'hint' }, `Kinds: ${ALLIANCE_KINDS.DEFENSIVE}; ${ALLIANCE_KINDS.OFFENSIVE}.`));
 }
 
 /** Cards (a section with a heading and a body to fill) from [id, title] pairs: {sec, body} by id. */

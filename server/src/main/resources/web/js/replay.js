@@ -2,7 +2,7 @@
 // any role), with the instructor's notes, a what-if branch and a comparison of two games.
 import { h, fill, field, select, say, section, num, pct } from './dom.js';
 import { drawMap, coordinates } from './map.js';
-import { namer, heatmap, results, threatRow, capabilities, labelOf } from './panels.js';
+import { namer, heatmap, results, threatRow, capabilities, labelOf, alliancesTable } from './panels.js';
 import { links } from './links.js';
 
 export async function replayPage(main, page, token) {
@@ -56,6 +56,7 @@ export async function replayPage(main, page, token) {
     fill(shown, h('div', { class: 'grid' },
       h('div', { class: 'col' },
         section('r-map', `The position at the start of turn ${t.turn}`, drawMap(v, coords, v.self || '')),
+        section('r-alliances', `Alliances at the start of turn ${t.turn}`, alliancesTable(v, nameOf, v.self || '')),
         v.role === 'SEAT' ? section('r-threats', `${v.self}'s threats`, threatRow(v, nameOf), capabilities((v.nations || []).find((n) => n.id === v.self) || {})) : null,
         omni ? section('r-omni', 'Everything', heatmap('Threat matrix T[j][i]', omni.threat || [], ids, nameOf),
           heatmap('Perceived intent', omni.intent || [], ids, nameOf, (x) => num(x, 2)),

@@ -2,21 +2,21 @@
 import { h, fill, field, select } from './dom.js';
 import { drawMap, coordinates } from './map.js';
 import { orderForm } from './orders.js';
-import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock } from './panels.js';
+import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
 
 export async function seatPage(main, page, token) {
   const conn = page.connect();
   const header = h('div', { class: 'seat-head card' });
   const clock = h('p', { class: 'clock', role: 'timer', 'aria-live': 'off', id: 'countdown' });
   const events = h('ul', { class: 'events', 'aria-live': 'polite', id: 'game-events' });
-  const { sec, body: bodies } = cards([['briefing', 'Briefing'], ['map', 'Map'], ['my-state', 'Your state'],
+  const { sec, body: bodies } = cards([['briefing', 'Briefing'], ['map', 'Map'], ['alliances', 'Alliances'], ['my-state', 'Your state'],
     ['threats', 'Threats'], ['orders-sec', 'Orders'], ['messages', 'Messages'], ['results', 'What happened']]);
   const turnClock = new TurnClock(page, clock, 'Deadline');
   main.append(
     h('a', { class: 'skip-inline', href: '#orders-sec', id: 'skip-orders', onclick: (ev) => { ev.preventDefault(); focusOrders(); } }, 'Go to the order form'),
     header, clock, events,
     h('div', { class: 'grid' },
-      h('div', { class: 'col' }, sec.briefing, sec.map, sec['my-state'], sec.threats),
+      h('div', { class: 'col' }, sec.briefing, sec.map, sec.alliances, sec['my-state'], sec.threats),
       h('div', { class: 'col' }, sec['orders-sec'], sec.results, sec.messages)));
 
   let view = null;
@@ -56,6 +56,7 @@ export async function seatPage(main, page, token) {
         fill(bodies.map, drawMap(view, coords, view.self));
       });
     }
+    fill(bodies.alliances, alliancesTable(v, nameOf, v.self));
     fill(bodies['my-state'], capabilities(me),
       (v.leanings || []).length ? h('p', {}, `Your politics lean toward ${v.leanings.join(', ')}.`) : null);
     fill(bodies.threats, threatRow(v, nameOf));
