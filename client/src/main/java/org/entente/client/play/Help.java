@@ -9,7 +9,7 @@ import org.entente.api.PlayerView;
  */
 public final class Help {
   /** The one-line forms, as {@link org.entente.api.OrderSyntax} reads them. */
-  public static final String BALANCE = "BALANCE against [effort] [partners]";
+  public static final String BALANCE = "BALANCE against [effort] [partners] [OFFENSIVE]";
 
   public static final String BANDWAGON = "BANDWAGON with [DEFENSIVE|OFFENSIVE]";
   public static final String HIDE = "HIDE";
@@ -61,11 +61,22 @@ public final class Help {
         .append(friend)
         .append(" 10\n");
     b.append("Stances (exactly one, first):\n");
+    // BALANCE's form is longer than the column: it gets a line of its own, then its two uses
+    b.append("  ").append(BALANCE).append('\n');
     line(
         b,
-        BALANCE,
+        "  against a threat, with partners",
         "arm (0-" + fmt(maxEffort) + "), seek alliances",
         "BALANCE " + threat + " " + effort + " " + friend + "," + other);
+    b.append(
+        "    OFFENSIVE: the alliance you found also joins its members' attacks, if every founder\n");
+    b.append("    sets it (else it is defensive)    e.g. BALANCE ")
+        .append(threat)
+        .append(' ')
+        .append(effort)
+        .append(' ')
+        .append(friend)
+        .append(" OFFENSIVE\n");
     line(b, BANDWAGON, "be with's client (tribute)", "BANDWAGON " + other + " DEFENSIVE");
     line(b, HIDE, "neutral: no attack nor aid", "HIDE");
     line(b, BUCK_PASS, "stay out; catcher balances", "BUCK_PASS " + threat + " " + other);
@@ -74,6 +85,9 @@ public final class Help {
     line(b, AID, "max " + pct(aidShare) + " of your economy", "AID " + friend + " 10");
     line(b, PENETRATE, "sway its politics to you", "PENETRATE " + other);
     line(b, LEAVE, "leave that alliance", "LEAVE " + alliance);
+    b.append(
+        "An alliance has a target: partners form one only if they name you and balance the same\n");
+    b.append("threat; BALANCE against your own ally takes you out of your alliance with it.\n");
     b.append("In a crisis (see Crises), BALANCE against the aggressor joins the defence and\n");
     b.append(
         "BALANCE against the target joins the attack; allies that HIDE or BUCK_PASS abandon.\n");

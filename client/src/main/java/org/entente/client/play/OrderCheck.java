@@ -42,6 +42,10 @@ public final class OrderCheck {
     try {
       orders = OrderSyntax.parse(line.trim());
     } catch (IllegalArgumentException e) {
+      String balance = balanceHint(line);
+      if (balance != null) {
+        return new Checked(null, List.of(balance));
+      }
       return new Checked(
           null,
           List.of(
@@ -53,6 +57,72 @@ public final class OrderCheck {
                   + " 0.2; type 'help' for every stance and action"));
     }
     return new Checked(orders, problems(view, orders));
+  }
+
+  // A BALANCE line that names a kind the way BANDWAGON does: only OFFENSIVE, last, is read.
+  private static String balanceHint(String line) {
+    String[] w = line.split(";", 2)[0].trim().split("\\s+");
+    if (!w[0].equalsIgnoreCase("BALANCE")) {
+      return null;
+    }
+    for (int k = 2; k < w.length; k++) {
+      boolean last = k == w.length - 1;
+      if (w[k].equalsIgnoreCase("DEFENSIVE")) {
+        return "DEFENSIVE is the default for BALANCE: leave it out; form: " + Help.BALANCE;
+      }
+      if (w[k].equalsIgnoreCase("OFFENSIVE") && !last) {
+        return "OFFENSIVE comes last, after the partners; form: " + Help.BALANCE;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What valid orders may not do as written, for the player to know before sending (the server
+   * accepts them): the OFFENSIVE flag without partners founds nothing; balancing against an ally
+   * leaves the alliances shared with it; a partner that is the target of one's alliance (or whose
+   * alliance targets oneself) cannot become an ally; bandwagoning with an alliance's target leaves
+   * that alliance.
+   */
+  public static List<String> cautions(PlayerView view, Orders orders) {
+    List<String> out = new ArrayList<>();
+    String self = view.self();
+    List<PlayerView.AllianceView> mine =
+        view.alliances().stream().filter(a -> a.members().contains(self)).toList();
+    if (orders.stance() instanceof Stance.Balance b) {
+      if (b.offensive() && b.partners().isEmpty()) {
+        out.add(
+            "OFFENSIVE without partners does nothing: it sets the kind of an alliance you found");
+      }
+      for (PlayerView.AllianceView a : mine) {
+        if (a.members().contains(b.against())) {
+          out.add(
+              b.against()
+                  + " is your ally in "
+                  + a.id()
+                  + ": balancing against it takes you out of "
+                  + a.id());
+        }
+      }
+      for (String p : b.partners()) {
+        for (PlayerView.AllianceView a : view.alliances()) {
+          if (a.members().contains(self) && p.equals(a.target())) {
+            out.add(p + " is the target of your alliance " + a.id() + ": it cannot be your ally");
+          } else if (!a.members().contains(self)
+              && a.members().contains(p)
+              && self.equals(a.target())) {
+            out.add(p + "'s alliance " + a.id() + " is aimed at you: it cannot be your ally");
+          }
+        }
+      }
+    } else if (orders.stance() instanceof Stance.Bandwagon b) {
+      for (PlayerView.AllianceView a : mine) {
+        if (b.with().equals(a.target())) {
+          out.add(a.id() + " is aimed at " + b.with() + ": bandwagoning with it leaves " + a.id());
+        }
+      }
+    }
+    return out;
   }
 
   /** What is wrong with {@code orders} for {@code view.self()}, each with the correct form. */

@@ -188,21 +188,31 @@ public final class Screen {
       b.append("Alliances: none\n");
       return;
     }
-    b.append("Alliances (LEAVE takes the id)\n");
+    b.append(
+        "Alliances (LEAVE takes the id; each balances its target; offensive: allies join attacks)\n");
     for (int i = 0; i < v.getAlliancesCount(); i++) {
       AllianceView a = v.getAlliances(i);
       b.append(
           wrap(
               String.format(
                   Locale.ROOT,
-                  "  [%d] %s: %s (cohesion %.2f, since turn %d)",
+                  "  [%d] %s: %s against %s, %s (cohesion %.2f, since turn %d)",
                   i + 1,
                   a.getId(),
                   String.join(", ", a.getMembersList()),
+                  a.getTarget().isEmpty() ? "no recorded target" : a.getTarget(),
+                  kind(a),
                   a.getCohesion(),
                   a.getFormedTurn()),
               "      "));
     }
+  }
+
+  /** An alliance's kind in a word; DEFENSIVE when the field is absent (the proto default). */
+  static String kind(AllianceView a) {
+    return a.getKind() == org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
+        ? "offensive"
+        : "defensive";
   }
 
   private static void threats(StringBuilder b, TurnView v) {
@@ -332,11 +342,13 @@ public final class Screen {
       if (s instanceof Stance.Balance b) {
         return String.format(
                 Locale.ROOT,
-                "BALANCE %s %.2f %s",
+                "BALANCE %s %.2f %s%s",
                 b.against(),
                 b.internal(),
-                String.join(",", b.partners()))
-            .trim();
+                String.join(",", b.partners()),
+                b.offensive() ? " OFFENSIVE" : "")
+            .trim()
+            .replace("  ", " ");
       }
       return OrderSyntax.format(s);
     } catch (IllegalArgumentException e) {

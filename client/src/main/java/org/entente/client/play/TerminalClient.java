@@ -253,6 +253,11 @@ public final class TerminalClient {
       print(String.join("\n", lines));
       return;
     }
+    if (pv != null) {
+      for (String c : OrderCheck.cautions(pv, checked.orders())) {
+        print(Screen.wrap("Note: " + c, "  ").stripTrailing());
+      }
+    }
     String text = OrderSyntax.format(checked.orders());
     try {
       // Printed on the client's thread, so it comes before any push that followed the reply.

@@ -5,6 +5,7 @@ import static org.entente.server.debrief.Texts.html;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.entente.api.AllianceKind;
 import org.entente.server.debrief.Debrief.Group;
 import org.entente.server.debrief.Debrief.Link;
 import org.entente.server.debrief.Debrief.PowerSample;
@@ -345,13 +346,16 @@ final class Charts {
           b.append(
               String.format(
                   "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\""
-                      + " stroke-width=\"3\" stroke-opacity=\"0.75\"><title>%s</title></line>",
+                      + " stroke-width=\"3\" stroke-opacity=\"0.75\"%s><title>%s</title></line>",
                   n(px[a] + off),
                   n(py[a] + off),
                   n(px[z] + off),
                   n(py[z] + off),
                   col,
-                  html(al.id() + ": " + String.join(", ", al.members()))));
+                  al.kind() == AllianceKind.OFFENSIVE
+                      ? " stroke-dasharray=\"1 5\" stroke-linecap=\"round\""
+                      : "",
+                  html(al.words())));
         }
       }
       g++;

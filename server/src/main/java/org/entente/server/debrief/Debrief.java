@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.entente.api.AllianceKind;
 import org.entente.api.OrderOutcome;
 import org.entente.api.OutcomeCode;
 import org.entente.api.PlayerView.PublicStance;
@@ -96,8 +97,23 @@ public record Debrief(
   /** The power P of every state (scenario order) at position {@code position}. */
   public record PowerSample(int position, String label, List<Double> power) {}
 
-  /** An alliance at a position. */
-  public record Group(String id, List<String> members, double cohesion) {}
+  /**
+   * An alliance at a position: its members, cohesion, the state it balances ({@code target}, null
+   * for an alliance recorded without one) and its kind.
+   */
+  public record Group(
+      String id, List<String> members, double cohesion, String target, AllianceKind kind) {
+    /** The alliance in words: "a1 (defensive, against KAD): LEN, OST". */
+    public String words() {
+      return id
+          + " ("
+          + (kind == AllianceKind.OFFENSIVE ? "offensive" : "defensive")
+          + ", "
+          + (target == null ? "no recorded target" : "against " + target)
+          + "): "
+          + String.join(", ", members);
+    }
+  }
 
   /** A directed patron-client link. */
   public record Link(String patron, String client) {}
@@ -256,7 +272,9 @@ public record Debrief(
       threat.add(row);
     }
     List<Group> alliances =
-        s.alliances().stream().map(a -> new Group(a.id(), a.members(), a.cohesion())).toList();
+        s.alliances().stream()
+            .map(a -> new Group(a.id(), a.members(), a.cohesion(), a.target(), a.kind()))
+            .toList();
     List<Link> clients = s.clients().stream().map(c -> new Link(c.patron(), c.client())).toList();
     List<String> conquered =
         s.nations().stream().filter(Nation::conquered).map(Nation::id).toList();

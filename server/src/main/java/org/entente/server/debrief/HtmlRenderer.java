@@ -133,8 +133,10 @@ final class HtmlRenderer {
 
     b.append("<h2 id=\"network\">Alliance network</h2>\n");
     b.append(
-        "<p>States on a circle; a coloured line joins two members of the same alliance, a dashed"
-            + " arrow runs from patron to client, and conquered states are grey.</p>\n");
+        "<p>States on a circle; a coloured line joins two members of the same alliance (solid for"
+            + " a defensive alliance, dotted for an offensive one, whose members also join each"
+            + " other's attacks), a dashed arrow runs from patron to client, and conquered states"
+            + " are grey. Each alliance balances one target, named below.</p>\n");
     b.append("<div class=\"charts\">\n");
     for (Snapshot s : d.snapshots()) {
       b.append("<figure>").append(Charts.network(s, names)).append("<figcaption><b>");
@@ -144,9 +146,7 @@ final class HtmlRenderer {
         b.append("<span class=\"swatch\" style=\"background:")
             .append(Charts.allianceColour(g++))
             .append("\"></span>")
-            .append(html(al.id()))
-            .append(": ")
-            .append(html(String.join(", ", al.members())))
+            .append(html(al.words()))
             .append(" (cohesion ")
             .append(f2(al.cohesion()))
             .append(")<br/>");

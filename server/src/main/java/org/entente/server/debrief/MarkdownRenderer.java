@@ -44,6 +44,7 @@ final class MarkdownRenderer {
     scores(b, d);
     system(b, d);
     lens(b, d);
+    alliances(b, d);
     turns(b, d);
     if (!d.otherNotes().isEmpty()) {
       b.append("## Other notes\n\n");
@@ -119,6 +120,28 @@ final class MarkdownRenderer {
       b.append(" | ").append(r.lensTurns() == 0 ? "-" : pct(r.agreePower()));
       b.append(" | ").append(r.lensTurns() == 0 ? "-" : pct(r.agreeInterests()));
       b.append(" |\n");
+    }
+    b.append('\n');
+  }
+
+  // The alliances standing at the chart positions, each with its target and kind.
+  private static void alliances(StringBuilder b, Debrief d) {
+    b.append("## Alliances\n\n");
+    b.append(
+        "Each alliance balances one target (the state named after \"against\"). A defensive"
+            + " alliance binds its members to defend a member that is attacked; an offensive one"
+            + " also brings them into each other's attacks.\n\n");
+    for (Debrief.Snapshot s : d.snapshots()) {
+      b.append("- **").append(md(Debrief.capitalise(s.label()))).append("**: ");
+      if (s.alliances().isEmpty()) {
+        b.append("no alliances");
+      }
+      for (int k = 0; k < s.alliances().size(); k++) {
+        Debrief.Group g = s.alliances().get(k);
+        b.append(k == 0 ? "" : "; ").append(md(g.words()));
+        b.append(" (cohesion ").append(f2(g.cohesion())).append(')');
+      }
+      b.append('\n');
     }
     b.append('\n');
   }

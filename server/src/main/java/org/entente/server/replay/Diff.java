@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.entente.api.AllianceKind;
 import org.entente.api.OrderSyntax;
 import org.entente.api.PlayerView.PublicStance;
 import org.entente.server.engine.Alliance;
@@ -169,7 +170,13 @@ public record Diff(
   private static Set<String> alliances(GameState s) {
     Set<String> out = new LinkedHashSet<>();
     for (Alliance al : s.alliances()) {
-      out.add(String.join("+", new TreeSet<>(al.members())));
+      // members, target and kind: two alliances of the same members against different targets
+      // (or of different kinds) are different alignments
+      out.add(
+          String.join("+", new TreeSet<>(al.members()))
+              + " against "
+              + (al.target() == null ? "-" : al.target())
+              + (al.kind() == AllianceKind.OFFENSIVE ? " (offensive)" : ""));
     }
     return out;
   }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.entente.api.AllianceKind;
 import org.entente.api.OrderOutcome;
 import org.entente.api.OrderSyntax;
 import org.entente.api.PlayerView;
+import org.entente.server.engine.Alliance;
 import org.entente.server.engine.TurnReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,7 +136,31 @@ public final class ReplayCommand implements Callable<Integer> {
               s.patron() == null ? "" : " patron " + s.patron(),
               s.conquered() ? " CONQUERED" : ""));
     }
+    out.println("alliances after the turn:");
+    for (Alliance a : r.state(t + 1).alliances()) {
+      out.println("  " + alliance(a));
+    }
     out.println("hash " + rep.stateHash());
+  }
+
+  /** An alliance in one line: id, kind, target, members, cohesion and the turn it formed. */
+  static String alliance(Alliance a) {
+    return alliance(
+        new PlayerView.AllianceView(
+            a.id(), a.members(), a.cohesion(), a.formedTurn(), a.target(), a.kind()));
+  }
+
+  /** A view's alliance in the same words as {@link #alliance(Alliance)}. */
+  static String alliance(PlayerView.AllianceView a) {
+    return String.format(
+        Locale.ROOT,
+        "%s %s against %s: %s (cohesion %.2f, since turn %d)",
+        a.id(),
+        a.kind() == AllianceKind.OFFENSIVE ? "offensive" : "defensive",
+        a.target() == null ? "-" : a.target(),
+        String.join(", ", a.members()),
+        a.cohesion(),
+        a.formedTurn());
   }
 
   static void printView(PrintWriter out, PlayerView v) {
@@ -157,6 +183,10 @@ public final class ReplayCommand implements Callable<Integer> {
               e.offense(),
               e.intent(),
               e.threat()));
+    }
+    out.println("  alliances:");
+    for (PlayerView.AllianceView a : v.alliances()) {
+      out.println("    " + alliance(a));
     }
     out.println("  outcomes of last turn:");
     for (OrderOutcome o : v.outcomes()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.entente.api.Action;
 import org.entente.api.Stance;
+import org.entente.server.engine.GameState;
 import org.entente.server.engine.Games;
 import org.entente.server.engine.Scoring;
 import org.entente.server.engine.World;
@@ -56,6 +57,9 @@ public final class ReportJson {
     doc.put("strategies", strategies);
     doc.put("prologue", played.prologue());
     doc.put("turns", played.reports());
+    // the alliances standing after each turn (entry k: after turn k+1), each with its target, the
+    // target's bloc when it formed, and its kind
+    doc.put("alliances", played.states().stream().skip(1).map(GameState::alliances).toList());
     doc.put("scores", Scoring.scores(played.last()));
     doc.put("system", Scoring.system(played.last()));
     mapper().writeValue(file.toFile(), doc);

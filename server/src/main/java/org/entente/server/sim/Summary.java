@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.entente.api.AllianceKind;
 import org.entente.api.PlayerView.PublicStance;
 import org.entente.api.Stance;
+import org.entente.server.engine.Alliance;
 import org.entente.server.engine.GameState;
 import org.entente.server.engine.Games;
 import org.entente.server.engine.Scoring;
@@ -40,7 +42,9 @@ public final class Summary {
 
   public void turns(PrintWriter out, Games.Played played) {
     List<Event> news = played.prologue();
-    for (TurnReport r : played.reports()) {
+    String standing = alliances(played.states().get(0));
+    for (int k = 0; k < played.reports().size(); k++) {
+      TurnReport r = played.reports().get(k);
       out.printf("%nTurn %d (%s)%n", r.turn(), r.label());
       for (Event e : news) {
         out.println("  " + marker(e) + " " + e.text());
@@ -63,8 +67,34 @@ public final class Summary {
           out.println("  " + marker(e) + " " + e.text());
         }
       }
+      // the standing alliances, each with its target and kind, whenever they changed
+      String now = k + 1 < played.states().size() ? alliances(played.states().get(k + 1)) : null;
+      if (now != null && (k == 0 || !now.equals(standing))) {
+        out.println("  alliances: " + now);
+      }
+      standing = now == null ? standing : now;
     }
     out.println();
+  }
+
+  /** The standing alliances of {@code s} in one line, or "none". */
+  static String alliances(GameState s) {
+    if (s.alliances().isEmpty()) {
+      return "none";
+    }
+    return String.join("; ", s.alliances().stream().map(Summary::alliance).toList());
+  }
+
+  /** One alliance: "A1 EGY+SYR vs ISR (defensive, cohesion 0.90)". */
+  static String alliance(Alliance a) {
+    return String.format(
+        Locale.ROOT,
+        "%s %s vs %s (%s, cohesion %.2f)",
+        a.id(),
+        String.join("+", a.members()),
+        a.target() == null ? "-" : a.target(),
+        a.kind() == AllianceKind.OFFENSIVE ? "offensive" : "defensive",
+        a.cohesion());
   }
 
   private static String marker(Event e) {
@@ -84,7 +114,8 @@ public final class Summary {
           "BALANCE vs "
               + b.against()
               + (b.internal() > 0 ? String.format(Locale.ROOT, " arm %.2f", b.internal()) : "")
-              + (b.partners().isEmpty() ? "" : " with " + String.join("+", b.partners()));
+              + (b.partners().isEmpty() ? "" : " with " + String.join("+", b.partners()))
+              + (b.offensive() ? " offensive" : "");
     } else if (s instanceof Stance.Bandwagon b) {
       what = "BANDWAGON " + b.bandwagonKind().name().toLowerCase(Locale.ROOT) + " with " + b.with();
     } else if (s instanceof Stance.BuckPass b) {
@@ -150,6 +181,7 @@ public final class Summary {
         sys.hegemon() == null ? "none" : sys.hegemon(),
         sys.alliancesFormed(),
         sys.alliancesEnded());
+    out.println("  alliances standing: " + alliances(end));
     out.printf(
         Locale.ROOT,
         "  theory lens: %.0f%% of alignment decisions were balancing; agreement with balance of threat %.0f%%, of power %.0f%%, of interests %.0f%%%n",
