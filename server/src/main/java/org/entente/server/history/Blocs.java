@@ -1,5 +1,6 @@
 package org.entente.server.history;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,33 +19,39 @@ import org.entente.server.engine.Nation;
 final class Blocs {
   private Blocs() {}
 
-  /**
-   * The pairs of active states that share a bloc, by country code; states without one are left out.
-   */
+  /** The pairs of active states of {@code s} that share a bloc, by country code. */
   static Set<Dyad> pairs(GameState s, Map<String, Integer> ccodes) {
-    Map<String, String> parent = new HashMap<>();
-    for (Nation n : s.nations()) {
-      if (n.active()) {
-        parent.put(n.id(), n.id());
-      }
-    }
+    List<String> active = s.nations().stream().filter(Nation::active).map(Nation::id).toList();
+    List<List<String>> links = new ArrayList<>();
     for (Alliance a : s.alliances()) {
-      List<String> members = a.members().stream().filter(parent::containsKey).toList();
+      links.add(a.members());
+    }
+    for (ClientLink l : s.clients()) {
+      links.add(List.of(l.client(), l.patron()));
+    }
+    return pairs(active, links, ccodes);
+  }
+
+  /**
+   * The pairs of {@code active} states joined, directly or through others, by {@code links} (each
+   * an alliance's members or a client and its patron), by country code; states without a code are
+   * left out.
+   */
+  static Set<Dyad> pairs(
+      List<String> active, List<List<String>> links, Map<String, Integer> ccodes) {
+    Map<String, String> parent = new HashMap<>();
+    active.forEach(id -> parent.put(id, id));
+    for (List<String> link : links) {
+      List<String> members = link.stream().filter(parent::containsKey).toList();
       for (int i = 1; i < members.size(); i++) {
         union(parent, members.get(0), members.get(i));
       }
     }
-    for (ClientLink l : s.clients()) {
-      if (parent.containsKey(l.client()) && parent.containsKey(l.patron())) {
-        union(parent, l.client(), l.patron());
-      }
-    }
     Set<Dyad> out = new TreeSet<>();
-    List<Nation> active = s.nations().stream().filter(Nation::active).toList();
     for (int i = 0; i < active.size(); i++) {
       for (int j = i + 1; j < active.size(); j++) {
-        String a = active.get(i).id();
-        String b = active.get(j).id();
+        String a = active.get(i);
+        String b = active.get(j);
         Integer ca = ccodes.get(a);
         Integer cb = ccodes.get(b);
         if (ca != null && cb != null && root(parent, a).equals(root(parent, b))) {

@@ -1,10 +1,5 @@
 package org.entente.server.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.entente.server.engine.World;
 import org.entente.server.scenario.ScenarioException;
+import org.entente.server.scenario.ScenarioFile;
 import org.entente.server.scenario.ScenarioLoader;
 
 /**
@@ -27,16 +23,13 @@ record HistoricalScenario(
     TurnYears calendar,
     Map<Integer, Integer> lastTurnOfYear) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, AllianceData> WINDOWS = new ConcurrentHashMap<>();
-  private static final List<String> FALLBACK =
-      List.of("europe-1914", "europe-1936", "middle-east-1955", "east-asia-2016");
 
   /** The built-in scenarios whose states carry country codes, in library order. */
   static List<String> ids() {
     List<String> out = new ArrayList<>();
     for (String id : ScenarioLoader.builtinIds()) {
-      if (!codes(id).isEmpty()) {
+      if (!codes(builtin(id).file()).isEmpty()) {
         out.add(id);
       }
     }
@@ -47,14 +40,9 @@ record HistoricalScenario(
    * Loads built-in scenario {@code id}; throws when it is not historical or no window covers it.
    */
   static HistoricalScenario load(String id) {
-    ScenarioLoader.Loaded loaded;
-    try {
-      loaded = ScenarioLoader.builtin(id);
-    } catch (ScenarioException e) {
-      throw new IllegalArgumentException("cannot load scenario " + id + ": " + e.getMessage(), e);
-    }
+    ScenarioLoader.Loaded loaded = builtin(id);
     World world = loaded.world();
-    Map<String, Integer> ccodes = codes(id);
+    Map<String, Integer> ccodes = codes(loaded.file());
     if (ccodes.isEmpty()) {
       throw new IllegalArgumentException(
           id + " is not a historical scenario (its states carry no ccode); historical: " + ids());
@@ -103,38 +91,22 @@ record HistoricalScenario(
     return out;
   }
 
-  /** The {@code ccode} of each state of the built-in scenario {@code id} that has one. */
-  private static Map<String, Integer> codes(String id) {
-    JsonNode tree;
-    try (InputStream in =
-        HistoricalScenario.class
-            .getClassLoader()
-            .getResourceAsStream("scenarios/" + id + ".json")) {
-      if (in == null) {
-        throw new IllegalArgumentException("no built-in scenario " + id);
-      }
-      tree = JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The {@code ccode} of each state of a scenario that has one, in scenario order. */
+  private static Map<String, Integer> codes(ScenarioFile file) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    for (JsonNode s : tree.path("states")) {
-      if (s.path("ccode").isInt()) {
-        out.put(s.path("id").asText(), s.path("ccode").asInt());
-      }
-    }
-    if (out.isEmpty() && FALLBACK.contains(id)) {
-      // TEMPORARY until every historical scenario carries ccode: state id = COW abbreviation
-      for (JsonNode s : tree.path("states")) {
-        for (String w : AllianceData.WINDOWS) {
-          Integer c = WINDOWS.computeIfAbsent(w, AllianceData::load).ccode(s.path("id").asText());
-          if (c != null) {
-            out.put(s.path("id").asText(), c);
-            break;
-          }
-        }
+    for (ScenarioFile.StateEntry s : file.states()) {
+      if (s.ccode() != null) {
+        out.put(s.id(), s.ccode());
       }
     }
     return out;
+  }
+
+  private static ScenarioLoader.Loaded builtin(String id) {
+    try {
+      return ScenarioLoader.builtin(id);
+    } catch (ScenarioException e) {
+      throw new IllegalArgumentException("cannot load scenario " + id + ": " + e.getMessage(), e);
+    }
   }
 }
