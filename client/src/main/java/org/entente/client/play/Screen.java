@@ -196,12 +196,12 @@ public final class Screen {
           wrap(
               String.format(
                   Locale.ROOT,
-                  "  [%d] %s: %s against %s, %s (cohesion %.2f, since turn %d)",
+                  "  [%d] %s (%s, %s): %s (cohesion %.2f, since turn %d)",
                   i + 1,
                   a.getId(),
-                  String.join(", ", a.getMembersList()),
-                  a.getTarget().isEmpty() ? "no recorded target" : a.getTarget(),
                   kind(a),
+                  a.getTarget().isEmpty() ? "no recorded target" : "against " + a.getTarget(),
+                  String.join(", ", a.getMembersList()),
                   a.getCohesion(),
                   a.getFormedTurn()),
               "      "));

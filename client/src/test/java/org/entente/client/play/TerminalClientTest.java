@@ -87,7 +87,8 @@ class TerminalClientTest {
         .containsPattern("UKG\\s+0\\.430\\s+0\\.400\\s+0\\.288\\s+0\\.20\\s+0\\.009907")
         .contains("Principal threat: ISR (led by ISR).  Coverage: 0.62 (partly covered)")
         .contains("c1    ISR attacks SYR (declared turn 2); resolves at the end of THIS turn")
-        .contains("  [1] A1: EGY, SYR (cohesion 0.90, since turn 2)")
+        .contains(
+            "  [1] A1 (defensive, no recorded target): EGY, SYR (cohesion 0.90, since turn 2)")
         .containsPattern("> EGY Egypt +0.220 +120.0 +150.0 +0.50  \\[1\\] +-")
         .contains("client of UKG (defensive)")
         .contains("patron of JOR")
@@ -184,7 +185,9 @@ class TerminalClientTest {
         .contains("e.g. LEAVE A1")
         .contains("say <STATE,...|all|team> <text>");
     String help = Help.text(null);
-    assertThat(help.lines().filter(l -> l.matches("  [A-Z_]+ .* e\\.g\\. [A-Z_]+.*"))).hasSize(8);
+    // BALANCE's form has a line of its own, its two uses (with partners, OFFENSIVE) follow it
+    assertThat(help.lines().filter(l -> l.matches("  [A-Z_]+ .* e\\.g\\. [A-Z_]+.*"))).hasSize(7);
+    assertThat(help).contains("e.g. BALANCE ISR 0.2 SYR OFFENSIVE");
     help.lines().forEach(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
   }
 
