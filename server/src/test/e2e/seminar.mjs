@@ -4,7 +4,8 @@
 //
 // An instructor creates a game of `tutorial` with two student seats and one bot; two separate
 // browser contexts join from their links, exchange private messages and submit orders (one with
-// the mouse at desktop width, one with the keyboard alone at a phone's width); the turn is
+// the mouse at desktop width, asking for an offensive alliance, one with the keyboard alone at a
+// phone's width, not asking: the alliance forms defensive, against Kador); the turn is
 // adjudicated and both see their results; the instructor pauses, injects an event, notes a turn,
 // plays a second turn and steps the replay back to turn 1; the debrief shows in the page. Every
 // WebSocket frame a student receives is checked for another seat's private data.
@@ -162,6 +163,9 @@ try {
   await apage.locator('#o-internal').fill('0.1');
   await apage.locator('#orders input[name=partner][value=OST]').check();
   check((await textOf(apage, '#orders-explain')).includes('propose an alliance to Ostvald'), 'the form explains the chosen orders in words');
+  check((await textOf(apage, '#o-offensive-hint')).includes('only if every founder ticks this'), 'the offensive flag is explained beside its box');
+  await apage.locator('#o-offensive').check();
+  check((await textOf(apage, '#orders-explain')).includes('you want it offensive'), 'the explanation says the proposed alliance would be offensive');
   await apage.locator('#orders-submit').click();
   await apage.locator('#orders-status', { hasText: 'accepted' }).waitFor({ timeout: T });
 
@@ -208,6 +212,10 @@ try {
   await apage.locator('h1 + p', { hasText: 'turn 2 of 8' }).waitFor({ timeout: T });
   await apage.locator('#map svg line.alliance').first().waitFor({ state: 'attached', timeout: T });
   check(true, 'the map draws the new alliance');
+  check((await apage.locator('#map svg line.alliance[data-target=KAD]').count()) >= 1, 'the map line names the alliance target');
+  const allianceRow = await textOf(apage, '#alliances table.alliances tbody tr');
+  check(allianceRow.includes('Kador (KAD)') && allianceRow.includes('defensive'), `the seat lists the alliance with its target and kind, defensive as only one founder asked for offensive (${allianceRow})`);
+  check((await textOf(apage, '#results')).includes('its founders named each other'), 'the results explain the outcome code in words');
   const overflow = await bpage.evaluate(() => document.documentElement.scrollWidth);
   check(overflow <= 392, `the seat page fits a phone's width (page is ${overflow} px wide at 390)`);
   await apage.screenshot({ path: join(shotDir, 'web-seat.png'), fullPage: true });
@@ -251,6 +259,7 @@ try {
   await bpage.locator('#game-events', { hasText: "back in its players' hands" }).waitFor({ timeout: T });
   check(true, 'the instructor hands a seat to a bot and back, and the seat is told');
   await ipage.locator('#seat-status tr[data-state=LEN]', { hasText: 'connected' }).waitFor({ timeout: T });
+  check((await textOf(ipage, '#ialliances table.alliances')).includes('Kador (KAD)'), 'the console lists the alliance with its target');
   await ipage.screenshot({ path: join(shotDir, 'web-instructor.png'), fullPage: true });
 
   // --- a second turn, then the replay steps back to turn 1
@@ -265,6 +274,12 @@ try {
   await ipage.locator('#timeline-label', { hasText: 'Turn 1 of 2' }).waitFor({ timeout: T });
   check((await textOf(ipage, '#replay-notes')).includes('ally at once'), 'the replay shows the note on turn 1');
   check((await textOf(ipage, '#r-results')).includes('ALLIANCE_FORMED'), 'the replay shows what happened in turn 1');
+  check((await textOf(ipage, '#r-alliances')).includes('No alliances stand'), 'at the start of turn 1 the replay lists no alliance');
+  await ipage.locator('#replay-next').click();
+  await ipage.locator('#timeline-label', { hasText: 'Turn 2 of 2' }).waitFor({ timeout: T });
+  check((await textOf(ipage, '#r-alliances table.alliances')).includes('Kador (KAD)'), 'at the start of turn 2 the replay lists the alliance against Kador');
+  await ipage.locator('#replay-prev').click();
+  await ipage.locator('#timeline-label', { hasText: 'Turn 1 of 2' }).waitFor({ timeout: T });
   await ipage.locator('#replay-as').selectOption('LEN');
   await ipage.locator('#timeline-label', { hasText: 'seen as LEN' }).waitFor({ timeout: T });
   check((await ipage.locator('#r-omni').count()) === 0, 'replayed as LEN, the omniscient view is gone');
