@@ -32,7 +32,8 @@ public final class ChainGangAverse extends AdaptiveBot {
   /** Defence advantage at or above which defence dominates. */
   static final double DEFENCE_DOMINANT = 1.8;
 
-  // per ally: how many wars its alliance dragged this seat into
+  // per ally: how many wars its alliance dragged this seat into (rules 2.0: bound to defend it, or
+  // to join its attack through an offensive alliance)
   private final Map<String, Integer> draggedBy = new TreeMap<>();
 
   @Override
@@ -48,7 +49,7 @@ public final class ChainGangAverse extends AdaptiveBot {
   @Override
   void remember(PlayerView before, PlayerView now) {
     for (OrderOutcome o : now.outcomes()) {
-      if (o.code() != OutcomeCode.CHAIN_GANGED) {
+      if (o.code() != OutcomeCode.CHAIN_GANGED && o.code() != OutcomeCode.BOUND_TO_DEFEND) {
         continue;
       }
       for (CrisisView c : before.crises()) {

@@ -89,9 +89,11 @@ public final class CoalitionBuilder extends AdaptiveBot {
   }
 
   /**
-   * Up to {@link #MAX_PARTNERS} states to propose to against {@code threat}: those most exposed to
-   * it by public estimate, each estimate divided by one plus the proposals that state left
-   * unanswered; never the threat's bloc, its clients, or a current ally.
+   * The states to propose to against {@code threat}: up to {@link #MAX_PARTNERS} of those most
+   * exposed to it by public estimate, each estimate divided by one plus the proposals that state
+   * left unanswered, with the names admission to an alliance against the threat needs (as the
+   * reference bot gives them); never the threat's bloc, its clients, a current ally, a state this
+   * seat is allied against, or one that balanced a different threat last turn.
    */
   List<String> courted(PlayerView v, String threat) {
     List<String> bloc = Estimates.bloc(v, threat);
@@ -104,10 +106,12 @@ public final class CoalitionBuilder extends AdaptiveBot {
                     !bloc.contains(k.id())
                         && !Estimates.isClientOf(v, k.id(), threat)
                         && !v.allied(v.self(), k.id())
+                        && !Estimates.alliedAgainst(v, v.self(), k.id())
+                        && !Estimates.balancesOtherThreat(v, k.id(), bloc)
                         && Estimates.publicThreat(v, threat, k.id()) > 0));
     ranked.sort(
         Comparator.comparingDouble(
             (String k) -> -Estimates.publicThreat(v, threat, k) / (1 + refusalsBy(k))));
-    return ranked.stream().limit(MAX_PARTNERS).toList();
+    return ThreatBalancer.proposals(v, threat, null, ranked, MAX_PARTNERS);
   }
 }

@@ -8,7 +8,9 @@ import org.entente.api.PlayerView;
 import org.entente.api.PlayerView.AllianceView;
 import org.entente.api.PlayerView.CrisisView;
 import org.entente.api.PlayerView.NationView;
+import org.entente.api.PlayerView.PublicStance;
 import org.entente.api.PlayerView.ThreatEntry;
+import org.entente.api.Stance;
 import org.entente.api.Stance.BandwagonKind;
 
 /**
@@ -421,5 +423,95 @@ public final class Estimates {
   public static String leader(PlayerView v) {
     String l = v.principalLeader();
     return isActiveOther(v, l) ? l : null;
+  }
+
+  /**
+   * The state {@code k} balanced against last turn (its public stance), or null when its stance was
+   * not BALANCE or is unknown.
+   */
+  public static String balancedLastTurn(PlayerView v, String k) {
+    for (PublicStance ps : v.lastStances()) {
+      if (ps.state().equals(k)) {
+        return ps.stance() instanceof Stance.Balance b ? b.against() : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when {@code k}'s last stance was BALANCE against a member of {@code threatBloc}: it
+   * balances the same threat, so an alliance with it may form (RULES.md 3a).
+   */
+  public static boolean balancesSameThreat(PlayerView v, String k, List<String> threatBloc) {
+    String against = balancedLastTurn(v, k);
+    return against != null && threatBloc.contains(against);
+  }
+
+  /**
+   * True when {@code k}'s last stance was BALANCE against a state outside {@code threatBloc}: it
+   * balances a different threat, and the engine forms no alliance of the two against this one.
+   */
+  public static boolean balancesOtherThreat(PlayerView v, String k, List<String> threatBloc) {
+    String against = balancedLastTurn(v, k);
+    return against != null && !threatBloc.contains(against);
+  }
+
+  /**
+   * True when {@code a} and {@code b} stand against each other: one is the target of an alliance
+   * the other is in. The engine never allies the two.
+   */
+  public static boolean alliedAgainst(PlayerView v, String a, String b) {
+    for (AllianceView al : v.alliances()) {
+      if ((b.equals(al.target()) && al.members().contains(a))
+          || (a.equals(al.target()) && al.members().contains(b))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first alliance {@code member} is in whose target belongs to {@code threatBloc} (an alliance
+   * aimed at that threat), or null.
+   */
+  public static AllianceView allianceAimedAt(PlayerView v, List<String> threatBloc, String member) {
+    for (AllianceView al : v.alliances()) {
+      if (al.target() != null
+          && threatBloc.contains(al.target())
+          && al.members().contains(member)) {
+        return al;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when {@code a} and {@code b} share an ideology that is not divisive: like-minded states, a
+   * weak pull toward alignment (RULES.md section 6).
+   */
+  public static boolean likeMinded(PlayerView v, String a, String b) {
+    NationView x = v.nation(a);
+    NationView y = v.nation(b);
+    return x.ideology() != null
+        && x.ideology().equals(y.ideology())
+        && !x.divisive()
+        && !y.divisive();
+  }
+
+  /**
+   * The coverage this seat would have without its ally {@code ally} (RULES.md section 2): the
+   * support S is the public part of {@link #defence}, the danger T follows from the seat's own
+   * coverage C as T = S (1 - C) / C, and the ally's military * prox(ally -> seat) leaves S.
+   */
+  public static double coverageWithout(PlayerView v, String ally) {
+    double c = v.coverage();
+    if (c >= 1 || c <= 0 || !v.allied(v.self(), ally)) {
+      return c;
+    }
+    double s = defence(v, v.self());
+    double t = s * (1 - c) / c;
+    NationView a = v.nation(ally);
+    double rest = s - (a.active() ? a.military() * v.prox(ally, v.self()) : 0);
+    return rest + t <= 0 ? 0 : Math.max(0, rest) / (rest + t);
   }
 }

@@ -147,7 +147,8 @@ public final class Opportunist implements Bot {
     return null;
   }
 
-  // The status-quo states most exposed to the revisionist, outside its bloc.
+  // The status-quo states most exposed to the revisionist, outside its bloc, never one this seat is
+  // allied against.
   private static List<String> partners(PlayerView v, String revisionist) {
     List<String> bloc = Estimates.bloc(v, revisionist);
     List<String> ranked =
@@ -157,7 +158,8 @@ public final class Opportunist implements Bot {
             n ->
                 n.posture() == Posture.STATUS_QUO
                     && !bloc.contains(n.id())
-                    && !v.allied(v.self(), n.id()));
+                    && !v.allied(v.self(), n.id())
+                    && !Estimates.alliedAgainst(v, v.self(), n.id()));
     return ranked.size() <= MAX_PARTNERS ? ranked : ranked.subList(0, MAX_PARTNERS);
   }
 }

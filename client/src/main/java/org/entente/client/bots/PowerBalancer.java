@@ -1,6 +1,5 @@
 package org.entente.client.bots;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
@@ -10,7 +9,9 @@ import org.entente.api.Stance;
 
 /**
  * Plays the balance of power: it balances the strongest other state whatever its intent, proposes
- * alliances to the next two strongest, arms moderately, and aids the weakest of its partners when
+ * alliances to the next two strongest (never one that balanced another state's bloc last turn or
+ * that it is allied against, and with the names that admission to an alliance against the strongest
+ * needs, as the reference bot does), arms moderately, and aids the weakest of its partners when
  * that partner is under attack. Since it always balances the strongest state, it joins the defence
  * whenever that state is the aggressor of a crisis.
  */
@@ -42,12 +43,16 @@ public final class PowerBalancer implements Bot {
       return Orders.hide();
     }
     List<String> bloc = Estimates.bloc(view, strongest);
-    List<String> partners = new ArrayList<>();
-    for (String k : Estimates.byPower(view, n -> !bloc.contains(n.id()))) {
-      if (partners.size() < MAX_PARTNERS) {
-        partners.add(k);
-      }
-    }
+    String self = view.self();
+    List<String> ranked =
+        Estimates.byPower(
+            view,
+            n ->
+                !bloc.contains(n.id())
+                    && !view.allied(self, n.id())
+                    && !Estimates.alliedAgainst(view, self, n.id())
+                    && !Estimates.balancesOtherThreat(view, n.id(), bloc));
+    List<String> partners = ThreatBalancer.proposals(view, strongest, null, ranked, MAX_PARTNERS);
     Stance stance = new Stance.Balance(strongest, Estimates.effort(view, EFFORT), partners);
     ActionPlan plan = new ActionPlan(view, stance);
     String weakest = null;

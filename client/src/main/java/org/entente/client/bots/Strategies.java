@@ -49,7 +49,7 @@ public final class Strategies {
           new StrategyInfo(
               PowerBalancer.NAME,
               "balance of power: balances the strongest state whatever its intent",
-              ViewPart.coreAnd(TURN, ALLIANCES, CRISES),
+              ViewPart.coreAnd(TURN, ALLIANCES, CRISES, LAST_STANCES),
               false,
               PowerBalancer::new),
           new StrategyInfo(

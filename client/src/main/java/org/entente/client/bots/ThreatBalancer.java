@@ -1,6 +1,7 @@
 package org.entente.client.bots;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
@@ -9,27 +10,42 @@ import org.entente.api.PlayerView;
 import org.entente.api.PlayerView.AllianceView;
 import org.entente.api.PlayerView.CrisisView;
 import org.entente.api.PlayerView.NationView;
-import org.entente.api.PlayerView.PublicStance;
 import org.entente.api.Stance;
 import org.entente.api.Stance.BandwagonKind;
 
 /**
  * Plays Walt's balance of threat, the reference threat-driven bot of RULES.md section 9: it
- * balances its principal threat and proposes alliances to the states most threatened by the same
- * threat, bandwagons when weak with no ally in reach, passes the buck when a more exposed state
- * could hold alone (counting the defense advantage), and joins the defence in crises that concern
- * it. It never attacks.
+ * balances its principal threat and proposes alliances to the states that balance the same threat
+ * and are most exposed to it, bandwagons when weak with no ally in reach, passes the buck when a
+ * more exposed state could hold alone (counting the defense advantage), and takes a side in crises
+ * that concern it. It never attacks.
  *
- * <p>Order of decisions: a crisis against this seat; a crisis against an ally or started by its
- * principal leader; no threat (HIDE); weak and alone (BANDWAGON DEFENSIVE); buck-passing; else
- * BALANCE against the principal leader with effort scaled by how uncovered the seat is.
+ * <p>Order of decisions: a crisis against this seat; a crisis against an ally (a defensive
+ * commitment binds: it defends, unless defending is hopeless and it is weak); a crisis started by
+ * an ally (it joins only when losing that ally would cost much coverage and offence dominates:
+ * chain-ganging as Christensen and Snyder explain it); a crisis started by its principal leader; no
+ * threat (HIDE); weak and alone (BANDWAGON DEFENSIVE); buck-passing; else BALANCE against the
+ * principal leader with effort scaled by how uncovered the seat is.
+ *
+ * <p>Partners (rules 2.0, section 3a): never a state that balanced a different threat last turn,
+ * never one this seat is allied against, and enough names for admission: a seat joining an alliance
+ * that stands against its threat names at least half of its members, and a member of such an
+ * alliance names the states outside it that balance the same threat, so the alliance can admit
+ * them. Among equally useful partners, like-minded ones (a shared ideology that is not divisive)
+ * come first.
  */
 public final class ThreatBalancer implements Bot {
   /** The strategy's name. */
   public static final String NAME = "threat-balancer";
 
-  /** How many alliance proposals a turn. */
+  /** How many alliance proposals a turn, besides the names admission needs. */
   static final int MAX_PARTNERS = 3;
+
+  /** How many states a turn's proposals may name in all, admission included. */
+  static final int MAX_NAMED = 6;
+
+  /** Share of the members of an alliance that must name a joiner (the engine's joinQuorum). */
+  static final double JOIN_QUORUM = 0.5;
 
   /** Share of the maximum internal effort when joining another state's defence. */
   static final double JOIN_EFFORT = 0.5;
@@ -39,6 +55,21 @@ public final class ThreatBalancer implements Bot {
 
   /** Coverage at or above which this seat is comfortable enough to pass the buck. */
   static final double BUCK_PASS_COVERAGE = 0.75;
+
+  /**
+   * The coverage an ally's loss must cost, per unit of defense advantage, for this seat to join the
+   * ally's attack: at a defense advantage of 1.0 a loss of 0.1, at 1.5 a loss of 0.15.
+   */
+  static final double CHAIN_GANG_LOSS = 0.1;
+
+  /** Defense advantage at or above which this seat never joins an ally's attack. */
+  static final double CHAIN_GANG_MAX_DA = 1.8;
+
+  /** Defence odds below which defending an attacked ally is hopeless. */
+  static final double HOPELESS = 0.1;
+
+  /** Relative weight a like-minded partner gains in the ranking: a tie-break, not a cause. */
+  static final double LIKE_MINDED = 0.05;
 
   @Override
   public String name() {
@@ -76,20 +107,33 @@ public final class ThreatBalancer implements Bot {
       }
       return new Stance.Balance(aggressor, max, partners(v, aggressor, null));
     }
-    if (!weakAlone) {
-      CrisisView join = crisisToJoin(v, leader);
+    CrisisView bound = crisisAgainstAlly(v);
+    if (bound != null) {
+      Stance s = defend(v, bound, leader);
+      if (s != null) {
+        return s;
+      }
+    }
+    CrisisView byAlly = crisisByAlly(v);
+    if (byAlly != null && chainGangs(v, byAlly.aggressor())) {
+      // Offence dominance: a war lost is decisive, and this ally's loss would cost much coverage.
+      return new Stance.Balance(
+          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null));
+    }
+    if (!weakAlone && bound == null) {
+      CrisisView join = crisisByLeader(v, leader);
       if (join != null) {
         return new Stance.Balance(
             join.aggressor(), max * JOIN_EFFORT, partners(v, join.aggressor(), join.target()));
       }
     }
     if (leader == null) {
-      return Stance.HIDE;
+      return bound == null ? Stance.HIDE : new Stance.Balance(bound.aggressor(), 0, List.of());
     }
-    if (weakAlone && Estimates.canBandwagonWith(v, leader)) {
+    if (weakAlone && bound == null && Estimates.canBandwagonWith(v, leader)) {
       return new Stance.Bandwagon(leader, BandwagonKind.DEFENSIVE);
     }
-    String catcher = catcher(v, leader);
+    String catcher = bound == null ? catcher(v, leader) : null;
     if (catcher != null) {
       return new Stance.BuckPass(leader, catcher);
     }
@@ -107,41 +151,111 @@ public final class ThreatBalancer implements Bot {
     return null;
   }
 
-  // A crisis resolving this turn whose defence this seat joins: its target is an ally, or its
-  // aggressor is the principal leader. Crises against allies come first. An aggressor allied with
-  // this seat is never balanced (its alliance would drag the seat in on both sides).
-  private static CrisisView crisisToJoin(PlayerView v, String leader) {
+  // The first crisis resolving this turn whose target is an ally of this seat (the seat is bound
+  // to defend it), by an active aggressor that is not this seat's client.
+  private static CrisisView crisisAgainstAlly(PlayerView v) {
     String self = v.self();
-    CrisisView byLeader = null;
     for (CrisisView c : Estimates.dueCrises(v)) {
-      String a = c.aggressor();
-      String t = c.target();
-      if (!Estimates.isActiveOther(v, a)
-          || !Estimates.isActiveOther(v, t)
-          || v.allied(self, a)
-          || Estimates.isClientOf(v, a, self)) {
-        continue;
-      }
-      if (v.allied(self, t)) {
+      if (Estimates.isActiveOther(v, c.aggressor())
+          && Estimates.isActiveOther(v, c.target())
+          && v.allied(self, c.target())
+          && !Estimates.isClientOf(v, c.aggressor(), self)) {
         return c;
       }
-      if (byLeader == null && a.equals(leader)) {
-        byLeader = c;
-      }
     }
-    return byLeader;
+    return null;
   }
 
   /**
-   * Up to {@link #MAX_PARTNERS} alliance proposals against {@code threat}: {@code first} if given
-   * and eligible, then the states most threatened by {@code threat} by public estimate, those that
-   * balanced it last turn first. Never this seat, the threat's bloc, its clients or current allies.
+   * The stance that defends the attacked ally of crisis {@code c}, or null to decide as if there
+   * were no such crisis. Bound by the alliance, the seat joins the defence by any stance but HIDE,
+   * BUCK_PASS or BANDWAGON with the aggressor. It balances the aggressor, unless it is allied with
+   * the aggressor too (balancing an ally would leave that alliance: its ordinary stance defends
+   * already). Weak and facing a hopeless defence, it abandons the ally (HIDE, at a cost to the
+   * alliance's cohesion).
+   */
+  static Stance defend(PlayerView v, CrisisView c, String leader) {
+    String aggressor = c.aggressor();
+    double odds =
+        1
+            - Estimates.winChance(
+                Estimates.attack(v, aggressor, c.target()), Estimates.defence(v, c.target()));
+    if (odds < HOPELESS && Estimates.weak(v)) {
+      return Stance.HIDE;
+    }
+    if (v.allied(v.self(), aggressor)) {
+      return null;
+    }
+    double e = v.rules().maxInternalEffort() * JOIN_EFFORT;
+    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target()));
+  }
+
+  // The first crisis resolving this turn started by an ally of this seat against a state that is
+  // neither this seat's ally nor its client (the aggressor's defensive allies are not bound).
+  private static CrisisView crisisByAlly(PlayerView v) {
+    String self = v.self();
+    for (CrisisView c : Estimates.dueCrises(v)) {
+      String a = c.aggressor();
+      String t = c.target();
+      if (Estimates.isActiveOther(v, a)
+          && Estimates.isActiveOther(v, t)
+          && v.allied(self, a)
+          && !v.allied(self, t)
+          && !Estimates.isClientOf(v, t, self)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when this seat joins the attack of its ally {@code ally}: the coverage it would lose with
+   * that ally is at least {@link #CHAIN_GANG_LOSS} times the defense advantage, and the defense
+   * advantage is below {@link #CHAIN_GANG_MAX_DA}. Under offence dominance wars are decisive and a
+   * lost ally is lost for good, so a threat-driven state fights to keep it (Christensen and
+   * Snyder's chain gang); under defence dominance it stays out.
+   */
+  static boolean chainGangs(PlayerView v, String ally) {
+    double da = v.rules().defenseAdvantage();
+    if (da >= CHAIN_GANG_MAX_DA) {
+      return false;
+    }
+    double loss = v.coverage() - Estimates.coverageWithout(v, ally);
+    return loss >= CHAIN_GANG_LOSS * da;
+  }
+
+  // A crisis resolving this turn whose aggressor is the principal leader, against a state that is
+  // not allied with the aggressor's side of this seat (neither party allied with this seat).
+  private static CrisisView crisisByLeader(PlayerView v, String leader) {
+    String self = v.self();
+    for (CrisisView c : Estimates.dueCrises(v)) {
+      String a = c.aggressor();
+      String t = c.target();
+      if (a.equals(leader)
+          && Estimates.isActiveOther(v, a)
+          && Estimates.isActiveOther(v, t)
+          && !v.allied(self, a)
+          && !Estimates.isClientOf(v, a, self)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The alliance proposals against {@code threat}: {@code first} if given and eligible; the names
+   * admission needs (a seat in an alliance aimed at the threat names the states outside it that
+   * balanced the threat last turn; a seat outside names at least half the members of the alliance
+   * aimed at the threat that its best partner sits in); then, up to {@link #MAX_PARTNERS}, the
+   * states that balanced the threat last turn and the states most exposed to it. Never this seat,
+   * the threat's bloc or clients, current allies, a state this seat is allied against, or a state
+   * that balanced a different threat last turn. Like-minded states win near ties.
    */
   static List<String> partners(PlayerView v, String threat, String first) {
     List<String> bloc = Estimates.bloc(v, threat);
     List<String> principal = v.principalThreat();
     boolean principalIsThreat = principal.contains(threat);
-    List<String> balancedLast = balancedLastTurn(v, bloc);
+    String self = v.self();
     List<String> ranked =
         Estimates.mostExposedTo(
             v,
@@ -150,34 +264,114 @@ public final class ThreatBalancer implements Bot {
                 !bloc.contains(k.id())
                     && !(principalIsThreat && principal.contains(k.id()))
                     && !Estimates.isClientOf(v, k.id(), threat)
-                    && !v.allied(v.self(), k.id())
+                    && !v.allied(self, k.id())
+                    && !Estimates.alliedAgainst(v, self, k.id())
+                    && !Estimates.balancesOtherThreat(v, k.id(), bloc)
                     && (Estimates.publicThreat(v, threat, k.id()) > 0
-                        || balancedLast.contains(k.id())));
+                        || Estimates.balancesSameThreat(v, k.id(), bloc)));
+    List<String> ordered = new ArrayList<>();
+    for (String k : likeMindedFirst(v, threat, ranked)) {
+      if (Estimates.balancesSameThreat(v, k, bloc)) {
+        ordered.add(k);
+      }
+    }
+    for (String k : likeMindedFirst(v, threat, ranked)) {
+      if (!ordered.contains(k)) {
+        ordered.add(k);
+      }
+    }
+    return proposals(v, threat, first, ordered, MAX_PARTNERS);
+  }
+
+  /**
+   * {@code ranked} (the eligible partners, best first) made into a turn's proposals against {@code
+   * threat}: {@code first} if ranked; the names admission to an alliance aimed at the threat needs
+   * (RULES.md 3a); then the rest of {@code ranked} in order while fewer than {@code fill} are
+   * named. At most {@link #MAX_NAMED} names.
+   */
+  static List<String> proposals(
+      PlayerView v, String threat, String first, List<String> ranked, int fill) {
+    List<String> bloc = Estimates.bloc(v, threat);
+    String self = v.self();
     List<String> out = new ArrayList<>();
     if (first != null && ranked.contains(first)) {
       out.add(first);
     }
-    for (String k : ranked) {
-      if (balancedLast.contains(k) && !out.contains(k) && out.size() < MAX_PARTNERS) {
-        out.add(k);
+    AllianceView mine = Estimates.allianceAimedAt(v, bloc, self);
+    if (mine != null) {
+      // let the alliance admit the states that balance its threat from outside it
+      for (String k : ranked) {
+        if (Estimates.balancesSameThreat(v, k, bloc)
+            && !mine.members().contains(k)
+            && !out.contains(k)
+            && out.size() < MAX_NAMED) {
+          out.add(k);
+        }
+      }
+    } else {
+      for (String k : ranked) {
+        AllianceView theirs = Estimates.allianceAimedAt(v, bloc, k);
+        if (theirs != null) {
+          nameForAdmission(v, bloc, theirs, ranked, out);
+          break;
+        }
       }
     }
     for (String k : ranked) {
-      if (!out.contains(k) && out.size() < MAX_PARTNERS) {
+      if (out.size() >= Math.min(fill, MAX_NAMED)) {
+        break;
+      }
+      if (!out.contains(k)) {
         out.add(k);
       }
     }
     return out;
   }
 
-  // The states whose stance last turn was BALANCE against a member of the threat's bloc.
-  private static List<String> balancedLastTurn(PlayerView v, List<String> bloc) {
-    List<String> out = new ArrayList<>();
-    for (PublicStance ps : v.lastStances()) {
-      if (ps.stance() instanceof Stance.Balance b && bloc.contains(b.against())) {
-        out.add(ps.state());
+  // Adds members of alliance al until at least half of them (rounded up) are named: ranked ones
+  // first, then the others in the alliance's order; never one that balanced a different threat or
+  // that this seat is allied against.
+  private static void nameForAdmission(
+      PlayerView v, List<String> bloc, AllianceView al, List<String> ranked, List<String> out) {
+    int need = (int) Math.ceil(JOIN_QUORUM * al.members().size() - 1e-9);
+    List<String> order = new ArrayList<>();
+    for (String k : ranked) {
+      if (al.members().contains(k)) {
+        order.add(k);
       }
     }
+    for (String m : al.members()) {
+      if (!order.contains(m)) {
+        order.add(m);
+      }
+    }
+    int named = 0;
+    for (String m : order) {
+      named += out.contains(m) ? 1 : 0;
+    }
+    for (String m : order) {
+      if (named >= need || out.size() >= MAX_NAMED) {
+        return;
+      }
+      if (!out.contains(m)
+          && Estimates.isActiveOther(v, m)
+          && !Estimates.balancesOtherThreat(v, m, bloc)
+          && !Estimates.alliedAgainst(v, v.self(), m)) {
+        out.add(m);
+        named++;
+      }
+    }
+  }
+
+  // ranked, re-sorted (stably) by public exposure to threat with like-minded states weighted up by
+  // LIKE_MINDED: the ideology hypothesis as a tie-break among equally useful partners.
+  private static List<String> likeMindedFirst(PlayerView v, String threat, List<String> ranked) {
+    List<String> out = new ArrayList<>(ranked);
+    out.sort(
+        Comparator.comparingDouble(
+            (String k) ->
+                -Estimates.publicThreat(v, threat, k)
+                    * (Estimates.likeMinded(v, v.self(), k) ? 1 + LIKE_MINDED : 1)));
     return out;
   }
 
