@@ -304,7 +304,8 @@ public final class ThreatBalancer implements Bot {
         if (Estimates.balancesSameThreat(v, k, bloc)
             && !mine.members().contains(k)
             && !out.contains(k)
-            && out.size() < MAX_NAMED) {
+            && out.size() < MAX_NAMED
+            && fitsAlliance(v, k, mine.members(), out)) {
           out.add(k);
         }
       }
@@ -321,11 +322,31 @@ public final class ThreatBalancer implements Bot {
       if (out.size() >= Math.min(fill, MAX_NAMED)) {
         break;
       }
-      if (!out.contains(k)) {
+      if (!out.contains(k)
+          && (mine == null || fitsAlliance(v, k, mine.members(), out))
+          && fitsAlliance(v, k, List.of(), out)) {
         out.add(k);
       }
     }
     return out;
+  }
+
+  // True when admitting k beside the members and the other states named would ally no state with
+  // the target of its own alliance, nor with a state a member balanced last turn: k and the others
+  // are admitted in the same turn, so this seat keeps them apart itself.
+  private static boolean fitsAlliance(
+      PlayerView v, String k, List<String> members, List<String> named) {
+    for (String m : members) {
+      if (Estimates.alliedAgainst(v, k, m) || k.equals(Estimates.balancedLastTurn(v, m))) {
+        return false;
+      }
+    }
+    for (String other : named) {
+      if (Estimates.alliedAgainst(v, k, other)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Adds members of alliance al until at least half of them (rounded up) are named: ranked ones

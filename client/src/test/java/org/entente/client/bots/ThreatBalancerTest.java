@@ -204,4 +204,143 @@ class ThreatBalancerTest {
             .build("a");
     assertThat(decide(v).actions()).contains(new Action.Leave("a1"));
   }
+
+  // Rules 2.0 (RULES.md 3a): partners balance the same threat, and admission needs names.
+
+  @Test
+  void neverNamesAStateThatBalancedADifferentThreatLastTurn() {
+    PlayerView v =
+        proximateAggressor()
+            .lastStance("b", new Stance.Balance("d", 0.2, List.of()))
+            .lastStance("d", new Stance.Balance("l", 0.2, List.of()))
+            .build("a");
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    assertThat(b.partners()).startsWith("d").doesNotContain("b");
+  }
+
+  @Test
+  void neverNamesAStateItIsAlliedAgainst() {
+    PlayerView v = proximateAggressor().allianceAgainst("a1", "c", "a", "d").build("a");
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    assertThat(b.against()).isEqualTo("l");
+    assertThat(b.partners()).doesNotContain("c");
+  }
+
+  @Test
+  void namesAtLeastHalfTheMembersOfTheAllianceAgainstItsThreatThatAPartnerSitsIn() {
+    PlayerView v =
+        proximateAggressor()
+            .nation("e", 150, 100)
+            .nation("g", 150, 100)
+            .allianceAgainst("a1", "l", "b", "d", "e", "g")
+            .build("a");
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    long members = b.partners().stream().filter(List.of("b", "d", "e", "g")::contains).count();
+    assertThat(members).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aMemberNamesTheStatesBalancingItsThreatOutsideItsAllianceBeyondTheUsualCap() {
+    PlayerView v =
+        proximateAggressor()
+            .nation("e", 150, 100)
+            .nation("g", 150, 100)
+            .allianceAgainst("a1", "l", "a", "c")
+            .lastStance("b", new Stance.Balance("l", 0.2, List.of()))
+            .lastStance("d", new Stance.Balance("l", 0.2, List.of()))
+            .lastStance("e", new Stance.Balance("l", 0.2, List.of()))
+            .lastStance("g", new Stance.Balance("l", 0.2, List.of()))
+            .build("a");
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    assertThat(b.partners()).contains("b", "d", "e", "g").doesNotContain("c");
+  }
+
+  @Test
+  void prefersALikeMindedPartnerWhenTwoAreEquallyExposed() {
+    ViewBuilder world = proximateAggressor().prox("l", "c", 0.7).ideology("a", "liberal", false);
+    assertThat(((Stance.Balance) decide(world.build("a")).stance()).partners())
+        .startsWith("b", "c");
+    world.ideology("c", "liberal", false);
+    assertThat(((Stance.Balance) decide(world.build("a")).stance()).partners())
+        .startsWith("c", "b");
+    world.ideology("a", "pan-movement", true).ideology("c", "pan-movement", true);
+    assertThat(((Stance.Balance) decide(world.build("a")).stance()).partners())
+        .startsWith("b", "c");
+  }
+
+  // a's ally b (military bMilitary, close to a) attacks c; a's principal threat is l.
+  private static ViewBuilder allyAttacks(double bMilitary, double defenseAdvantage) {
+    return new ViewBuilder()
+        .nation("l")
+        .capabilities("l", 400, 400, 500, 400)
+        .offense("l", 0.8)
+        .intent("l", 0.8)
+        .nation("a", 150, 100)
+        .nation("b", 150, bMilitary)
+        .nation("c", 150, 100)
+        .prox("l", "a", 0.6)
+        .near("a", "b", 0.8)
+        .alliance("a1", "a", "b")
+        .crisis("b", "c")
+        .defenseAdvantage(defenseAdvantage);
+  }
+
+  @Test
+  void joinsAnAllysAttackWhenLosingItWouldCostMuchCoverageUnderOffenceDominance() {
+    PlayerView v = allyAttacks(300, 1.0).build("a");
+    assertThat(v.coverage() - Estimates.coverageWithout(v, "b")).isGreaterThan(0.1);
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    assertThat(b.against()).isEqualTo("c");
+  }
+
+  @Test
+  void staysOutOfAnAllysAttackUnderDefenceDominanceOrWhenTheAllyMattersLittle() {
+    Stance defenceDominant = decide(allyAttacks(300, 2.0).build("a")).stance();
+    assertThat(((Stance.Balance) defenceDominant).against()).isEqualTo("l");
+    PlayerView small = allyAttacks(20, 1.0).build("a");
+    assertThat(small.coverage() - Estimates.coverageWithout(small, "b")).isLessThan(0.1);
+    assertThat(((Stance.Balance) decide(small).stance()).against()).isEqualTo("l");
+  }
+
+  @Test
+  void abandonsAnAttackedAllyOnlyWhenWeakAndTheDefenceIsHopeless() {
+    // l projects 400 * 0.8 * 0.9 = 288 on b; b's defence 1.5 * 50 + 10 * 0.1 = 76: p(defence)
+    // = 76^2 / (288^2 + 76^2), about 0.065
+    ViewBuilder world =
+        new ViewBuilder()
+            .nation("l")
+            .capabilities("l", 400, 400, 400, 400)
+            .offense("l", 0.8)
+            .nation("f")
+            .capabilities("f", 10, 10, 10, 10)
+            .nation("b", 100, 50)
+            .nation("x", 200, 200)
+            .nation("y", 200, 200)
+            .prox("l", "b", 0.9)
+            .near("f", "x", 0.5)
+            .alliance("a1", "f", "b")
+            .crisis("l", "b");
+    PlayerView weak = world.build("f");
+    assertThat(Estimates.weak(weak)).isTrue();
+    assertThat(decide(weak).stance()).isEqualTo(Stance.HIDE);
+    world.capabilities("f", 100, 100, 100, 100);
+    PlayerView strong = world.build("f");
+    assertThat(Estimates.weak(strong)).isFalse();
+    assertThat(((Stance.Balance) decide(strong).stance()).against()).isEqualTo("l");
+  }
+
+  @Test
+  void aMemberDoesNotNameOutsideStatesThatWouldAllyEnemiesInOneTurn() {
+    // b and d both balanced l, but b's alliance is aimed at d: admitting both would ally them
+    PlayerView v =
+        proximateAggressor()
+            .nation("e", 150, 100)
+            .allianceAgainst("a1", "l", "a", "c")
+            .allianceAgainst("a2", "d", "b", "e")
+            .lastStance("b", new Stance.Balance("l", 0.2, List.of()))
+            .lastStance("d", new Stance.Balance("l", 0.2, List.of()))
+            .build("a");
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    assertThat(b.partners()).contains("b").doesNotContain("d");
+  }
 }

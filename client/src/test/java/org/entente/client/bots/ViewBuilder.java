@@ -39,6 +39,8 @@ final class ViewBuilder {
     String patron;
     BandwagonKind clientKind;
     double intent = 0.2; // the seat's perceived intent of this state
+    String ideology = "none";
+    boolean divisive;
 
     Spec(String id) {
       this.id = id;
@@ -139,6 +141,21 @@ final class ViewBuilder {
 
   ViewBuilder alliance(String id, String... members) {
     alliances.add(new AllianceView(id, List.of(members), 1.0, 1));
+    return this;
+  }
+
+  /** A defensive alliance of {@code members} against {@code target}. */
+  ViewBuilder allianceAgainst(String id, String target, String... members) {
+    alliances.add(
+        new AllianceView(
+            id, List.of(members), 1.0, 1, target, org.entente.api.AllianceKind.DEFENSIVE));
+    return this;
+  }
+
+  /** The ideology of {@code id} (every state's is "none", not divisive, unless set). */
+  ViewBuilder ideology(String id, String ideology, boolean divisive) {
+    specs.get(id).ideology = ideology;
+    specs.get(id).divisive = divisive;
     return this;
   }
 
@@ -247,8 +264,8 @@ final class ViewBuilder {
               power[i],
               s.offense,
               s.reach,
-              "none",
-              false,
+              s.ideology,
+              s.divisive,
               s.posture,
               s.active,
               s.patron,
