@@ -21,11 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Proves that the historical scenarios' capabilities come from the Correlates of War extracts in
- * {@code shared/data/cow}, by the rules of {@code scenarios/SOURCES.md}: population = tpop, economy
- * = pec, technology = irst, military = milex of the base year; a missing milex is milper times the
- * median milex/milper ratio of the scenario's other states (rounded half up); a zero or missing
- * irst or pec is 1% of the smallest positive value of that column among the scenario's states. The
- * same rules are in {@code scenarios/tools/cow_extract.py}.
+ * {@code scenarios/src/main/resources/data/cow} (the project's copy of the extracts), by the rules
+ * of {@code scenarios/SOURCES.md}: population = tpop, economy = pec, technology = irst, military =
+ * milex of the base year; a missing milex is milper times the median milex/milper ratio of the
+ * scenario's other states (rounded half up); a zero or missing irst or pec is 1% of the smallest
+ * positive value of that column among the scenario's states. The same rules are in {@code
+ * scenarios/tools/cow_extract.py}.
  */
 class CowProvenanceTest {
 
@@ -169,13 +170,14 @@ class CowProvenanceTest {
   }
 
   private static Path cowDir() {
-    Path dir = repo().resolve("../shared/data/cow").normalize();
+    // The project's own copy of the extracts (with their citations), so a fresh clone checks its
+    // numbers with nothing beside it.
+    Path dir = repo().resolve("scenarios/src/main/resources/data/cow").normalize();
     if (!Files.isDirectory(dir)) {
       fail(
-          "the shared COW data directory "
+          "the COW data directory "
               + dir
-              + " is missing: the scenario numbers cannot be checked against their source."
-              + " Put the project's shared/ directory beside the repository.");
+              + " is missing: the scenario numbers cannot be checked against their source.");
     }
     return dir;
   }

@@ -59,13 +59,23 @@ class ScenarioValidationTest {
             "duplicate state id 'KAD'"),
         mistake(
             "an unknown state in an alliance",
+            r -> {
+              ObjectNode a = r.putArray("alliances").addObject();
+              a.put("id", "pact").put("target", "ZZY").put("reason", "a test");
+              a.set("members", JSON.createArrayNode().add("KAD").add("ZZZ"));
+            },
+            "$.alliances[0].members[1]",
+            "unknown state id 'ZZZ'"),
+        mistake(
+            "an alliance without a target (rules 2.0)",
             r ->
                 r.putArray("alliances")
                     .addObject()
                     .put("id", "pact")
+                    .put("reason", "a test")
                     .set("members", JSON.createArrayNode().add("KAD").add("ZZZ")),
-            "$.alliances[0].members[1]",
-            "unknown state id 'ZZZ'"),
+            "$.alliances[0]",
+            "target"),
         mistake(
             "an event after the last turn",
             r -> ((ObjectNode) r.get("events").get(0)).put("turn", 99),
