@@ -172,20 +172,47 @@ final class Alignments {
     return t < 0 ? -1 : w.blocAtStart(t);
   }
 
-  /** Why {@code i} and {@code j} cannot be allies (one is the target of the other's alliance). */
-  private static String targetConflict(TurnWork w, int i, int j) {
-    String a = w.id(i);
-    String b = w.id(j);
-    for (Alliance al : w.alliances) {
-      if (al.has(a) && al.target().equals(b)) {
-        return b + " is the target of " + a + "'s alliance " + al.id();
-      }
-      if (al.has(b) && al.target().equals(a)) {
-        return a + " is the target of " + b + "'s alliance " + al.id();
-      }
+  /**
+   * Why {@code i} and {@code j} cannot stand in one alliance, or null: one is the target of an
+   * alliance the other is in, one of them balances the other this turn, or one balances the bloc
+   * the other belonged to at the start of the turn.
+   */
+  private static String conflict(TurnWork w, int i, int j) {
+    String c = memberConflict(w, i, j);
+    if (c == null) {
+      c = stanceConflict(w, i, j);
     }
-    if (threatKey(w, i) == w.blocAtStart(j) || threatKey(w, j) == w.blocAtStart(i)) {
-      return "one of them balances the other's bloc";
+    if (c == null && (threatKey(w, i) == w.blocAtStart(j) || threatKey(w, j) == w.blocAtStart(i))) {
+      c = "one of " + w.id(i) + " and " + w.id(j) + " balances the other's bloc";
+    }
+    return c;
+  }
+
+  /**
+   * Why {@code i} and {@code j} cannot be allies by this turn's stances (one balances the other).
+   */
+  private static String stanceConflict(TurnWork w, int i, int j) {
+    if (w.balancesAgainst(i) == j) {
+      return w.id(i) + " balances " + w.id(j) + " this turn";
+    }
+    return w.balancesAgainst(j) == i ? w.id(j) + " balances " + w.id(i) + " this turn" : null;
+  }
+
+  /** Why {@code i} cannot join {@code al} as its members stand now, or null. */
+  private static String joinConflict(TurnWork w, int i, Alliance al) {
+    int target = w.index(al.target());
+    if (w.allied(i, target)) {
+      return w.id(i) + " is allied with " + al.target() + ", the target of " + al.id();
+    }
+    for (String m : al.members()) {
+      int k = w.index(m);
+      String c = memberConflict(w, i, k);
+      if (c == null) {
+        c = stanceConflict(w, i, k);
+      }
+      if (c != null) {
+        return c;
+      }
     }
     return null;
   }
@@ -194,24 +221,18 @@ final class Alignments {
   private record Refusal(int state, Alliance alliance, OutcomeCode code, String reason) {}
 
   // RULES.md 3a. Joining: a state balancing an alliance's target joins it when it names one of its
-  // members and at least half of the members (rounded up) name it. Forming: mutual pairs that
-  // balance the same threat (one state, or states of one bloc at the start of the turn), grouped
-  // per threat, found one alliance each; pairs with different threats form nothing.
+  // members and at least half of the members (rounded up) name it. Admissions are decided one state
+  // at a time in scenario order, each against the members as they stand after the admissions
+  // before it, so two states that stand against each other are never let in together. Forming:
+  // mutual pairs that balance the same threat (one state, or states of one bloc at the start of the
+  // turn), grouped per threat, found one alliance each; pairs with different threats form nothing.
   private static void formAlliances(TurnWork w) {
     List<Refusal> refusals = new ArrayList<>(0);
-    List<Object[]> joins = new ArrayList<>(0);
+    List<String> joined = new ArrayList<>(0); // "alliance state" admitted this turn
     for (int i = 0; i < w.n && !w.alliances.isEmpty(); i++) {
       if (w.stance[i] instanceof Stance.Balance && w.active(i)) {
-        Object[] join = admission(w, i, refusals);
-        if (join != null) {
-          joins.add(join);
-        }
+        admission(w, i, refusals, joined);
       }
-    }
-    List<String> joinedNow = new ArrayList<>(0);
-    for (Object[] j : joins) {
-      admit(w, ((Alliance) j[0]).id(), (Integer) j[1], (String) j[2]);
-      joinedNow.add(((Alliance) j[0]).id());
     }
     List<int[]> pairs = new ArrayList<>(0);
     for (int i = 0; i < w.n; i++) {
@@ -230,22 +251,25 @@ final class Alignments {
     }
   }
 
-  // The first alliance balancing i's threat that i qualifies to join, as {alliance, i, why}; the
-  // alliances it named a member of but does not qualify for go to {@code refusals}.
-  private static Object[] admission(TurnWork w, int i, List<Refusal> refusals) {
+  // Admits i to the first alliance balancing i's threat that it qualifies for; the alliances it
+  // named a member of but does not qualify for go to {@code refusals}. The quorum counts the
+  // members of the start of the turn, not those admitted in it.
+  private static void admission(TurnWork w, int i, List<Refusal> refusals, List<String> joined) {
     String id = w.id(i);
-    for (Alliance al : w.alliances) {
+    for (Alliance al : List.copyOf(w.alliances)) {
       if (al.has(id) || !balancesSameThreat(w, al, i) || !namesMemberOf(w, i, al)) {
         continue;
       }
       int named = 0;
-      String conflict = null;
+      int voters = 0;
       for (String m : al.members()) {
-        int k = w.index(m);
-        named += names(w, k, i) ? 1 : 0;
-        conflict = conflict == null ? memberConflict(w, i, k) : conflict;
+        if (!joined.contains(al.id() + " " + m)) {
+          voters++;
+          named += names(w, w.index(m), i) ? 1 : 0;
+        }
       }
-      int need = (int) Math.ceil(w.params.joinQuorum() * al.members().size() - 1e-9);
+      int need = (int) Math.ceil(w.params.joinQuorum() * voters - 1e-9);
+      String conflict = joinConflict(w, i, al);
       if (conflict != null) {
         refusals.add(new Refusal(i, al, OutcomeCode.ALLY_IS_TARGET, conflict));
       } else if (named < need) {
@@ -256,7 +280,7 @@ final class Alignments {
                 OutcomeCode.NOT_ENOUGH_MEMBERS,
                 named
                     + " of "
-                    + al.members().size()
+                    + voters
                     + " members of "
                     + al.id()
                     + " named "
@@ -265,10 +289,11 @@ final class Alignments {
                     + need
                     + " needed to join"));
       } else {
-        return new Object[] {al, i, named + " of " + al.members().size() + " members named it"};
+        admit(w, al.id(), i, named + " of " + voters + " members named it");
+        joined.add(al.id() + " " + id);
+        return;
       }
     }
-    return null;
   }
 
   private static String memberConflict(TurnWork w, int i, int k) {
@@ -340,7 +365,7 @@ final class Alignments {
               + " must be admitted to it by its members");
       return null;
     }
-    String conflict = targetConflict(w, i, j);
+    String conflict = conflict(w, i, j);
     if (conflict != null) {
       w.outcome(i, order, OutcomeCode.ALLY_IS_TARGET, conflict);
       return null;
@@ -378,23 +403,51 @@ final class Alignments {
     }
   }
 
-  // Mutual pairs that share a threat: each connected group founds one alliance against it.
+  // Mutual pairs that share a threat: each connected group founds one alliance against it. Pairs
+  // join groups in order (scenario order of the proposer, then of its partners); a pair that would
+  // put into one group two states that stand against each other (see conflict) is left out, and
+  // both states are told why.
   private static void formFromPairs(TurnWork w, List<int[]> pairs) {
     int[] group = new int[w.n];
     for (int i = 0; i < w.n; i++) {
       group[i] = i;
     }
-    for (int[] p : pairs) {
-      group[root(group, p[1])] = root(group, p[0]);
-    }
     TreeMap<Integer, TreeSet<Integer>> components = new TreeMap<>();
     for (int[] p : pairs) {
-      components.computeIfAbsent(root(group, p[0]), k -> new TreeSet<>()).add(p[0]);
-      components.computeIfAbsent(root(group, p[0]), k -> new TreeSet<>()).add(p[1]);
+      int ra = root(group, p[0]);
+      int rb = root(group, p[1]);
+      if (ra == rb) {
+        continue;
+      }
+      TreeSet<Integer> a = components.getOrDefault(ra, new TreeSet<>(List.of(p[0])));
+      TreeSet<Integer> b = components.getOrDefault(rb, new TreeSet<>(List.of(p[1])));
+      String why = groupConflict(w, a, b);
+      if (why != null) {
+        String text = "would found one alliance with states it stands against: " + why;
+        w.outcome(p[0], "stance partner " + w.id(p[1]), OutcomeCode.ALLY_IS_TARGET, text);
+        w.outcome(p[1], "stance partner " + w.id(p[0]), OutcomeCode.ALLY_IS_TARGET, text);
+        continue;
+      }
+      group[rb] = ra;
+      a.addAll(b);
+      components.remove(rb);
+      components.put(ra, a);
     }
     for (TreeSet<Integer> members : components.values()) {
       createAlliance(w, members);
     }
+  }
+
+  private static String groupConflict(TurnWork w, TreeSet<Integer> a, TreeSet<Integer> b) {
+    for (int x : a) {
+      for (int y : b) {
+        String c = conflict(w, x, y);
+        if (c != null) {
+          return c;
+        }
+      }
+    }
+    return null;
   }
 
   // The group's target: the state its founders name most often (then the most powerful, then the
@@ -424,7 +477,8 @@ final class Alignments {
       offensive &= ((Stance.Balance) w.stance[m]).offensive();
     }
     AllianceKind kind = offensive ? AllianceKind.OFFENSIVE : AllianceKind.DEFENSIVE;
-    w.alliances.add(new Alliance(id, ids, w.turn, 1.0, w.id(target), w.startBloc(target), kind));
+    w.alliances.add(
+        new Alliance(id, ids, w.turn, 1.0, w.id(target), targetBloc(w, target, ids), kind));
     w.alliancesFormed++;
     String what =
         (offensive ? "offensive " : "")
@@ -438,6 +492,16 @@ final class Alignments {
       w.outcome(m, "stance", OutcomeCode.ALLIANCE_FORMED, "formed " + what);
     }
     w.event(EventKind.ALLIANCE_FORMED, what + " formed", ids.toArray(String[]::new));
+  }
+
+  // The target's bloc at the start of the turn, reached without passing through the founders.
+  private static List<String> targetBloc(TurnWork w, int target, List<String> founders) {
+    List<List<String>> standing = w.before.alliances().stream().map(Alliance::members).toList();
+    List<String[]> links =
+        w.before.clients().stream().map(l -> new String[] {l.client(), l.patron()}).toList();
+    List<String> bloc = new ArrayList<>(TargetBloc.of(w.id(target), standing, links, founders));
+    bloc.removeIf(s -> !w.id(target).equals(s) && !w.active(w.index(s)));
+    return bloc;
   }
 
   private static int root(int[] g, int i) {

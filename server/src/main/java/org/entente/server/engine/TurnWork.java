@@ -136,21 +136,6 @@ final class TurnWork {
     return start.bloc(i);
   }
 
-  /** The states of {@code i}'s bloc at the start of the turn, in scenario order. */
-  List<String> startBloc(int i) {
-    List<String> out = new ArrayList<>(2);
-    int b = start.bloc(i);
-    for (int k = 0; k < n; k++) {
-      if (start.bloc(k) == b && active(k)) {
-        out.add(id(k));
-      }
-    }
-    if (!out.contains(id(i))) {
-      out.add(0, id(i));
-    }
-    return out;
-  }
-
   /** i's patron link, or null. */
   ClientLink linkOf(int i) {
     String id = id(i);

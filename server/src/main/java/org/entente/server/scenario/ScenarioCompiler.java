@@ -17,6 +17,7 @@ import org.entente.server.engine.Nation;
 import org.entente.server.engine.Objective;
 import org.entente.server.engine.Params;
 import org.entente.server.engine.ScheduledEvent;
+import org.entente.server.engine.TargetBloc;
 import org.entente.server.engine.World;
 import org.entente.server.scenario.ScenarioFile.EventEntry;
 import org.entente.server.scenario.ScenarioFile.StateEntry;
@@ -393,31 +394,18 @@ final class ScenarioCompiler {
                     0,
                     a.cohesion() == null ? 1.0 : a.cohesion(),
                     a.target(),
-                    startBloc(a.target()),
+                    startBloc(a.target(), a.members()),
                     "OFFENSIVE".equals(a.kind()) ? AllianceKind.OFFENSIVE : AllianceKind.DEFENSIVE))
         .toList();
   }
 
-  // The target's bloc in the starting alignments: the states linked to it by starting alliances
-  // and patron-client links, the target first.
-  private List<String> startBloc(String target) {
-    List<String> bloc = new ArrayList<>(List.of(target));
-    for (int k = 0; k < bloc.size(); k++) {
-      String s = bloc.get(k);
-      for (var a : list(f.alliances())) {
-        if (a.members().contains(s)) {
-          a.members().stream().filter(m -> !bloc.contains(m)).forEach(bloc::add);
-        }
-      }
-      for (var c : list(f.clients())) {
-        if (c.client().equals(s) && !bloc.contains(c.patron())) {
-          bloc.add(c.patron());
-        } else if (c.patron().equals(s) && !bloc.contains(c.client())) {
-          bloc.add(c.client());
-        }
-      }
-    }
-    return bloc;
+  // The target's bloc in the starting alignments, not passing through the alliance's own members.
+  private List<String> startBloc(String target, List<String> members) {
+    return TargetBloc.of(
+        target,
+        list(f.alliances()).stream().map(a -> a.members()).toList(),
+        list(f.clients()).stream().map(c -> new String[] {c.client(), c.patron()}).toList(),
+        members);
   }
 
   private List<String> inOrder(List<String> ids) {

@@ -24,7 +24,6 @@ import org.entente.server.engine.World;
 import org.entente.server.engine.WorldBuilder;
 import org.entente.server.scenario.ScenarioLoader;
 import org.entente.server.sim.Simulation;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -399,9 +398,6 @@ class TheoryPropertiesTest {
   static final int SCENARIO_SEEDS = 20;
 
   @Test
-  @Disabled(
-      "issue 12, open: the engine admits two joiners that stand against each other in one turn and"
-          + " does not check founding groups as a whole (265 violations over 240 scenario games)")
   void alliancesHaveOneEnemyInEveryScenario() throws Exception {
     OneEnemy scenarios = new OneEnemy();
     for (String id : ScenarioLoader.builtinIds()) {
@@ -421,6 +417,7 @@ class TheoryPropertiesTest {
       }
     }
     System.out.printf("P7 scenarios: %s%n", scenarios);
+    scenarios.violations.stream().limit(60).forEach(System.out::println);
     assertThat(scenarios.games).isGreaterThanOrEqualTo(200);
     assertThat(scenarios.memberChecks).as("alliances were formed and checked").isGreaterThan(1000);
     assertThat(scenarios.violations).as("scenarios").isEmpty();
