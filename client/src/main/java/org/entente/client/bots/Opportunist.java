@@ -105,10 +105,27 @@ public final class Opportunist implements Bot {
 
   /**
    * This seat's estimated chance of winning an attack on {@code target}: A^2/(A^2+D^2), with A what
-   * it (and its jackals) project onto the target and D the target's defence with its allies.
+   * it (and its jackals) project onto the target and D the target's defence: its own, its allies'
+   * (bound to defend it), and that of every state that balanced this seat last turn (under RULES.md
+   * 2.0 a BALANCE against the aggressor joins the defence, and a state that balanced this seat last
+   * turn is the likeliest to do so again).
    */
   static double odds(PlayerView v, String target) {
-    return Estimates.winChance(Estimates.attack(v, v.self(), target), Estimates.defence(v, target));
+    return Estimates.winChance(Estimates.attack(v, v.self(), target), likelyDefence(v, target));
+  }
+
+  static double likelyDefence(PlayerView v, String target) {
+    double d = Estimates.defence(v, target);
+    int t = v.index(target);
+    List<String> allies = v.alliesOf(target);
+    for (NationView k : Estimates.activeOthers(v)) {
+      if (!k.id().equals(target)
+          && !allies.contains(k.id())
+          && v.self().equals(Estimates.balancedLastTurn(v, k.id()))) {
+        d += k.military() * v.proximity().get(v.index(k.id()), t);
+      }
+    }
+    return d;
   }
 
   private static Orders statusQuo(PlayerView v) {

@@ -60,6 +60,18 @@ class OpportunistTest {
   }
 
   @Test
+  void countsTheStatesThatBalancedItLastTurnAsLikelyDefenders() {
+    // v is not t's ally, but it balanced r last turn: its 400 * 0.9 = 360 joins D (510), p = 0.39
+    PlayerView v = predator().lastStance("v", new Stance.Balance("r", 0.1, List.of())).build("r");
+    assertThat(Opportunist.odds(v, "t")).isLessThan(0.6);
+    assertThat(decide(v).actions()).noneMatch(a -> a instanceof Action.Attack);
+    // the same state balancing someone else is not counted
+    PlayerView other =
+        predator().lastStance("v", new Stance.Balance("u", 0.1, List.of())).build("r");
+    assertThat(Opportunist.odds(other, "t")).isGreaterThan(0.8);
+  }
+
+  @Test
   void doesNotAttackAgainWhileACrisisWithThePreyIsPending() {
     PlayerView v = predator().crisis("t", "r").build("r");
     assertThat(decide(v).actions()).noneMatch(a -> a instanceof Action.Attack);
