@@ -72,7 +72,7 @@ public final class ChainGangAverse extends AdaptiveBot {
     if (da <= OFFENCE_DOMINANT) {
       return offenceDominant(v);
     }
-    Stance s = ThreatBalancer.stance(v);
+    Stance s = ThreatBalancer.stance(v, dice);
     if (da >= DEFENCE_DOMINANT && !Estimates.underAttack(v, v.self())) {
       String leader = Estimates.leader(v);
       String catcher = leader == null ? null : ThreatBalancer.holdingCatcher(v, leader);

@@ -65,7 +65,7 @@ public final class CoalitionBuilder extends AdaptiveBot {
 
   @Override
   Orders choose(PlayerView v, Dice dice) {
-    Stance s = ThreatBalancer.stance(v);
+    Stance s = ThreatBalancer.stance(v, dice);
     if (s instanceof Stance.BuckPass pass) {
       String leader = pass.threat();
       double e = v.rules().maxInternalEffort() * Math.max(0.2, 1 - v.coverage());

@@ -86,7 +86,7 @@ public final class Reciprocator extends AdaptiveBot {
 
   @Override
   Orders choose(PlayerView v, Dice dice) {
-    Stance stance = ThreatBalancer.stance(v);
+    Stance stance = ThreatBalancer.stance(v, dice);
     CrisisView shun = defectorsCrisis(v);
     if (shun != null) {
       String defector = v.allied(v.self(), shun.target()) ? shun.target() : shun.aggressor();

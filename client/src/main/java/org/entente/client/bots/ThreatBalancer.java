@@ -2,7 +2,9 @@ package org.entente.client.bots;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
@@ -71,6 +73,13 @@ public final class ThreatBalancer implements Bot {
   /** Relative weight a like-minded partner gains in the ranking: a tie-break, not a cause. */
   static final double LIKE_MINDED = 0.05;
 
+  /**
+   * How far this seat's judgement scales a partner's weight either way (a factor drawn from the
+   * seat's dice in [0.6, 1.4]): partners within a factor of about 2.3 of each other are ranked
+   * differently from seed to seed; a partner exposed more than that always comes first.
+   */
+  static final double JUDGEMENT = 0.4;
+
   @Override
   public String name() {
     return NAME;
@@ -81,7 +90,7 @@ public final class ThreatBalancer implements Bot {
     if (!view.me().active()) {
       return Orders.hide();
     }
-    ActionPlan plan = new ActionPlan(view, stance(view));
+    ActionPlan plan = new ActionPlan(view, stance(view, dice));
     addActions(view, plan);
     return plan.orders();
   }
@@ -94,6 +103,14 @@ public final class ThreatBalancer implements Bot {
 
   /** This turn's stance (see the class comment for the order of decisions). */
   static Stance stance(PlayerView v) {
+    return stance(v, null);
+  }
+
+  /**
+   * This turn's stance, with partners weighed by {@code judgement} (this seat's dice for the turn,
+   * see {@link #partners}); null weighs them by exposure alone.
+   */
+  static Stance stance(PlayerView v, Dice judgement) {
     double max = v.rules().maxInternalEffort();
     String leader = Estimates.leader(v);
     boolean weakAlone = leader != null && Estimates.weak(v) && !Estimates.allyInReach(v, leader);
@@ -105,11 +122,11 @@ public final class ThreatBalancer implements Bot {
         // Finland: too weak to resist and no one to help; becoming a client defuses the crisis.
         return new Stance.Bandwagon(aggressor, BandwagonKind.DEFENSIVE);
       }
-      return new Stance.Balance(aggressor, max, partners(v, aggressor, null));
+      return new Stance.Balance(aggressor, max, partners(v, aggressor, null, judgement));
     }
     CrisisView bound = crisisAgainstAlly(v);
     if (bound != null) {
-      Stance s = defend(v, bound, leader);
+      Stance s = defend(v, bound, leader, judgement);
       if (s != null) {
         return s;
       }
@@ -118,13 +135,15 @@ public final class ThreatBalancer implements Bot {
     if (byAlly != null && chainGangs(v, byAlly.aggressor())) {
       // Offence dominance: a war lost is decisive, and this ally's loss would cost much coverage.
       return new Stance.Balance(
-          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null));
+          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null, judgement));
     }
     if (!weakAlone && bound == null) {
       CrisisView join = crisisByLeader(v, leader);
       if (join != null) {
         return new Stance.Balance(
-            join.aggressor(), max * JOIN_EFFORT, partners(v, join.aggressor(), join.target()));
+            join.aggressor(),
+            max * JOIN_EFFORT,
+            partners(v, join.aggressor(), join.target(), judgement));
       }
     }
     if (leader == null) {
@@ -138,7 +157,7 @@ public final class ThreatBalancer implements Bot {
       return new Stance.BuckPass(leader, catcher);
     }
     double e = max * clamp(1.2 - v.coverage(), 0.2, 1);
-    return new Stance.Balance(leader, Estimates.effort(v, e), partners(v, leader, null));
+    return new Stance.Balance(leader, Estimates.effort(v, e), partners(v, leader, null, judgement));
   }
 
   // The first crisis resolving this turn that targets this seat, by an active aggressor.
@@ -174,7 +193,7 @@ public final class ThreatBalancer implements Bot {
    * already). Weak and facing a hopeless defence, it abandons the ally (HIDE, at a cost to the
    * alliance's cohesion).
    */
-  static Stance defend(PlayerView v, CrisisView c, String leader) {
+  static Stance defend(PlayerView v, CrisisView c, String leader, Dice judgement) {
     String aggressor = c.aggressor();
     double odds =
         1
@@ -187,7 +206,7 @@ public final class ThreatBalancer implements Bot {
       return null;
     }
     double e = v.rules().maxInternalEffort() * JOIN_EFFORT;
-    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target()));
+    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target(), judgement));
   }
 
   // The first crisis resolving this turn started by an ally of this seat against a state that is
@@ -251,7 +270,7 @@ public final class ThreatBalancer implements Bot {
    * the threat's bloc or clients, current allies, a state this seat is allied against, or a state
    * that balanced a different threat last turn. Like-minded states win near ties.
    */
-  static List<String> partners(PlayerView v, String threat, String first) {
+  static List<String> partners(PlayerView v, String threat, String first, Dice judgement) {
     List<String> bloc = Estimates.bloc(v, threat);
     List<String> principal = v.principalThreat();
     boolean principalIsThreat = principal.contains(threat);
@@ -270,12 +289,12 @@ public final class ThreatBalancer implements Bot {
                     && (Estimates.publicThreat(v, threat, k.id()) > 0
                         || Estimates.balancesSameThreat(v, k.id(), bloc)));
     List<String> ordered = new ArrayList<>();
-    for (String k : likeMindedFirst(v, threat, ranked)) {
+    for (String k : likeMindedFirst(v, threat, ranked, judgement)) {
       if (Estimates.balancesSameThreat(v, k, bloc)) {
         ordered.add(k);
       }
     }
-    for (String k : likeMindedFirst(v, threat, ranked)) {
+    for (String k : likeMindedFirst(v, threat, ranked, judgement)) {
       if (!ordered.contains(k)) {
         ordered.add(k);
       }
@@ -385,14 +404,23 @@ public final class ThreatBalancer implements Bot {
   }
 
   // ranked, re-sorted (stably) by public exposure to threat with like-minded states weighted up by
-  // LIKE_MINDED: the ideology hypothesis as a tie-break among equally useful partners.
-  private static List<String> likeMindedFirst(PlayerView v, String threat, List<String> ranked) {
+  // LIKE_MINDED (the ideology hypothesis as a tie-break among equally useful partners) and, when
+  // judgement is given, each weight scaled by a factor in [1 - JUDGEMENT, 1 + JUDGEMENT] drawn from
+  // it: statesmen weigh nearly equal partners differently, so seeds give different coalitions
+  // while a clearly more exposed partner still comes first.
+  private static List<String> likeMindedFirst(
+      PlayerView v, String threat, List<String> ranked, Dice judgement) {
+    Map<String, Double> weight = new HashMap<>();
+    for (String k : ranked) {
+      double w = Estimates.publicThreat(v, threat, k);
+      w *= Estimates.likeMinded(v, v.self(), k) ? 1 + LIKE_MINDED : 1;
+      if (judgement != null) {
+        w *= 1 + JUDGEMENT * (2 * judgement.at(v.index(k)) - 1);
+      }
+      weight.put(k, w);
+    }
     List<String> out = new ArrayList<>(ranked);
-    out.sort(
-        Comparator.comparingDouble(
-            (String k) ->
-                -Estimates.publicThreat(v, threat, k)
-                    * (Estimates.likeMinded(v, v.self(), k) ? 1 + LIKE_MINDED : 1)));
+    out.sort(Comparator.comparingDouble((String k) -> -weight.get(k)));
     return out;
   }
 

@@ -47,7 +47,10 @@ class ThreatBalancerTest {
 
     Stance.Balance b = (Stance.Balance) o.stance();
     assertThat(b.against()).isEqualTo("l");
-    assertThat(b.partners()).containsExactly("b", "c", "d");
+    assertThat(b.partners()).containsExactlyInAnyOrder("b", "c", "d");
+    // weighed by exposure alone (no judgement), the most exposed come first
+    assertThat(((Stance.Balance) ThreatBalancer.stance(v)).partners())
+        .containsExactly("b", "c", "d");
     double expected = 0.3 * (1.2 - v.coverage());
     assertThat(b.internal()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(o.actions()).noneMatch(a -> a instanceof Action.Attack);
@@ -257,15 +260,35 @@ class ThreatBalancerTest {
 
   @Test
   void prefersALikeMindedPartnerWhenTwoAreEquallyExposed() {
+    // weighed without judgement, so that the tie-break alone decides
     ViewBuilder world = proximateAggressor().prox("l", "c", 0.7).ideology("a", "liberal", false);
-    assertThat(((Stance.Balance) decide(world.build("a")).stance()).partners())
+    assertThat(((Stance.Balance) ThreatBalancer.stance(world.build("a"))).partners())
         .startsWith("b", "c");
     world.ideology("c", "liberal", false);
-    assertThat(((Stance.Balance) decide(world.build("a")).stance()).partners())
+    assertThat(((Stance.Balance) ThreatBalancer.stance(world.build("a"))).partners())
         .startsWith("c", "b");
     world.ideology("a", "pan-movement", true).ideology("c", "pan-movement", true);
-    assertThat(((Stance.Balance) decide(world.build("a")).stance()).partners())
+    assertThat(((Stance.Balance) ThreatBalancer.stance(world.build("a"))).partners())
         .startsWith("b", "c");
+  }
+
+  @Test
+  void judgementRanksNearlyEqualPartnersDifferentlyFromSeedToSeedButNeverAFarLessExposedOne() {
+    // b and c are nearly equally exposed to l; e is five times less exposed than d, the third
+    PlayerView v =
+        proximateAggressor()
+            .prox("l", "c", 0.7)
+            .nation("e", 100, 100)
+            .prox("l", "e", 0.01)
+            .build("a");
+    java.util.Set<String> firsts = new java.util.TreeSet<>();
+    for (long seed = 1; seed <= 40; seed++) {
+      Orders o = bot.decide(v, Dice.of(seed, v.turn(), "bot"));
+      List<String> partners = ((Stance.Balance) o.stance()).partners();
+      firsts.add(partners.get(0));
+      assertThat(partners).doesNotContain("e");
+    }
+    assertThat(firsts).containsExactlyInAnyOrder("b", "c");
   }
 
   // a's ally b (military bMilitary, close to a) attacks c; a's principal threat is l.

