@@ -14,9 +14,9 @@ import org.entente.api.Stance.BandwagonKind;
 /**
  * Plays Schweller's balance of interests. A secure revisionist jackals with a stronger revisionist
  * or, if it is the strongest, arms against its best prey and attacks it when the odds favour it; an
- * insecure revisionist balances its threat. A status-quo state balances the strongest revisionist
- * with the status-quo states most exposed to it, and joins the defence against revisionist
- * aggressors.
+ * insecure revisionist balances its threat, with the partners a threat-balancer would name. A
+ * status-quo state balances the strongest revisionist with the status-quo states most exposed to
+ * it, and joins the defence against revisionist aggressors.
  */
 public final class Opportunist implements Bot {
   /** The strategy's name. */
@@ -53,13 +53,15 @@ public final class Opportunist implements Bot {
     if (!view.me().active()) {
       return Orders.hide();
     }
-    return view.me().posture() == Posture.REVISIONIST ? revisionist(view) : statusQuo(view);
+    return view.me().posture() == Posture.REVISIONIST ? revisionist(view, dice) : statusQuo(view);
   }
 
-  private static Orders revisionist(PlayerView v) {
+  private static Orders revisionist(PlayerView v, Dice dice) {
     String leader = Estimates.leader(v);
     if (v.coverage() <= SECURE_COVERAGE && leader != null) {
-      Stance s = new Stance.Balance(leader, Estimates.effort(v, INSECURE_EFFORT), List.of());
+      // Insecure, it balances like anyone else, allies included (as the threat-balancer names them)
+      List<String> partners = ThreatBalancer.partners(v, leader, null, dice);
+      Stance s = new Stance.Balance(leader, Estimates.effort(v, INSECURE_EFFORT), partners);
       return Orders.of(s);
     }
     String rival = Estimates.strongest(v, n -> n.posture() == Posture.REVISIONIST);

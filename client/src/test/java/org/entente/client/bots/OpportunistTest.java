@@ -94,7 +94,11 @@ class OpportunistTest {
             .intent("r", 0.9)
             .build("j");
     assertThat(v.coverage()).isLessThanOrEqualTo(0.7);
-    assertThat(decide(v).stance()).isEqualTo(new Stance.Balance("r", 0.25, List.of()));
+    Stance.Balance b = (Stance.Balance) decide(v).stance();
+    assertThat(b.against()).isEqualTo("r");
+    assertThat(b.internal()).isEqualTo(0.25);
+    // it seeks allies against its threat among the states exposed to it, as anyone would
+    assertThat(b.partners()).isNotEmpty().isSubsetOf("t", "u", "v");
   }
 
   @Test
