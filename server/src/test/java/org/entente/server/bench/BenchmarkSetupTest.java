@@ -32,6 +32,18 @@ class BenchmarkSetupTest {
   }
 
   @Test
+  void theScenarioTurnIsAWholeEuropeanPositionWithEverySeatsOrders() throws Exception {
+    ScenarioTurnBenchmark b = new ScenarioTurnBenchmark();
+    b.scenario = "europe-1936";
+    b.setUp();
+    assertThat(b.state.nations()).hasSize(31);
+    assertThat(b.state.alliances()).isNotEmpty();
+    assertThat(b.orders).hasSize((int) b.state.nations().stream().filter(x -> x.active()).count());
+    var result = Adjudicator.adjudicate(b.state, b.orders, ScenarioTurnBenchmark.GAME_SEED);
+    assertThat(result.state().turn()).isEqualTo(b.state.turn() + 1);
+  }
+
+  @Test
   void everySetUpRuns() throws Exception {
     TurnBenchmark turn = new TurnBenchmark();
     turn.states = 8;
