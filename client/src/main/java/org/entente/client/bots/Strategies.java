@@ -75,7 +75,8 @@ public final class Strategies {
               Opportunist.NAME,
               "balance of interests (Schweller): revisionists prey or jackal, status-quo states"
                   + " balance revisionists",
-              ViewPart.coreAnd(TURN, PROXIMITY, ALLIANCES, CRISES, PRINCIPAL_LEADER, COVERAGE),
+              // an insecure revisionist names partners as the threat-balancer does
+              THREAT_BALANCER_READS,
               false,
               Opportunist::new),
           new StrategyInfo(
