@@ -11,18 +11,45 @@ import org.entente.server.engine.Scoring;
  * @param entrants the entrant index of each seat
  * @param scores each seat's final score, 0 to 100
  * @param survived whether each seat ended independent (the survival component of its score)
+ * @param components each seat's score components in the order of {@link #COMPONENTS}
  */
-public record GameResult(int game, int arena, int[] entrants, double[] scores, boolean[] survived) {
+public record GameResult(
+    int game,
+    int arena,
+    int[] entrants,
+    double[] scores,
+    boolean[] survived,
+    double[][] components) {
+  /** The score components, in the order of {@link #components}. */
+  public static final List<String> COMPONENTS =
+      List.of("survival", "security", "autonomy", "power", "objectives");
+
+  /** A result whose components are not known (all NaN). */
+  public GameResult(int game, int arena, int[] entrants, double[] scores, boolean[] survived) {
+    this(game, arena, entrants, scores, survived, unknownComponents(scores.length));
+  }
+
+  private static double[][] unknownComponents(int seats) {
+    double[][] c = new double[seats][COMPONENTS.size()];
+    for (double[] row : c) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    return c;
+  }
 
   /** The result of a game from its final scores (as {@link Scoring#scores} gives them). */
   public static GameResult of(int game, int arena, int[] entrants, List<Scoring.Score> scores) {
     double[] total = new double[scores.size()];
     boolean[] survived = new boolean[scores.size()];
+    double[][] components = new double[scores.size()][];
     for (int i = 0; i < total.length; i++) {
-      total[i] = scores.get(i).total();
-      survived[i] = scores.get(i).survival() >= 1;
+      Scoring.Score sc = scores.get(i);
+      total[i] = sc.total();
+      survived[i] = sc.survival() >= 1;
+      components[i] =
+          new double[] {sc.survival(), sc.security(), sc.autonomy(), sc.power(), sc.objectives()};
     }
-    return new GameResult(game, arena, entrants.clone(), total, survived);
+    return new GameResult(game, arena, entrants.clone(), total, survived, components);
   }
 
   /** Number of seats. */

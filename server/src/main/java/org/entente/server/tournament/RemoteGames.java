@@ -154,6 +154,7 @@ public final class RemoteGames {
     int n = arena.size();
     double[] scores = new double[n];
     boolean[] survived = new boolean[n];
+    double[][] components = new double[n][];
     for (int s = 0; s < n; s++) {
       FinalScore f = byState.get(arena.seats().get(s));
       if (f == null) {
@@ -164,7 +165,12 @@ public final class RemoteGames {
       }
       scores[s] = f.getTotal();
       survived[s] = f.getSurvival() >= 1;
+      components[s] =
+          new double[] {
+            f.getSurvival(), f.getSecurity(), f.getAutonomy(), f.getPower(), f.getObjectives()
+          };
     }
-    done.complete(new GameResult(g, schedule.arena(g), schedule.seating(g), scores, survived));
+    done.complete(
+        new GameResult(g, schedule.arena(g), schedule.seating(g), scores, survived, components));
   }
 }

@@ -20,10 +20,60 @@ import java.util.List;
  *
  * @param rows every row: overall, then per scenario, then per scenario and seat
  * @param pairs every pairwise comparison, overall first, then per scenario
+ * @param results every game's result, in game order
  */
-public record Standings(Schedule schedule, List<Row> rows, List<Pair> pairs) {
+public record Standings(
+    Schedule schedule, List<Row> rows, List<Pair> pairs, List<GameResult> results) {
   /** The family-wise significance level of the pairwise comparisons. */
   public static final double ALPHA = 0.05;
+
+  /** The normal quantile of a two-sided 95% interval. */
+  static final double Z95 = 1.959963984540054;
+
+  /**
+   * Head to head: entrant {@code a}'s mean per-game observation (the mean of its seats' scores in a
+   * game) over the games in which entrant {@code b} also held a seat.
+   *
+   * @param games how many such games (0 when they never met; the mean is then NaN)
+   */
+  public record HeadToHead(String a, String b, int games, double mean) {}
+
+  /** Every ordered pair of different entrants, in entrant order, over every game. */
+  public List<HeadToHead> headToHead() {
+    int k = schedule.entrants().size();
+    double[][] sum = new double[k][k];
+    int[][] count = new int[k][k];
+    for (GameResult r : results) {
+      double[] total = new double[k];
+      int[] seats = new int[k];
+      for (int s = 0; s < r.seats(); s++) {
+        total[r.entrants()[s]] += r.scores()[s];
+        seats[r.entrants()[s]]++;
+      }
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < k; b++) {
+          if (a != b && seats[a] > 0 && seats[b] > 0) {
+            sum[a][b] += total[a] / seats[a];
+            count[a][b]++;
+          }
+        }
+      }
+    }
+    List<HeadToHead> out = new ArrayList<>();
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        if (a != b) {
+          out.add(
+              new HeadToHead(
+                  schedule.entrants().get(a).name(),
+                  schedule.entrants().get(b).name(),
+                  count[a][b],
+                  count[a][b] == 0 ? Double.NaN : sum[a][b] / count[a][b]));
+        }
+      }
+    }
+    return out;
+  }
 
   /** The scope of a row: every game, one scenario's games, or one seat of one scenario. */
   public enum Scope {
@@ -40,6 +90,8 @@ public record Standings(Schedule schedule, List<Row> rows, List<Pair> pairs) {
    * @param games the number of observations (games the entrant played in the scope)
    * @param seatPlays the number of seats the entrant held in those games
    * @param rating the Plackett-Luce log-strength (NaN for seat rows)
+   * @param ratingLow the lower end of the rating's 95% interval (Laplace approximation)
+   * @param ratingHigh its upper end
    */
   public record Row(
       Scope scope,
@@ -53,7 +105,9 @@ public record Standings(Schedule schedule, List<Row> rows, List<Pair> pairs) {
       double ciHigh,
       double survival,
       double winRate,
-      double rating) {}
+      double rating,
+      double ratingLow,
+      double ratingHigh) {}
 
   /**
    * One pairwise comparison in a scope.
@@ -104,7 +158,7 @@ public record Standings(Schedule schedule, List<Row> rows, List<Pair> pairs) {
         rows.addAll(c.rows(Scope.SEAT, arena.id(), arena.seats().get(s), schedule));
       }
     }
-    return new Standings(schedule, List.copyOf(rows), List.copyOf(pairs));
+    return new Standings(schedule, List.copyOf(rows), List.copyOf(pairs), List.copyOf(results));
   }
 
   /** The rows of one scope and scenario, best mean first. */
@@ -195,9 +249,13 @@ public record Standings(Schedule schedule, List<Row> rows, List<Pair> pairs) {
 
     List<Row> rows(Scope scope, String scenario, String seat, Schedule schedule) {
       double[] rating = new double[k];
+      double[] error = new double[k];
       Arrays.fill(rating, Double.NaN);
+      Arrays.fill(error, Double.NaN);
       if (rated && !rankings.isEmpty()) {
-        rating = PlackettLuce.centredLog(PlackettLuce.fit(k, rankings));
+        PlackettLuce.Fit fit = PlackettLuce.fitCentred(k, rankings);
+        rating = fit.rating();
+        error = fit.error();
       }
       List<Row> out = new ArrayList<>();
       for (int e = 0; e < k; e++) {
@@ -220,7 +278,9 @@ public record Standings(Schedule schedule, List<Row> rows, List<Pair> pairs) {
                 m + h,
                 (double) survived[e] / seatPlays[e],
                 winShares[e] / seatPlays[e],
-                rating[e]));
+                rating[e],
+                rating[e] - Z95 * error[e],
+                rating[e] + Z95 * error[e]));
       }
       out.sort(Comparator.comparingDouble(Row::mean).reversed());
       return out;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -16,17 +17,34 @@ import java.util.stream.Collectors;
 public final class StandingsWriter {
   /** The files written by {@link #writeAll}. */
   public static final List<String> FILES =
-      List.of("standings.txt", "standings.csv", "pairwise.csv", "standings.json");
+      List.of(
+          "standings.txt",
+          "standings.csv",
+          "pairwise.csv",
+          "standings.json",
+          "games.csv",
+          "head_to_head.csv");
 
   private StandingsWriter() {}
 
-  /** Writes every format into {@code dir} (created if missing). */
+  /** Writes every format into {@code dir} (created if missing), for a tournament not journaled. */
   public static void writeAll(Standings st, Path dir) throws IOException {
+    writeAll(st, dir, null);
+  }
+
+  /**
+   * Writes every format into {@code dir} (created if missing); {@code journals} names each game's
+   * journal (by game index) when the tournament was journaled, else null.
+   */
+  public static void writeAll(Standings st, Path dir, IntFunction<String> journals)
+      throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("standings.txt"), text(st), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("standings.csv"), rowsCsv(st), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("pairwise.csv"), pairsCsv(st), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("standings.json"), json(st), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("games.csv"), gamesCsv(st, journals), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("head_to_head.csv"), headToHeadCsv(st), StandardCharsets.UTF_8);
   }
 
   // ------------------------------------------------------------------ text
@@ -62,6 +80,7 @@ public final class StandingsWriter {
         .append(".\n\n");
     section(b, "Overall", st.rows(Standings.Scope.OVERALL, ""), true, width);
     pairs(b, st.pairs(""), st.rows(Standings.Scope.OVERALL, ""), width);
+    headToHead(b, st, width);
     for (Arena a : sc.arenas()) {
       section(b, "Scenario " + a.id(), st.rows(Standings.Scope.SCENARIO, a.id()), true, width);
       pairs(b, st.pairs(a.id()), st.rows(Standings.Scope.SCENARIO, a.id()), width);
@@ -82,7 +101,9 @@ public final class StandingsWriter {
             + "entrant (the mean of its seats in that game); 95% CI = mean +/- t(0.975, n-1) s/sqrt(n);\n"
             + "survival = share of seats that ended independent; win = mean share of the win (the\n"
             + "top score of a game wins; seats tied at the top share it); rating = Plackett-Luce\n"
-            + "log-strength from the seats' order by score (Newton fit, Gamma(2,1) prior), centred on 0.\n"
+            + "log-strength from the seats' order by score (Newton fit, Gamma(2,1) prior), centred on 0,\n"
+            + "with a 95% interval from the Laplace approximation (rating +/- 1.96 standard errors).\n"
+            + "Head to head: the row entrant's mean score over the games the column entrant also played.\n"
             + "Pairs: Welch t-test on the per-game observations, Holm-adjusted within each table;\n"
             + "'>' marks a significant difference (adjusted p < 0.05), '~' one that is not.\n");
     return b.toString();
@@ -102,7 +123,7 @@ public final class StandingsWriter {
             "95% CI",
             "survival",
             "win",
-            rated ? "   rating" : ""));
+            rated ? "   rating  95% interval" : ""));
     int rank = 1;
     for (Standings.Row r : rows) {
       b.append(
@@ -116,7 +137,14 @@ public final class StandingsWriter {
               "[" + num(r.ciLow(), 3) + ", " + num(r.ciHigh(), 3) + "]",
               num(r.survival(), 3),
               num(r.winRate(), 3),
-              rated ? String.format(Locale.ROOT, " %8s", signed(r.rating(), 3)) : ""));
+              rated
+                  ? String.format(
+                      Locale.ROOT,
+                      " %8s  [%s, %s]",
+                      signed(r.rating(), 3),
+                      signed(r.ratingLow(), 3),
+                      signed(r.ratingHigh(), 3))
+                  : ""));
     }
     b.append('\n');
   }
@@ -158,7 +186,8 @@ public final class StandingsWriter {
   public static String rowsCsv(Standings st) {
     StringBuilder b =
         new StringBuilder(
-            "scope,scenario,seat,entrant,games,seat_plays,mean,ci_low,ci_high,survival,win_rate,rating\n");
+            "scope,scenario,seat,entrant,games,seat_plays,mean,ci_low,ci_high,survival,win_rate,"
+                + "rating,rating_low,rating_high\n");
     for (Standings.Row r : st.rows()) {
       b.append(r.scope().name().toLowerCase(Locale.ROOT))
           .append(',')
@@ -183,6 +212,10 @@ public final class StandingsWriter {
           .append(num(r.winRate(), 6))
           .append(',')
           .append(Double.isNaN(r.rating()) ? "" : num(r.rating(), 6))
+          .append(',')
+          .append(Double.isNaN(r.ratingLow()) ? "" : num(r.ratingLow(), 6))
+          .append(',')
+          .append(Double.isNaN(r.ratingHigh()) ? "" : num(r.ratingHigh(), 6))
           .append('\n');
     }
     return b.toString();
@@ -212,6 +245,89 @@ public final class StandingsWriter {
           .append('\n');
     }
     return b.toString();
+  }
+
+  /**
+   * One line per seat of every game, in game then seat order: the game's index, scenario and seed,
+   * the seat's state and entrant, its total and every score component, whether it survived, and the
+   * name its journal has when the tournament is journaled ({@code --journal}).
+   */
+  public static String gamesCsv(Standings st, IntFunction<String> journals) {
+    Schedule sc = st.schedule();
+    StringBuilder b = new StringBuilder("game,scenario,seed,seat,entrant,score");
+    for (String c : GameResult.COMPONENTS) {
+      b.append(',').append(c);
+    }
+    b.append(",survived,journal\n");
+    for (GameResult r : st.results()) {
+      Arena arena = sc.arenas().get(r.arena());
+      for (int s = 0; s < r.seats(); s++) {
+        b.append(r.game())
+            .append(',')
+            .append(csv(arena.id()))
+            .append(',')
+            .append(sc.seed(r.game()))
+            .append(',')
+            .append(csv(arena.seats().get(s)))
+            .append(',')
+            .append(csv(sc.entrants().get(r.entrants()[s]).name()))
+            .append(',')
+            .append(num(r.scores()[s], 6));
+        for (double c : r.components()[s]) {
+          b.append(',').append(Double.isNaN(c) ? "" : num(c, 6));
+        }
+        b.append(',').append(r.survived()[s]).append(',');
+        if (journals != null) {
+          b.append(csv(journals.apply(r.game())));
+        }
+        b.append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  /** Each ordered pair of entrants: the first's mean score in the games the second also played. */
+  public static String headToHeadCsv(Standings st) {
+    StringBuilder b = new StringBuilder("entrant,opponent,games,mean\n");
+    for (Standings.HeadToHead h : st.headToHead()) {
+      b.append(csv(h.a()))
+          .append(',')
+          .append(csv(h.b()))
+          .append(',')
+          .append(h.games())
+          .append(',')
+          .append(h.games() == 0 ? "" : num(h.mean(), 6))
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  // The head-to-head table: rows and columns in the overall order.
+  private static void headToHead(StringBuilder b, Standings st, int width) {
+    List<String> order =
+        st.rows(Standings.Scope.OVERALL, "").stream().map(Standings.Row::entrant).toList();
+    if (order.size() < 2) {
+      return;
+    }
+    java.util.Map<String, Standings.HeadToHead> cell = new java.util.HashMap<>();
+    st.headToHead().forEach(h -> cell.put(h.a() + "\n" + h.b(), h));
+    int w = Math.max(6, width);
+    b.append("  head to head (row's mean score in the games the column also played)\n");
+    b.append(String.format(Locale.ROOT, "    %-" + width + "s", ""));
+    for (String c : order) {
+      b.append(String.format(Locale.ROOT, " %" + w + "s", c));
+    }
+    b.append('\n');
+    for (String r : order) {
+      b.append(String.format(Locale.ROOT, "    %-" + width + "s", r));
+      for (String c : order) {
+        Standings.HeadToHead h = cell.get(r + "\n" + c);
+        String v = h == null ? "-" : h.games() == 0 ? "" : num(h.mean(), 1);
+        b.append(String.format(Locale.ROOT, " %" + w + "s", v));
+      }
+      b.append('\n');
+    }
+    b.append('\n');
   }
 
   // ------------------------------------------------------------------ JSON
@@ -265,6 +381,11 @@ public final class StandingsWriter {
           .append(jnum(r.winRate()))
           .append(", \"rating\": ")
           .append(jnum(r.rating()))
+          .append(", \"rating95\": [")
+          .append(jnum(r.ratingLow()))
+          .append(", ")
+          .append(jnum(r.ratingHigh()))
+          .append("]")
           .append(i + 1 < rows.size() ? "},\n" : "}\n");
     }
     b.append("  ],\n  \"pairs\": [\n");

@@ -144,8 +144,12 @@ public final class TournamentCommand implements Callable<Integer> {
     stdout.print(text);
     stdout.flush();
     if (out != null) {
-      StandingsWriter.writeAll(standings, out);
-      err.println("standings written to " + out.resolve("standings.txt") + " (and .csv, .json)");
+      StandingsWriter.writeAll(
+          standings, out, journal == null ? null : g -> tournament.journalId(g) + ".journal");
+      err.println(
+          "standings written to "
+              + out.resolve("standings.txt")
+              + " (and .csv, .json; games.csv and head_to_head.csv beside them)");
     }
     if (journal != null) {
       err.println("journals written to " + journal);

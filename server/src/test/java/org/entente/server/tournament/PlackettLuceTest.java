@@ -34,6 +34,20 @@ class PlackettLuceTest {
   }
 
   @Test
+  void ratingErrorsMatchBradleyTerrysAndShrinkWithGames() {
+    // Bradley-Terry: Var(thetaA - thetaB) = 1 / (n p (1 - p)); each centred rating is half the
+    // difference, so its standard error is half that root: n = 400, p = 3/4 gives 0.0577
+    PlackettLuce.Fit many = PlackettLuce.fitCentred(2, aBeatsB(300, 100));
+    double expected = 0.5 * Math.sqrt(1 / (400 * 0.75 * 0.25));
+    assertThat(many.error()[0]).isCloseTo(expected, within(0.05 * expected));
+    assertThat(many.error()[1]).isCloseTo(many.error()[0], within(1e-12));
+    assertThat(many.rating()[0]).isCloseTo(-many.rating()[1], within(1e-12)).isPositive();
+    // four times fewer games, about twice the error
+    PlackettLuce.Fit few = PlackettLuce.fitCentred(2, aBeatsB(75, 25));
+    assertThat(few.error()[0] / many.error()[0]).isCloseTo(2.0, within(0.1));
+  }
+
+  @Test
   void twoPlayersWithTheGammaPriorByHand() {
     // gA = (1 + 3) / (1 + 4 / s), gB = (1 + 1) / (1 + 4 / s), s = gA + gB => s = 2: 4/3 and 2/3
     double[] g = PlackettLuce.fit(2, aBeatsB(3, 1));
