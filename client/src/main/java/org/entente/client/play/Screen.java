@@ -200,12 +200,24 @@ public final class Screen {
                   i + 1,
                   a.getId(),
                   kind(a),
-                  a.getTarget().isEmpty() ? "no recorded target" : "against " + a.getTarget(),
+                  a.getTarget().isEmpty()
+                      ? "no recorded target"
+                      : "against " + a.getTarget() + blocOf(a),
                   String.join(", ", a.getMembersList()),
                   a.getCohesion(),
                   a.getFormedTurn()),
               "      "));
     }
+  }
+
+  /**
+   * " with X, Y" naming the states that stood in the target's bloc when the alliance formed, beside
+   * the target; "" when the bloc was the target alone or is not sent.
+   */
+  static String blocOf(AllianceView a) {
+    List<String> others = new ArrayList<>(a.getTargetBlocList());
+    others.remove(a.getTarget());
+    return others.isEmpty() ? "" : " with its bloc then: " + String.join(", ", others);
   }
 
   /** An alliance's kind in a word; DEFENSIVE when the field is absent (the proto default). */

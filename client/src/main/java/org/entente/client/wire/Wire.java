@@ -245,6 +245,7 @@ public final class Wire {
               .setCohesion(a.cohesion())
               .setFormedTurn(a.formedTurn())
               .setTarget(a.target() == null ? "" : a.target())
+              .addAllTargetBloc(a.targetBloc())
               .setKind(
                   a.kind() == AllianceKind.OFFENSIVE
                       ? org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
@@ -323,6 +324,7 @@ public final class Wire {
                         a.getCohesion(),
                         a.getFormedTurn(),
                         a.getTarget().isEmpty() ? null : a.getTarget(),
+                        a.getTargetBlocList(),
                         a.getKind() == org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
                             ? AllianceKind.OFFENSIVE
                             : AllianceKind.DEFENSIVE)));
