@@ -159,7 +159,7 @@ export function cards(list) {
 
 /** The phase in words. */
 export function phaseText(phase) {
-  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over' }[phase] || phase || '';
+  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over', ELIMINATED: 'your state is out of the game (conquered)' }[phase] || phase || '';
 }
 
 /**

@@ -93,6 +93,9 @@ public final class Screen {
             ? "You are " + v.getSelf() + " (" + name(v, v.getSelf()) + ")."
             : "You are watching as " + v.getRole().name().toLowerCase(Locale.ROOT) + ".";
     b.append(who).append("  ").append(deadline(v.getDeadlineEpochMs(), clock)).append('\n');
+    if (v.hasEliminated()) {
+      b.append(wrap("ELIMINATED: " + v.getEliminated().getReason() + ".", ""));
+    }
     if (!v.getBriefing().isEmpty() && v.getTurn() <= 1) {
       b.append(wrap("Briefing: " + v.getBriefing(), ""));
     }
