@@ -286,6 +286,7 @@ class EliminatedSeatTest {
     List<String> hashes = new ArrayList<>();
     Set<String> endedFor = new TreeSet<>();
     Set<String> pressFor = new TreeSet<>();
+    Set<Integer> finalTurns = new TreeSet<>();
     for (ServerMessage m : watched) {
       if (m.hasTurnResolved()) {
         TurnResolved r = m.getTurnResolved();
@@ -313,6 +314,10 @@ class EliminatedSeatTest {
         pressFor.add(p.getSelf());
       } else if (m.hasView()) {
         TurnView v = m.getView();
+        if (v.getPhase() == GamePhase.FINISHED) {
+          // the position after the last turn (docs/protocol.md, "Things bot authors trip on")
+          finalTurns.add(v.getTurn());
+        }
         if (v.getSelf().equals(fallen) && v.getTurn() > fallTurn) {
           assertThat(v.getPhase())
               .as("turn " + v.getTurn())
@@ -332,6 +337,9 @@ class EliminatedSeatTest {
             assertThat(selves).as("turn " + t).containsExactlyInAnyOrder(fallen, holder));
     assertThat(endedFor).containsExactlyInAnyOrder(fallen, holder);
     assertThat(pressFor).containsExactlyInAnyOrder(fallen, holder);
+    assertThat(finalTurns).containsExactly(world.turns() + 1);
+    assertThat(instructor.getView(game.getInstructorToken()).get(10, TimeUnit.SECONDS).getTurn())
+        .isEqualTo(world.turns());
     // everyone played the scenario's strategies with the game's seed: the game is the simulation's
     assertThat(hashes).isEqualTo(Simulation.hashes(played));
   }
@@ -339,11 +347,17 @@ class EliminatedSeatTest {
   static void awaitEnd(List<ServerMessage> watched) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (watched.stream()
-            .filter(m -> m.hasGameEvent() && m.getGameEvent().getKind() == GameEventKind.GAME_ENDED)
-            .count()
-        < 2) {
+                .filter(
+                    m -> m.hasGameEvent() && m.getGameEvent().getKind() == GameEventKind.GAME_ENDED)
+                .count()
+            < 2
+        || watched.stream()
+                .filter(m -> m.hasView() && m.getView().getPhase() == GamePhase.FINISHED)
+                .count()
+            < 2) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("the watcher did not see the game end for both seats");
+        throw new AssertionError(
+            "the watcher did not see the game end and the final view for both seats");
       }
       Thread.sleep(10);
     }
