@@ -36,7 +36,6 @@ import org.entente.proto.v1.ServerMessage;
 import org.entente.proto.v1.TurnResolved;
 import org.entente.proto.v1.TurnView;
 import org.entente.server.engine.Games;
-import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.World;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
@@ -60,7 +59,6 @@ import org.junit.jupiter.api.Timeout;
  * OutcomeCode enum beside the string.
  */
 class EliminatedSeatTest {
-  static final long SEED = 7;
   Lobby lobby;
   NetServer server;
   final List<EntenteClient> clients = new CopyOnWriteArrayList<>();
@@ -85,20 +83,6 @@ class EliminatedSeatTest {
         EntenteClient.connect("127.0.0.1", server.port(), options).get(10, TimeUnit.SECONDS);
     clients.add(c);
     return c;
-  }
-
-  /** The first conquest of the uninterrupted game: its report and its war. */
-  record Conquest(TurnReport report, TurnReport.War war) {}
-
-  static Conquest firstConquest(Games.Played played) {
-    for (TurnReport r : played.reports()) {
-      for (TurnReport.War w : r.wars()) {
-        if (w.conquered()) {
-          return new Conquest(r, w);
-        }
-      }
-    }
-    throw new AssertionError("the game conquers no state; pick a seed where one falls");
   }
 
   /** A strategy that waits for a latch before deciding turn {@code heldTurn}. */
@@ -128,10 +112,11 @@ class EliminatedSeatTest {
   void aConqueredSeatIsEliminatedAndEveryGameScopedMessageNamesItsGameAndSeat() throws Exception {
     World world = ScenarioLoader.builtin("europe-1914").world();
     Map<String, String> strategies = Simulation.strategies(world, Map.of());
-    Games.Played played = Simulation.run(world, SEED, strategies, world.turns());
-    Conquest conquest = firstConquest(played);
-    String fallen = conquest.war().target();
-    int fallTurn = conquest.report().turn();
+    Conquests.Conquest conquest = Conquests.seed(world, strategies, s -> true);
+    long seed = conquest.seed();
+    Games.Played played = conquest.played();
+    String fallen = conquest.fallen();
+    int fallTurn = conquest.turn();
     assertThat(fallTurn).as("a conquest before the last turn").isLessThan(world.turns());
     // a seat that stands to the end holds the game open after the fall
     String holder =
@@ -141,7 +126,7 @@ class EliminatedSeatTest {
             .orElseThrow();
 
     EntenteClient instructor = connect(ClientOptions.defaults());
-    CreateGame.Builder create = CreateGame.newBuilder().setScenario("europe-1914").setSeed(SEED);
+    CreateGame.Builder create = CreateGame.newBuilder().setScenario("europe-1914").setSeed(seed);
     strategies.forEach(
         (s, strategy) -> {
           if (!s.equals(fallen) && !s.equals(holder)) {
@@ -197,10 +182,10 @@ class EliminatedSeatTest {
     Bot held =
         new HeldBot(Strategies.create(strategies.get(holder)), fallTurn + 1, heldArrived, release);
     CompletableFuture<RemoteBot.Result> fallenBot =
-        new RemoteBot(Strategies.create(strategies.get(fallen)), fallenToken, SEED, fallenListener)
+        new RemoteBot(Strategies.create(strategies.get(fallen)), fallenToken, seed, fallenListener)
             .play("127.0.0.1", server.port(), ClientOptions.defaults());
     CompletableFuture<RemoteBot.Result> holderBot =
-        new RemoteBot(held, holderToken, SEED, holderListener)
+        new RemoteBot(held, holderToken, seed, holderListener)
             .play(
                 "127.0.0.1",
                 server.port(),
@@ -342,6 +327,18 @@ class EliminatedSeatTest {
         .isEqualTo(world.turns());
     // everyone played the scenario's strategies with the game's seed: the game is the simulation's
     assertThat(hashes).isEqualTo(Simulation.hashes(played));
+  }
+
+  /** Waits up to 30 s for {@code condition}. */
+  static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(10);
+    }
   }
 
   static void awaitEnd(List<ServerMessage> watched) throws InterruptedException {

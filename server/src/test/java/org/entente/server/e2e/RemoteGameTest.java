@@ -57,11 +57,13 @@ class RemoteGameTest {
 
   @Test
   void europe1914WithRemoteAndInProcessBotsEndsWithTheHashesOfSimulate() throws Exception {
-    long seed = 7;
     World world = ScenarioLoader.builtin("europe-1914").world();
     Map<String, String> strategies = Simulation.strategies(world, Map.of());
     List<String> seats = new ArrayList<>(strategies.keySet());
     List<String> inProcess = seats.subList(0, 3);
+    // a seed whose game conquers a remote seat: its bot must go on to the end without ordering
+    Conquests.Conquest conquest = Conquests.seed(world, strategies, s -> !inProcess.contains(s));
+    long seed = conquest.seed();
     String overWebSocket = seats.get(3);
 
     EntenteClient instructor =
@@ -99,7 +101,7 @@ class RemoteGameTest {
               .play("127.0.0.1", server.port(), options));
     }
     ended.get(60, TimeUnit.SECONDS);
-    Games.Played played = Simulation.run(world, seed, strategies, world.turns());
+    Games.Played played = conquest.played();
     List<String> expected = Simulation.hashes(played);
     assertThat(expected).hasSize(world.turns());
     // a seat orders in every turn that starts with its state standing; a conquered seat stops
