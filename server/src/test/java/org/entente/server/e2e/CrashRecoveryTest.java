@@ -33,6 +33,7 @@ import org.entente.client.sdk.RemoteBot;
 import org.entente.proto.v1.CreateGame;
 import org.entente.proto.v1.GameCreated;
 import org.entente.proto.v1.GameEventKind;
+import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.OrdersAccepted;
 import org.entente.proto.v1.TurnView;
 import org.entente.server.engine.Games;
@@ -227,6 +228,19 @@ class CrashRecoveryTest {
           assertThat(v.hasMyOrders())
               .as("%s's orders for turn %d after the kill %s", seat, held, kill)
               .isEqualTo(playing.contains(seat) && !stillHeld.contains(seat));
+        }
+      }
+      // a seat conquered before the kill is still ELIMINATED after it, with the same reason
+      for (String seat : remote) {
+        if (!playing.contains(seat)) {
+          TurnView v = instructor.getView(tokens.get(seat)).get(10, TimeUnit.SECONDS);
+          assertThat(v.getPhase())
+              .as(seat + " after the kill " + kill)
+              .isEqualTo(GamePhase.ELIMINATED);
+          if (seat.equals(conquest.fallen())) {
+            assertThat(v.getEliminated().getTurn()).isEqualTo(conquest.turn());
+            assertThat(v.getEliminated().getConqueredBy()).isEqualTo(conquest.war().aggressor());
+          }
         }
       }
       gate.hold(i + 1 < KILLS.size() ? KILLS.get(i + 1).heldTurn() : -1);

@@ -218,6 +218,24 @@ class EliminatedSeatTest {
     assertThat(instructor.getView(game.getInstructorToken()).get(10, TimeUnit.SECONDS).getPhase())
         .isEqualTo(GamePhase.ORDERS);
 
+    // the web client's form: JSON over a WebSocket text frame
+    StrictJsonOverSocketTest.JsonSocket text =
+        new StrictJsonOverSocketTest.JsonSocket().open(server.port());
+    text.ask("{\"requestId\":\"h\",\"hello\":{\"major\":1,\"minor\":1}}", "h");
+    text.ws
+        .sendText("{\"requestId\":\"v\",\"getView\":{\"token\":\"" + fallenWatch + "\"}}", true)
+        .get(10, TimeUnit.SECONDS);
+    String json = null;
+    while (json == null || !json.contains("\"requestId\":\"v\"")) {
+      json = text.texts.poll(10, TimeUnit.SECONDS);
+      assertThat(json).as("the JSON view").isNotNull();
+    }
+    assertThat(json)
+        .contains("\"phase\":\"ELIMINATED\"")
+        .contains("\"eliminated\":{\"turn\":" + fallTurn)
+        .contains("\"conqueredBy\":\"" + conquest.war().aggressor() + "\"");
+    text.ws.abort();
+
     // orders from the eliminated seat are refused, naming why, for the current turn or any other
     for (int turn : List.of(fallTurn + 1, fallTurn, fallTurn + 2)) {
       assertThatThrownBy(
