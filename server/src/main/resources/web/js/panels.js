@@ -126,17 +126,24 @@ export function alliancesTable(view, nameOf, self) {
   return h('div', {},
     h('table', { class: 'alliances' },
       h('caption', {}, 'Standing alliances: each balances one target, the state named in its "Against" column'),
-      h('thead', {}, h('tr', {}, [['Alliance', ''], ['Members', ''], ['Against', 'its target: the threat its members balance'],
+      h('thead', {}, h('tr', {}, [['Alliance', ''], ['Members', ''], ['Against', 'its target: the threat its members balance; "bloc then" lists the states that stood with the target when the alliance formed'],
         ['Kind', 'defensive: members defend each other; offensive: members also join each other\'s attacks'], ['Cohesion', ''], ['Since', 'the turn it formed']]
         .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
       h('tbody', {}, list.map((a) => h('tr', { class: `${isOffensive(a) ? 'offensive' : 'defensive'}${self && (a.members || []).includes(self) ? ' mine' : ''}`, 'data-alliance': a.id },
         h('th', { scope: 'row' }, a.id),
         h('td', {}, (a.members || []).map(nameOf).join(', ')),
-        h('td', { class: 'target' }, a.target ? nameOf(a.target) : '—'),
+        h('td', { class: 'target', 'data-target-bloc': (a.targetBloc || []).join(' ') || null },
+          a.target ? nameOf(a.target) : '—',
+          blocOf(a).length ? h('div', { class: 'bloc hint' }, `bloc then: ${blocOf(a).join(', ')}`) : null),
         h('td', { class: 'kind', title: ALLIANCE_KINDS[isOffensive(a) ? 'OFFENSIVE' : 'DEFENSIVE'] }, kindWord(a)),
         h('td', {}, num(a.cohesion)),
         h('td', {}, `turn ${a.formedTurn || 0}`))))),
     h('p', { class: 'hint' }, `Kinds: ${ALLIANCE_KINDS.DEFENSIVE}; ${ALLIANCE_KINDS.OFFENSIVE}.`));
+}
+
+/** The states of an alliance's target bloc (as it stood when the alliance formed) beside the target itself. */
+export function blocOf(a) {
+  return (a.targetBloc || []).filter((s) => s !== a.target);
 }
 
 /** Cards (a section with a heading and a body to fill) from [id, title] pairs: {sec, body} by id. */
@@ -152,7 +159,7 @@ export function cards(list) {
 
 /** The phase in words. */
 export function phaseText(phase) {
-  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over' }[phase] || phase || '';
+  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over', ELIMINATED: 'your state is out of the game (conquered)' }[phase] || phase || '';
 }
 
 /**

@@ -76,6 +76,8 @@ public final class LiveGame {
   final List<PressMessage> press = new ArrayList<>();
   final List<TurnReport> reports = new ArrayList<>();
   final List<GameState> states = new ArrayList<>(); // the position each turn was adjudicated from
+  // how each conquered seat's state left the game, found once in the reports (on the executor)
+  final Map<String, org.entente.proto.v1.Elimination> eliminations = new java.util.HashMap<>();
   private final Map<String, SeatBot> bots = new TreeMap<>(); // on the executor only
 
   private record SeatBot(String strategy, Bot bot) {}
@@ -616,7 +618,7 @@ public final class LiveGame {
     reports.add(lastReport);
     SplicedMessage.Shared shared =
         SplicedMessage.Shared.of(
-            ServerMessage.TURN_RESOLVED_FIELD_NUMBER, RoleViews.resolvedShared(lastReport));
+            ServerMessage.TURN_RESOLVED_FIELD_NUMBER, RoleViews.resolvedShared(id, lastReport));
     for (var e : connections.entrySet()) {
       e.getValue()
           .send(shared.with("", RoleViews.resolvedOwn(members.get(e.getKey()), lastReport)));
@@ -679,17 +681,32 @@ public final class LiveGame {
               .setPower(s.power())
               .setObjectives(s.objectives()));
     }
-    ServerMessage msg = ServerMessage.newBuilder().setGameEvent(ev).build();
-    connections.values().forEach(c -> c.send(msg));
+    sendEvent(ev.setGameId(id).build());
   }
 
   void broadcastEvent(GameEventKind kind, String text) {
-    ServerMessage msg =
-        ServerMessage.newBuilder()
-            .setGameEvent(
-                GameEvent.newBuilder().setKind(kind).setText(text).setDeadlineEpochMs(deadline))
-            .build();
-    connections.values().forEach(c -> c.send(msg));
+    sendEvent(
+        GameEvent.newBuilder()
+            .setKind(kind)
+            .setText(text)
+            .setDeadlineEpochMs(deadline)
+            .setGameId(id)
+            .build());
+  }
+
+  // Every connection gets the event; a seat's copy names the seat it is for (GameEvent.self).
+  private void sendEvent(GameEvent ev) {
+    ServerMessage plain = ServerMessage.newBuilder().setGameEvent(ev).build();
+    for (var e : connections.entrySet()) {
+      Member m = members.get(e.getKey());
+      e.getValue()
+          .send(
+              m.role() == Role.SEAT
+                  ? ServerMessage.newBuilder()
+                      .setGameEvent(ev.toBuilder().setSelf(m.state()))
+                      .build()
+                  : plain);
+    }
   }
 
   void refreshInfo() {

@@ -44,7 +44,7 @@ import org.entente.server.scenario.ScenarioLoader;
  */
 public final class Lobby implements MessageHandler {
   public static final int PROTOCOL_MAJOR = 1;
-  public static final int PROTOCOL_MINOR = 0;
+  public static final int PROTOCOL_MINOR = 1;
 
   private final ServerConfig config;
   private final GameClock clock;
@@ -605,7 +605,11 @@ public final class Lobby implements MessageHandler {
                 c,
                 m.getRequestId(),
                 ErrorCode.SEAT_NOT_ACTIVE,
-                req.getState() + " has been conquered");
+                "join_seat.state: "
+                    + req.getState()
+                    + " has been conquered ("
+                    + RoleViews.elimination(g, req.getState()).getReason()
+                    + ")");
           } else if (seat.memberTokens.size() >= LiveGame.MAX_MEMBERS_PER_SEAT) {
             error(
                 c,

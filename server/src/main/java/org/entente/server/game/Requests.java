@@ -50,6 +50,16 @@ final class Requests {
               + (req.getState().isEmpty() ? "(empty)" : req.getState()));
     } else if (g.phase == GamePhase.FINISHED) {
       Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
+    } else if (!g.active(m.state())) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.SEAT_NOT_ACTIVE,
+          "submit_orders: "
+              + m.state()
+              + " is ELIMINATED and may no longer order ("
+              + RoleViews.elimination(g, m.state()).getReason()
+              + ")");
     } else if (req.getTurn() != g.state.turn()) {
       Lobby.error(
           c,
@@ -60,8 +70,6 @@ final class Requests {
               + " is not the current turn ("
               + g.state.turn()
               + ")");
-    } else if (!g.active(m.state())) {
-      Lobby.error(c, rid, ErrorCode.SEAT_NOT_ACTIVE, m.state() + " has been conquered");
     } else if (g.seats.get(m.state()).onAutopilot()) {
       Lobby.error(
           c,
@@ -92,7 +100,11 @@ final class Requests {
         ServerMessage.newBuilder()
             .setRequestId(rid)
             .setOrdersAccepted(
-                OrdersAccepted.newBuilder().setTurn(g.state.turn()).setSubmittedBy(m.name()))
+                OrdersAccepted.newBuilder()
+                    .setTurn(g.state.turn())
+                    .setSubmittedBy(m.name())
+                    .setGameId(g.id)
+                    .setSelf(m.state()))
             .build());
     g.staleInfo();
     g.maybeAdjudicate();
@@ -137,12 +149,19 @@ final class Requests {
             .setTeam(req.getTeam())
             .setText(req.getText())
             .setSentEpochMs(g.clock.millis())
+            .setGameId(g.id)
             .build();
     g.addPress(p);
     ServerMessage push = ServerMessage.newBuilder().setPress(p).build();
     for (var e : g.connections.entrySet()) {
-      if (RoleViews.visible(p, g.members.get(e.getKey()))) {
-        e.getValue().send(push);
+      LiveGame.Member to = g.members.get(e.getKey());
+      if (RoleViews.visible(p, to)) {
+        // a seat's copy names the seat it was delivered to
+        e.getValue()
+            .send(
+                to.role() == Role.SEAT
+                    ? ServerMessage.newBuilder().setPress(p.toBuilder().setSelf(to.state())).build()
+                    : push);
       }
     }
     ack(c, rid, "message " + p.getId() + " sent");

@@ -104,6 +104,33 @@ final class NetInitializer extends ChannelInitializer<Channel> {
     closeTcp(channel, ErrorCode.RATE_LIMITED, serverFullMessage());
   }
 
+  /**
+   * Answers JSON written straight to the socket (not in WebSocket frames) with one line of JSON, a
+   * ServerMessage with the error, then closes: a JSON client can read why.
+   */
+  void refuseJson(Channel channel) {
+    String text;
+    try {
+      text =
+          com.google.protobuf.util.JsonFormat.printer()
+              .omittingInsignificantWhitespace()
+              .print(Errors.error(ErrorCode.MALFORMED_FRAME, JSON_ON_TCP, ""));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+    channel
+        .writeAndFlush(
+            io.netty.buffer.Unpooled.copiedBuffer(
+                text + "\n", java.nio.charset.StandardCharsets.UTF_8))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  static final String JSON_ON_TCP =
+      "JSON sent as raw bytes: this port reads raw TCP frames (a varint32 length, then a"
+          + " ClientMessage's protobuf bytes) and HTTP; JSON goes over WebSocket: GET /ws with"
+          + " Upgrade: websocket, then one ClientMessage in JSON per text frame (docs/protocol.md,"
+          + " section 1)";
+
   /** Closes a connection that said nothing at all: told why in TCP framing, the only face. */
   void idleBeforeFirstBytes(Channel channel) {
     closeTcp(
