@@ -90,10 +90,22 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;
     }
-    Lobby lobby = new Lobby(config, GameClock.system(), new DirectoryJournalStore(data));
+    DirectoryJournalStore store = new DirectoryJournalStore(data);
+    try {
+      store.checkWritable();
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("entente does not start: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
+    spec.commandLine()
+        .getOut()
+        .printf("data folder %s is writable: game journals go there%n", data.toAbsolutePath());
+    Lobby lobby = new Lobby(config, GameClock.system(), store);
     for (Lobby.Recovered r : lobby.recover()) {
       var stream =
           r.outcome() == Lobby.Recovered.Outcome.FAILED
+                  || r.outcome() == Lobby.Recovered.Outcome.IGNORED
               ? spec.commandLine().getErr()
               : spec.commandLine().getOut();
       stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());

@@ -340,8 +340,10 @@ public final class Lobby implements MessageHandler {
       error(
           c,
           m.getRequestId(),
-          ErrorCode.INTERNAL,
-          "the server cannot write the game's journal: " + e.getMessage());
+          ErrorCode.JOURNAL_UNAVAILABLE,
+          "the server cannot write a new game's journal ("
+              + e
+              + "); no game was created; try again once the disk accepts writes");
       return;
     }
     LiveGame g = new LiveGame(id, world, settings, clock, listener, instructorToken, journal);
@@ -410,6 +412,22 @@ public final class Lobby implements MessageHandler {
   // On the game's executor: a remote entrant's connection gets the seat and a pushed Joined.
   private void seatEntrant(LiveGame g, Connection c, String state, String name) {
     String token = g.addMember(Role.SEAT, state, name);
+    if (token == null) {
+      c.send(
+          ServerMessage.newBuilder()
+              .setError(
+                  Error.newBuilder()
+                      .setCode(ErrorCode.JOURNAL_UNAVAILABLE)
+                      .setMessage(
+                          "cannot seat entrant "
+                              + name
+                              + " as "
+                              + state
+                              + ": "
+                              + g.storageProblem()))
+              .build());
+      return;
+    }
     byToken.put(token, g);
     sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
     g.bind(token, c);
@@ -446,7 +464,12 @@ public final class Lobby implements MessageHandler {
               false));
       j.force();
     } catch (java.io.IOException | RuntimeException e) {
-      j.close();
+      try {
+        j.close();
+      } catch (java.io.IOException closing) {
+        e.addSuppressed(closing);
+      }
+      store.delete(id); // a journal without its creation record would fail every later start
       throw e;
     }
     return j;
@@ -464,7 +487,9 @@ public final class Lobby implements MessageHandler {
     public enum Outcome {
       RESUMED,
       FINISHED,
-      FAILED
+      FAILED,
+      /** A journal holding no record: a game whose creation failed (the disk refused it). */
+      IGNORED
     }
   }
 
@@ -491,6 +516,7 @@ public final class Lobby implements MessageHandler {
       Recovered r = recoverOne(id);
       switch (r.outcome()) {
         case FAILED -> LOG.error("recovery of game {} failed: {}", id, r.message());
+        case IGNORED -> LOG.warn("recovery of game {}: {}", id, r.message());
         default -> LOG.info("recovery of game {}: {}", id, r.message());
       }
       out.add(r);
@@ -502,7 +528,17 @@ public final class Lobby implements MessageHandler {
     JournalReader.Contents contents;
     Replay.Replayed replayed;
     try {
+      long length = store.length(id);
+      if (length <= org.entente.server.journal.JournalFormat.HEADER_BYTES) {
+        return ignored(id, length + " bytes, no record");
+      }
       contents = store.read(id);
+      if (contents.records().isEmpty()) {
+        return ignored(
+            id,
+            "a header and no whole record"
+                + (contents.needsCut() ? " (" + contents.tailProblem() + ")" : ""));
+      }
       replayed = Replay.replay(contents);
     } catch (java.io.IOException e) {
       return new Recovered(id, Recovered.Outcome.FAILED, e.getMessage());
@@ -564,6 +600,18 @@ public final class Lobby implements MessageHandler {
             + tail);
   }
 
+  private Recovered ignored(String id, String what) {
+    return new Recovered(
+        id,
+        Recovered.Outcome.IGNORED,
+        "the journal of "
+            + id
+            + " holds "
+            + what
+            + ": a game whose creation was never journaled whole; ignored, the file is left as it"
+            + " is");
+  }
+
   private LiveGame game(Connection c, ClientMessage m, String id) {
     LiveGame g = games.get(id);
     if (g == null) {
@@ -618,6 +666,10 @@ public final class Lobby implements MessageHandler {
                     ? req.getState() + "-" + (seat.memberTokens.size() + 1)
                     : req.getMember();
             String token = g.addMember(Role.SEAT, req.getState(), name);
+            if (token == null) {
+              Requests.storageError(g, c, m.getRequestId());
+              return;
+            }
             admit(c, m, g, token, req.getState(), Role.SEAT);
             g.broadcastEvent(GameEventKind.SEAT_JOINED, name + " joined " + req.getState());
           }
@@ -628,7 +680,14 @@ public final class Lobby implements MessageHandler {
     LiveGame g = game(c, m, m.getObserve().getGameId());
     if (g != null) {
       g.execute(
-          () -> admit(c, m, g, g.addMember(Role.OBSERVER, "", "observer"), "", Role.OBSERVER));
+          () -> {
+            String token = g.addMember(Role.OBSERVER, "", "observer");
+            if (token == null) {
+              Requests.storageError(g, c, m.getRequestId());
+            } else {
+              admit(c, m, g, token, "", Role.OBSERVER);
+            }
+          });
     }
   }
 

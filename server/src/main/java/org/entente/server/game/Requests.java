@@ -50,6 +50,8 @@ final class Requests {
               + (req.getState().isEmpty() ? "(empty)" : req.getState()));
     } else if (g.phase == GamePhase.FINISHED) {
       Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
+    } else if (g.storageProblem() != null) {
+      storageError(g, c, rid);
     } else if (req.getTurn() != g.state.turn()) {
       Lobby.error(
           c,
@@ -87,7 +89,10 @@ final class Requests {
       Lobby.error(c, rid, ErrorCode.INVALID_ORDERS, String.join("; ", problems));
       return;
     }
-    g.submit(g.seats.get(m.state()), orders, m.name());
+    if (!g.submit(g.seats.get(m.state()), orders, m.name())) {
+      storageError(g, c, rid);
+      return;
+    }
     c.send(
         ServerMessage.newBuilder()
             .setRequestId(rid)
@@ -111,6 +116,10 @@ final class Requests {
           rid,
           ErrorCode.BAD_REQUEST,
           "send_press.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+      return;
+    }
+    if (g.storageProblem() != null) {
+      storageError(g, c, rid);
       return;
     }
     if (req.getTeam() && m.role() != Role.SEAT) {
@@ -138,7 +147,10 @@ final class Requests {
             .setText(req.getText())
             .setSentEpochMs(g.clock.millis())
             .build();
-    g.addPress(p);
+    if (!g.addPress(p)) {
+      storageError(g, c, rid);
+      return;
+    }
     ServerMessage push = ServerMessage.newBuilder().setPress(p).build();
     for (var e : g.connections.entrySet()) {
       if (RoleViews.visible(p, g.members.get(e.getKey()))) {
@@ -159,6 +171,10 @@ final class Requests {
       return;
     }
     InstructorCommand cmd = msg.getInstructor();
+    if (g.storageProblem() != null && g.phase != GamePhase.FINISHED) {
+      storageError(g, c, rid);
+      return;
+    }
     if (cmd.getCommandCase() == InstructorCommand.CommandCase.ANNOTATE) {
       annotate(g, m, c, rid, cmd.getAnnotate());
       return;
@@ -169,39 +185,52 @@ final class Requests {
     }
     switch (cmd.getCommandCase()) {
       case PAUSE -> {
-        g.pause();
-        ack(c, rid, "paused");
+        if (g.pause()) {
+          ack(c, rid, "paused");
+        } else {
+          storageError(g, c, rid);
+        }
       }
       case RESUME -> {
-        ack(c, rid, "resumed");
-        g.resume();
+        if (!g.resume(() -> ack(c, rid, "resumed"))) {
+          storageError(g, c, rid);
+        }
       }
       case EXTEND_DEADLINE -> {
         if (cmd.getExtendDeadline().getSeconds() == 0) {
           Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "extend_deadline.seconds: must be positive");
           return;
         }
-        g.extend(cmd.getExtendDeadline().getSeconds() * 1000L);
-        ack(c, rid, "deadline extended");
+        if (g.extend(cmd.getExtendDeadline().getSeconds() * 1000L)) {
+          ack(c, rid, "deadline extended");
+        } else {
+          storageError(g, c, rid);
+        }
       }
       case ADJUDICATE_NOW -> {
         if (g.phase == GamePhase.PAUSED) {
           Lobby.error(c, rid, ErrorCode.GAME_PAUSED, "resume the game before adjudicating");
           return;
         }
-        ack(c, rid, "adjudicating turn " + g.state.turn());
-        g.journalInstructor(
+        if (!g.journalInstructor(
             JournalInstructorAction.newBuilder()
-                .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance()));
+                .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance()))) {
+          storageError(g, c, rid);
+          return;
+        }
+        ack(c, rid, "adjudicating turn " + g.state.turn());
         g.adjudicate("the instructor adjudicated now");
       }
       case INJECT -> inject(g, c, rid, cmd.getInject());
       case AUTOPILOT -> autopilot(g, c, rid, cmd.getAutopilot());
       case END_GAME -> {
-        ack(c, rid, "ending the game");
-        g.journalInstructor(
+        if (!g.journalInstructor(
             JournalInstructorAction.newBuilder()
-                .setEndGame(org.entente.proto.v1.EndGame.getDefaultInstance()));
+                .setEndGame(org.entente.proto.v1.EndGame.getDefaultInstance()))) {
+          storageError(g, c, rid);
+          return;
+        }
+        ack(c, rid, "ending the game");
         g.finish("the instructor ended it");
       }
       default -> Lobby.error(c, rid, ErrorCode.UNKNOWN_MESSAGE, "instructor: no command set");
@@ -285,8 +314,9 @@ final class Requests {
         return;
       }
     }
-    ack(c, rid, "injected");
-    g.inject(events);
+    if (!g.inject(events, () -> ack(c, rid, "injected"))) {
+      storageError(g, c, rid);
+    }
   }
 
   private static double factor(double f) {
@@ -327,8 +357,10 @@ final class Requests {
           "autopilot.strategy: unknown strategy '" + strategy + "'; known: " + Strategies.names());
       return;
     }
-    ack(c, rid, a.getState() + (a.getOn() ? " on autopilot" : " back to its players"));
-    g.autopilot(a.getState(), a.getOn(), strategy);
+    String detail = a.getState() + (a.getOn() ? " on autopilot" : " back to its players");
+    if (!g.autopilot(a.getState(), a.getOn(), strategy, () -> ack(c, rid, detail))) {
+      storageError(g, c, rid);
+    }
   }
 
   // Notes may be added during the game and after it, for the debrief.
@@ -349,8 +381,11 @@ final class Requests {
           ErrorCode.BAD_REQUEST,
           "annotate.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
     } else {
-      g.annotate(m.name(), turn, a.getText());
-      ack(c, rid, "note added to turn " + turn);
+      if (g.annotate(m.name(), turn, a.getText())) {
+        ack(c, rid, "note added to turn " + turn);
+      } else {
+        storageError(g, c, rid);
+      }
     }
   }
 
@@ -428,6 +463,16 @@ final class Requests {
       return null;
     }
     return new LiveGame.Member(m.token(), Role.SEAT, req.getAsState(), m.name());
+  }
+
+  /** The game's journal cannot be written: nothing was recorded, and the game is paused. */
+  static void storageError(LiveGame g, Connection c, String rid) {
+    String why = g.storageProblem();
+    Lobby.error(
+        c,
+        rid,
+        ErrorCode.JOURNAL_UNAVAILABLE,
+        why != null ? why : "the server cannot write game " + g.id + "'s journal");
   }
 
   static void ack(Connection c, String rid, String detail) {
