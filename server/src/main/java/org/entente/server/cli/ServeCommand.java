@@ -72,6 +72,19 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "300")
   int idleSeconds;
 
+  @Option(
+      names = "--max-observers",
+      description = "observers per game (default ${DEFAULT-VALUE})",
+      defaultValue = "64")
+  int maxObservers;
+
+  @Option(
+      names = "--allow-origin",
+      description =
+          "a browser origin (scheme://host[:port]) besides the server's own whose pages may open"
+              + " the WebSocket; repeatable")
+  java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config;
@@ -85,11 +98,17 @@ final class ServeCommand implements Callable<Integer> {
               rate,
               Duration.ofSeconds(idleSeconds),
               maxGames,
-              maxConnections);
+              maxConnections,
+              maxObservers,
+              allowOrigins);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;
     }
+    org.entente.server.net.FileLimit files =
+        org.entente.server.net.FileLimit.of(config.maxConnections(), config.maxGames());
+    config = config.withMaxConnections(files.chosen());
+    spec.commandLine().getOut().println(files.reason());
     DirectoryJournalStore store = new DirectoryJournalStore(data);
     try {
       store.checkWritable();

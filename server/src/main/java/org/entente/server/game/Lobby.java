@@ -230,6 +230,11 @@ public final class Lobby implements MessageHandler {
               + PROTOCOL_MINOR);
       return;
     }
+    String bad = Fields.badNumber(m);
+    if (bad != null) {
+      error(c, m.getRequestId(), ErrorCode.BAD_REQUEST, bad);
+      return;
+    }
     h.handle(c, m);
   }
 
@@ -297,9 +302,14 @@ public final class Lobby implements MessageHandler {
           m.getRequestId(),
           ErrorCode.UNKNOWN_SCENARIO,
           "create_game.scenario: no scenario '"
-              + req.getScenario()
+              + Fields.quote(req.getScenario())
               + "'; known: "
               + ScenarioLoader.builtinIds());
+      return;
+    }
+    String tooLong = Fields.tooLong("create_game.name", req.getName(), Fields.MAX_NAME_CHARS);
+    if (tooLong != null) {
+      error(c, m.getRequestId(), ErrorCode.TOO_LONG, tooLong);
       return;
     }
     GameSettings settings;
@@ -615,7 +625,7 @@ public final class Lobby implements MessageHandler {
   private LiveGame game(Connection c, ClientMessage m, String id) {
     LiveGame g = games.get(id);
     if (g == null) {
-      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + id + "'");
+      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + Fields.quote(id) + "'");
     }
     return g;
   }
@@ -635,7 +645,7 @@ public final class Lobby implements MessageHandler {
                 m.getRequestId(),
                 ErrorCode.UNKNOWN_SEAT,
                 "join_seat.state: no state '"
-                    + req.getState()
+                    + Fields.quote(req.getState())
                     + "' in "
                     + g.world.id()
                     + "; seats: "
@@ -654,6 +664,13 @@ public final class Lobby implements MessageHandler {
                 m.getRequestId(),
                 ErrorCode.SEAT_NOT_ACTIVE,
                 req.getState() + " has been conquered");
+          } else if (Fields.tooLong("join_seat.member", req.getMember(), Fields.MAX_NAME_CHARS)
+              != null) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.TOO_LONG,
+                Fields.tooLong("join_seat.member", req.getMember(), Fields.MAX_NAME_CHARS));
           } else if (seat.memberTokens.size() >= LiveGame.MAX_MEMBERS_PER_SEAT) {
             error(
                 c,
@@ -681,6 +698,22 @@ public final class Lobby implements MessageHandler {
     if (g != null) {
       g.execute(
           () -> {
+            long observers =
+                g.members.values().stream().filter(x -> x.role() == Role.OBSERVER).count();
+            if (observers >= config.maxObserversPerGame()) {
+              error(
+                  c,
+                  m.getRequestId(),
+                  ErrorCode.TOO_MANY_SEATS,
+                  "game "
+                      + g.id
+                      + " already has "
+                      + observers
+                      + " observers (the limit is "
+                      + config.maxObserversPerGame()
+                      + ")");
+              return;
+            }
             String token = g.addMember(Role.OBSERVER, "", "observer");
             if (token == null) {
               Requests.storageError(g, c, m.getRequestId());

@@ -58,7 +58,7 @@ final class Requests {
           rid,
           ErrorCode.STALE_TURN,
           "submit_orders.turn: "
-              + req.getTurn()
+              + Integer.toUnsignedLong(req.getTurn())
               + " is not the current turn ("
               + g.state.turn()
               + ")");
@@ -110,12 +110,20 @@ final class Requests {
       Lobby.error(c, rid, ErrorCode.FORBIDDEN, "observers cannot send messages");
       return;
     }
-    if (req.getText().isBlank() || req.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+    if (req.getText().isBlank()) {
       Lobby.error(
           c,
           rid,
           ErrorCode.BAD_REQUEST,
           "send_press.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+      return;
+    }
+    if (req.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.TOO_LONG,
+          Fields.tooLong("send_press.text", req.getText(), LiveGame.MAX_PRESS_CHARS));
       return;
     }
     if (g.storageProblem() != null) {
@@ -132,7 +140,7 @@ final class Requests {
             c,
             rid,
             ErrorCode.UNKNOWN_SEAT,
-            "send_press.to[" + i + "]: no state '" + req.getTo(i) + "'");
+            "send_press.to[" + i + "]: no state '" + Fields.quote(req.getTo(i)) + "'");
         return;
       }
     }
@@ -197,8 +205,16 @@ final class Requests {
         }
       }
       case EXTEND_DEADLINE -> {
-        if (cmd.getExtendDeadline().getSeconds() == 0) {
-          Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "extend_deadline.seconds: must be positive");
+        long seconds = Integer.toUnsignedLong(cmd.getExtendDeadline().getSeconds());
+        if (seconds == 0 || seconds > MAX_EXTEND_SECONDS) {
+          Lobby.error(
+              c,
+              rid,
+              ErrorCode.BAD_REQUEST,
+              "extend_deadline.seconds: must be 1 to "
+                  + MAX_EXTEND_SECONDS
+                  + " (a week), got "
+                  + seconds);
           return;
         }
         if (g.extend(cmd.getExtendDeadline().getSeconds() * 1000L)) {
@@ -241,9 +257,14 @@ final class Requests {
     List<ScheduledEvent> events = new ArrayList<>();
     int turn = g.state.turn();
     String text = inj.getText();
+    if (text.length() > Fields.MAX_TEXT_CHARS) {
+      Lobby.error(
+          c, rid, ErrorCode.TOO_LONG, Fields.tooLong("inject.text", text, Fields.MAX_TEXT_CHARS));
+      return;
+    }
     switch (inj.getKindCase()) {
       case SCHEDULED_INDEX -> {
-        int i = inj.getScheduledIndex();
+        long i = Integer.toUnsignedLong(inj.getScheduledIndex());
         if (i >= g.world.events().size()) {
           Lobby.error(
               c,
@@ -256,11 +277,23 @@ final class Requests {
                   + " events");
           return;
         }
-        events.add(g.world.events().get(i));
+        events.add(g.world.events().get((int) i));
       }
       case CAPABILITY -> {
         var x = inj.getCapability();
         if (!known(g, c, rid, x.getState(), "inject.capability.state")) {
+          return;
+        }
+        String bad =
+            badFactor("inject.capability.population", x.getPopulation()) != null
+                ? badFactor("inject.capability.population", x.getPopulation())
+                : badFactor("inject.capability.economy", x.getEconomy()) != null
+                    ? badFactor("inject.capability.economy", x.getEconomy())
+                    : badFactor("inject.capability.military", x.getMilitary()) != null
+                        ? badFactor("inject.capability.military", x.getMilitary())
+                        : badFactor("inject.capability.technology", x.getTechnology());
+        if (bad != null) {
+          Lobby.error(c, rid, ErrorCode.BAD_REQUEST, bad);
           return;
         }
         events.add(
@@ -278,6 +311,14 @@ final class Requests {
         if (!known(g, c, rid, x.getActor(), "inject.intent.actor")
             || (!x.getObserver().isEmpty()
                 && !known(g, c, rid, x.getObserver(), "inject.intent.observer"))) {
+          return;
+        }
+        if (!(x.getDelta() >= -1 && x.getDelta() <= 1)) {
+          Lobby.error(
+              c,
+              rid,
+              ErrorCode.BAD_REQUEST,
+              "inject.intent.delta: must be a number in [-1, 1], got " + x.getDelta());
           return;
         }
         events.add(
@@ -323,9 +364,27 @@ final class Requests {
     return f == 0 ? 1 : f;
   }
 
+  /** The largest capability multiplier an inject may apply. */
+  static final double MAX_FACTOR = 10;
+
+  /** The longest deadline extension, in seconds: a week. */
+  static final long MAX_EXTEND_SECONDS = 7L * 24 * 3600;
+
+  private static String badFactor(String field, double f) {
+    if (f == 0 || (f > 0 && f <= MAX_FACTOR)) {
+      return null;
+    }
+    return field
+        + ": a multiplier must be a finite number in (0, "
+        + (int) MAX_FACTOR
+        + "] (0 leaves it unchanged), got "
+        + f;
+  }
+
   private static boolean known(LiveGame g, Connection c, String rid, String state, String field) {
     if (!g.seats.containsKey(state)) {
-      Lobby.error(c, rid, ErrorCode.UNKNOWN_SEAT, field + ": no state '" + state + "'");
+      Lobby.error(
+          c, rid, ErrorCode.UNKNOWN_SEAT, field + ": no state '" + Fields.quote(state) + "'");
       return false;
     }
     return true;
@@ -354,7 +413,10 @@ final class Requests {
           c,
           rid,
           ErrorCode.BAD_REQUEST,
-          "autopilot.strategy: unknown strategy '" + strategy + "'; known: " + Strategies.names());
+          "autopilot.strategy: unknown strategy '"
+              + Fields.quote(strategy)
+              + "'; known: "
+              + Strategies.names());
       return;
     }
     String detail = a.getState() + (a.getOn() ? " on autopilot" : " back to its players");
@@ -367,21 +429,27 @@ final class Requests {
   private static void annotate(
       LiveGame g, LiveGame.Member m, Connection c, String rid, org.entente.proto.v1.Annotate a) {
     int last = Math.min(g.state.turn(), g.world.turns());
-    int turn = a.getTurn() == 0 ? last : a.getTurn();
+    long turn = a.getTurn() == 0 ? last : Integer.toUnsignedLong(a.getTurn());
     if (turn > last) {
       Lobby.error(
           c,
           rid,
           ErrorCode.BAD_REQUEST,
           "annotate.turn: " + turn + " has not been reached (current turn " + last + ")");
-    } else if (a.getText().isBlank() || a.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+    } else if (a.getText().isBlank()) {
       Lobby.error(
           c,
           rid,
           ErrorCode.BAD_REQUEST,
           "annotate.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+    } else if (a.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.TOO_LONG,
+          Fields.tooLong("annotate.text", a.getText(), LiveGame.MAX_PRESS_CHARS));
     } else {
-      if (g.annotate(m.name(), turn, a.getText())) {
+      if (g.annotate(m.name(), (int) turn, a.getText())) {
         ack(c, rid, "note added to turn " + turn);
       } else {
         storageError(g, c, rid);

@@ -101,7 +101,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   /** Tells a TCP client over the connection limit that the server is full, then closes. */
   void refuseTcp(Channel channel) {
-    closeTcp(channel, ErrorCode.RATE_LIMITED, serverFullMessage());
+    closeTcp(channel, ErrorCode.SERVER_FULL, serverFullMessage());
   }
 
   /** Closes a connection that said nothing at all: told why in TCP framing, the only face. */
@@ -121,7 +121,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   }
 
   String serverFullMessage() {
-    return "server full: " + config.maxConnections() + " connections";
+    return "server full: " + config.maxConnections() + " connections; try again later";
   }
 
   void installHttp(Channel channel, boolean serverFull) {

@@ -30,6 +30,7 @@ import org.entente.server.game.Lobby;
 import org.entente.server.net.Loopback;
 import org.entente.server.net.NetServer;
 import org.entente.server.net.StaticFiles;
+import org.entente.server.net.WireClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

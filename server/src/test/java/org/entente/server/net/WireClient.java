@@ -1,4 +1,4 @@
-package org.entente.server.journal;
+package org.entente.server.net;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import org.entente.proto.v1.Hello;
 import org.entente.proto.v1.ServerMessage;
 
 /** A raw TCP client of a running server: length-delimited protobuf frames over a real socket. */
-final class WireClient implements AutoCloseable {
+public final class WireClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final List<ServerMessage> received = new ArrayList<>();
@@ -21,7 +21,7 @@ final class WireClient implements AutoCloseable {
   private int requests;
   private boolean closed;
 
-  WireClient(int port, String name) throws IOException {
+  public WireClient(int port, String name) throws IOException {
     this.name = name;
     socket = new Socket("127.0.0.1", port);
     out = socket.getOutputStream();
@@ -58,7 +58,7 @@ final class WireClient implements AutoCloseable {
   }
 
   /** Sends a request and waits for the message answering it. */
-  ServerMessage request(ClientMessage.Builder b) throws IOException {
+  public ServerMessage request(ClientMessage.Builder b) throws IOException {
     String rid;
     synchronized (this) {
       rid = name + "-r" + (++requests);
@@ -71,7 +71,7 @@ final class WireClient implements AutoCloseable {
   }
 
   /** The first message received (from the start) that matches, waiting up to {@code seconds}. */
-  synchronized ServerMessage await(Predicate<ServerMessage> p, long seconds) {
+  public synchronized ServerMessage await(Predicate<ServerMessage> p, long seconds) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     int seen = 0;
     while (true) {
@@ -95,7 +95,7 @@ final class WireClient implements AutoCloseable {
   }
 
   /** Everything received so far. */
-  synchronized List<ServerMessage> received() {
+  public synchronized List<ServerMessage> received() {
     return List.copyOf(received);
   }
 
