@@ -40,6 +40,17 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
   private static final String JSON = "application/json";
 
+  /**
+   * Sent with every HTTP response: scripts only from the server itself (no inline script, no eval),
+   * connections (the WebSocket, the debrief's fetch) only to it, no framing by other pages, no
+   * plugins. Inline styles are allowed: the debrief's self-contained HTML carries its own, and the
+   * web client shows it in a sandboxed frame that inherits this policy.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
   private final NetInitializer faces;
   private final StaticFiles staticFiles;
   private final Map<String, HttpRoute> routes;
@@ -179,7 +190,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length)
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-        .set("X-Content-Type-Options", "nosniff");
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .set("X-Frame-Options", "DENY")
+        .set("Referrer-Policy", "no-referrer");
     response.headers().forEach(http.headers()::set);
     HttpUtil.setKeepAlive(http, keepAlive);
     ChannelFuture written = ctx.writeAndFlush(http);

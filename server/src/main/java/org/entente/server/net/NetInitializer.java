@@ -130,7 +130,9 @@ final class NetInitializer extends ChannelInitializer<Channel> {
         .addLast("http", new HttpServerCodec())
         .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()));
     if (!serverFull) {
-      pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
+      pipeline
+          .addLast("origin", new OriginCheck(config.allowedOrigins()))
+          .addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
     }
     pipeline.addLast(
         "web", new HttpHandler(this, staticFiles, routes, serverFull ? serverFullMessage() : null));
