@@ -85,6 +85,15 @@ final class ServeCommand implements Callable<Integer> {
               + " the WebSocket; repeatable")
   java.util.List<String> allowOrigins = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--metrics-token",
+      description =
+          "lets clients on other machines read /metrics with Authorization: Bearer TOKEN"
+              + " (default: the ENTENTE_METRICS_TOKEN environment variable; without one, only"
+              + " this machine may)",
+      defaultValue = "${env:ENTENTE_METRICS_TOKEN}")
+  String metricsToken;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config;
@@ -130,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
       stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());
       stream.flush();
     }
-    MetricsRoute metrics = new MetricsRoute(lobby);
+    MetricsRoute metrics = new MetricsRoute(lobby, metricsToken);
     NetServer server =
         new NetServer(
             config,

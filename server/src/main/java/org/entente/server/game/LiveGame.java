@@ -523,7 +523,10 @@ public final class LiveGame {
     }
     Views.Public pub = null;
     for (Seat seat : seats.values()) {
-      if (seat.botStrategy() != null && active(seat.state) && seat.orders() == null) {
+      if (pendingFinish == null
+          && seat.botStrategy() != null
+          && active(seat.state)
+          && seat.orders() == null) {
         pub = pub == null ? publicView() : pub;
         submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
       }

@@ -97,7 +97,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     HttpRoute route = findRoute(routes, path);
     if (route != null) {
-      routed(ctx, route, toRouteRequest(request, uri), keepAlive);
+      routed(ctx, route, toRouteRequest(ctx, request, uri), keepAlive);
       return;
     }
     if (!get) {
@@ -155,7 +155,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         });
   }
 
-  private static HttpRoute.Request toRouteRequest(FullHttpRequest request, QueryStringDecoder uri) {
+  private static HttpRoute.Request toRouteRequest(
+      ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
     Map<String, String> headers = new HashMap<>();
     request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
     return new HttpRoute.Request(
@@ -163,7 +164,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         uri.path(),
         uri.parameters(),
         Map.copyOf(headers),
-        ByteBufUtil.getBytes(request.content()));
+        ByteBufUtil.getBytes(request.content()),
+        ctx.channel().remoteAddress());
   }
 
   private static HttpRoute.Response notAllowed() {
