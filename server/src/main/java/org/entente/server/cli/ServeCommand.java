@@ -94,6 +94,14 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "${env:ENTENTE_METRICS_TOKEN}")
   String metricsToken;
 
+  @Option(
+      names = "--http-request-seconds",
+      description =
+          "an HTTP request must arrive whole this soon after its first byte, else 408 (default"
+              + " ${DEFAULT-VALUE})",
+      defaultValue = "10")
+  int httpRequestSeconds;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig config;
@@ -109,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
               maxGames,
               maxConnections,
               maxObservers,
-              allowOrigins);
+              allowOrigins,
+              Duration.ofSeconds(httpRequestSeconds));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;

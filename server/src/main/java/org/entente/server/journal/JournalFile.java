@@ -32,14 +32,27 @@ public interface JournalFile extends Closeable {
     /** Opens {@code path}: a new file when {@code create}, else an existing one, for writing. */
     JournalFile open(Path path, boolean create) throws IOException;
 
-    /** Real files through a {@link FileChannel}. */
+    /**
+     * Real files through a {@link FileChannel}. New files are readable and writable by their owner
+     * only where the file system has POSIX permissions: journals hold the games' tokens.
+     */
     Opener FILES =
         (path, create) -> {
-          OpenOption[] options =
-              create
-                  ? new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE}
-                  : new OpenOption[] {StandardOpenOption.WRITE};
-          return of(FileChannel.open(path, options));
+          if (!create) {
+            return of(FileChannel.open(path, StandardOpenOption.WRITE));
+          }
+          java.util.Set<OpenOption> options =
+              java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          boolean posix =
+              path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
+          return of(
+              posix
+                  ? FileChannel.open(
+                      path,
+                      options,
+                      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                  : FileChannel.open(path, options));
         };
   }
 

@@ -126,9 +126,12 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   void installHttp(Channel channel, boolean serverFull) {
     ChannelPipeline pipeline = channel.pipeline();
+    RequestTimer timer = new RequestTimer(config.httpRequestTimeout());
     pipeline
+        .addLast("requestStart", timer.start())
         .addLast("http", new HttpServerCodec())
-        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()));
+        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()))
+        .addLast("requestDone", timer.done());
     if (!serverFull) {
       pipeline
           .addLast("origin", new OriginCheck(config.allowedOrigins()))
@@ -140,8 +143,13 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   /** Called once the WebSocket handshake is done: the HTTP handlers are gone, frames flow. */
   void installWebSocket(Channel channel) {
-    channel
-        .pipeline()
+    ChannelPipeline pipeline = channel.pipeline();
+    for (String timer : new String[] {"requestStart", "requestDone"}) {
+      if (pipeline.get(timer) != null) {
+        pipeline.remove(timer);
+      }
+    }
+    pipeline
         .addLast("wsAggregate", new WebSocketFrameAggregator(config.maxFrameBytes()))
         .addLast("wsCodec", new WebSocketMessageCodec())
         .addLast("connection", connectionHandler(channel, Transport.WEBSOCKET));

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param maxObserversPerGame observers one game admits
  * @param allowedOrigins the browser origins, besides the server's own, whose pages may open the
  *     WebSocket (exact {@code scheme://host[:port]} strings; empty: the server's own only)
+ * @param httpRequestTimeout an HTTP request must arrive whole (headers and body) this soon after
+ *     its first byte, else it is answered 408 and the connection closed (slow-header attacks)
  */
 public record ServerConfig(
     String host,
@@ -27,7 +29,8 @@ public record ServerConfig(
     int maxGames,
     int maxConnections,
     int maxObserversPerGame,
-    java.util.List<String> allowedOrigins) {
+    java.util.List<String> allowedOrigins,
+    Duration httpRequestTimeout) {
 
   public static final int DEFAULT_PORT = 7470;
 
@@ -60,11 +63,18 @@ public record ServerConfig(
         maxGames,
         maxConnections,
         DEFAULT_MAX_OBSERVERS,
-        java.util.List.of());
+        java.util.List.of(),
+        DEFAULT_HTTP_REQUEST_TIMEOUT);
   }
+
+  /** How long an HTTP request may take to arrive whole, by default. */
+  public static final Duration DEFAULT_HTTP_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   public ServerConfig {
     allowedOrigins = java.util.List.copyOf(allowedOrigins);
+    if (httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()) {
+      throw new IllegalArgumentException("httpRequestTimeout must be positive");
+    }
     if (maxObserversPerGame < 0) {
       throw new IllegalArgumentException(
           "maxObserversPerGame must not be negative, got " + maxObserversPerGame);
@@ -106,7 +116,8 @@ public record ServerConfig(
         maxGames,
         maxConnections,
         maxObserversPerGame,
-        allowedOrigins);
+        allowedOrigins,
+        httpRequestTimeout);
   }
 
   public ServerConfig withLimits(int frameBytes, int perSecond, Duration idle) {
@@ -120,7 +131,8 @@ public record ServerConfig(
         maxGames,
         maxConnections,
         maxObserversPerGame,
-        allowedOrigins);
+        allowedOrigins,
+        httpRequestTimeout);
   }
 
   /** This configuration with {@code connections} as the connection limit. */
@@ -135,7 +147,8 @@ public record ServerConfig(
         maxGames,
         connections,
         maxObserversPerGame,
-        allowedOrigins);
+        allowedOrigins,
+        httpRequestTimeout);
   }
 
   /** This configuration with another observer limit per game. */
@@ -150,7 +163,24 @@ public record ServerConfig(
         maxGames,
         maxConnections,
         observers,
-        allowedOrigins);
+        allowedOrigins,
+        httpRequestTimeout);
+  }
+
+  /** This configuration with another time for an HTTP request to arrive whole. */
+  public ServerConfig withHttpRequestTimeout(Duration timeout) {
+    return new ServerConfig(
+        host,
+        port,
+        data,
+        maxFrameBytes,
+        maxMessagesPerSecond,
+        idleTimeout,
+        maxGames,
+        maxConnections,
+        maxObserversPerGame,
+        allowedOrigins,
+        timeout);
   }
 
   /** This configuration with these other origins allowed to open the WebSocket. */
@@ -165,6 +195,7 @@ public record ServerConfig(
         maxGames,
         maxConnections,
         maxObserversPerGame,
-        origins);
+        origins,
+        httpRequestTimeout);
   }
 }

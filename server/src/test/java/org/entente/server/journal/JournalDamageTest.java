@@ -150,4 +150,13 @@ class JournalDamageTest {
     assertThat(Files.size(dir.resolve("g7-empty.journal"))).isZero();
     assertThat(Files.size(dir.resolve("g9-torn.journal"))).isEqualTo(torn.length);
   }
+
+  @Test
+  void newJournalsAreReadableAndWritableByTheirOwnerOnly() throws Exception {
+    Path p = write("g3-abc", JournalFormatTest.everyKind());
+    assertThat(Files.getPosixFilePermissions(p))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
 }
