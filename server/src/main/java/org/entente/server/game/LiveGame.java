@@ -956,8 +956,19 @@ public final class LiveGame {
     refreshInfo();
   }
 
+  /**
+   * The member holding {@code token}: a game recovered from its journal knows its members by the
+   * hashes the journal keeps (see {@link org.entente.server.journal.TokenHash}).
+   */
   Member member(String token) {
-    return members.get(token);
+    if (org.entente.server.journal.TokenHash.isHash(token)) {
+      return null; // a hash from a journal is not a token
+    }
+    Member m = members.get(token);
+    if (m == null && !token.isEmpty()) {
+      m = members.get(org.entente.server.journal.TokenHash.of(token));
+    }
+    return m;
   }
 
   /** A new member's token, or null when the disk refused to journal it (see {@link #journal}). */

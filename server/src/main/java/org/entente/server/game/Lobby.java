@@ -762,7 +762,7 @@ public final class Lobby implements MessageHandler {
       ClientMessage m,
       String token,
       java.util.function.BiConsumer<LiveGame, LiveGame.Member> action) {
-    LiveGame g = token.isEmpty() ? null : byToken.get(token);
+    LiveGame g = gameOfToken(token);
     if (g == null) {
       error(
           c,
@@ -862,7 +862,11 @@ public final class Lobby implements MessageHandler {
 
   /** The live game a token belongs to, or null. */
   LiveGame gameOfToken(String token) {
-    return token.isEmpty() ? null : byToken.get(token);
+    if (token.isEmpty() || org.entente.server.journal.TokenHash.isHash(token)) {
+      return null; // a hash from a journal is not a token
+    }
+    LiveGame g = byToken.get(token);
+    return g != null ? g : byToken.get(org.entente.server.journal.TokenHash.of(token));
   }
 
   /** The number of games not finished. */
