@@ -157,8 +157,9 @@ export function cards(list) {
   return { sec, body };
 }
 
-/** The phase in words. */
-export function phaseText(phase) {
+/** The phase in words; a pause the server made itself (its journal cannot be written) says why. */
+export function phaseText(phase, reason) {
+  if (phase === 'PAUSED' && reason) return `paused: ${reason}`;
   return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over', ELIMINATED: 'your state is out of the game (conquered)' }[phase] || phase || '';
 }
 
@@ -171,19 +172,27 @@ export class TurnClock {
     this.el = el;
     this.prefix = prefix;
     this.phase = '';
+    this.reason = '';
     this.deadline = 0;
     page.every(1000, () => this.tick());
   }
 
   fromView(v) {
+    if (v.phase !== 'PAUSED') this.reason = '';
     this.phase = v.phase;
     this.deadline = v.deadlineEpochMs;
     this.tick();
   }
 
   fromEvent(e) {
-    if (e.kind === 'PAUSED_EVENT') this.phase = 'PAUSED';
-    if (e.kind === 'RESUMED_EVENT') this.phase = 'ORDERS';
+    if (e.kind === 'PAUSED_EVENT') {
+      this.phase = 'PAUSED';
+      this.reason = /journal/.test(e.text || '') ? e.text : '';
+    }
+    if (e.kind === 'RESUMED_EVENT') {
+      this.phase = 'ORDERS';
+      this.reason = '';
+    }
     if (['PAUSED_EVENT', 'RESUMED_EVENT', 'DEADLINE_EXTENDED'].includes(e.kind)) this.deadline = e.deadlineEpochMs || 0;
     this.tick();
   }
@@ -191,7 +200,7 @@ export class TurnClock {
   tick() {
     this.el.textContent = `${this.prefix}: ${timeLeft(this.deadline, this.phase)}`;
     const ph = document.getElementById('phase');
-    if (ph) ph.textContent = phaseText(this.phase);
+    if (ph) ph.textContent = phaseText(this.phase, this.reason);
   }
 }
 

@@ -230,6 +230,11 @@ public final class Lobby implements MessageHandler {
               + PROTOCOL_MINOR);
       return;
     }
+    String bad = Fields.badNumber(m);
+    if (bad != null) {
+      error(c, m.getRequestId(), ErrorCode.BAD_REQUEST, bad);
+      return;
+    }
     h.handle(c, m);
   }
 
@@ -297,9 +302,14 @@ public final class Lobby implements MessageHandler {
           m.getRequestId(),
           ErrorCode.UNKNOWN_SCENARIO,
           "create_game.scenario: no scenario '"
-              + req.getScenario()
+              + Fields.quote(req.getScenario())
               + "'; known: "
               + ScenarioLoader.builtinIds());
+      return;
+    }
+    String tooLong = Fields.tooLong("create_game.name", req.getName(), Fields.MAX_NAME_CHARS);
+    if (tooLong != null) {
+      error(c, m.getRequestId(), ErrorCode.TOO_LONG, tooLong);
       return;
     }
     GameSettings settings;
@@ -340,8 +350,10 @@ public final class Lobby implements MessageHandler {
       error(
           c,
           m.getRequestId(),
-          ErrorCode.INTERNAL,
-          "the server cannot write the game's journal: " + e.getMessage());
+          ErrorCode.JOURNAL_UNAVAILABLE,
+          "the server cannot write a new game's journal ("
+              + e
+              + "); no game was created; try again once the disk accepts writes");
       return;
     }
     LiveGame g = new LiveGame(id, world, settings, clock, listener, instructorToken, journal);
@@ -410,6 +422,22 @@ public final class Lobby implements MessageHandler {
   // On the game's executor: a remote entrant's connection gets the seat and a pushed Joined.
   private void seatEntrant(LiveGame g, Connection c, String state, String name) {
     String token = g.addMember(Role.SEAT, state, name);
+    if (token == null) {
+      c.send(
+          ServerMessage.newBuilder()
+              .setError(
+                  Error.newBuilder()
+                      .setCode(ErrorCode.JOURNAL_UNAVAILABLE)
+                      .setMessage(
+                          "cannot seat entrant "
+                              + name
+                              + " as "
+                              + state
+                              + ": "
+                              + g.storageProblem()))
+              .build());
+      return;
+    }
     byToken.put(token, g);
     sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
     g.bind(token, c);
@@ -446,7 +474,12 @@ public final class Lobby implements MessageHandler {
               false));
       j.force();
     } catch (java.io.IOException | RuntimeException e) {
-      j.close();
+      try {
+        j.close();
+      } catch (java.io.IOException closing) {
+        e.addSuppressed(closing);
+      }
+      store.delete(id); // a journal without its creation record would fail every later start
       throw e;
     }
     return j;
@@ -464,7 +497,9 @@ public final class Lobby implements MessageHandler {
     public enum Outcome {
       RESUMED,
       FINISHED,
-      FAILED
+      FAILED,
+      /** A journal holding no record: a game whose creation failed (the disk refused it). */
+      IGNORED
     }
   }
 
@@ -491,6 +526,7 @@ public final class Lobby implements MessageHandler {
       Recovered r = recoverOne(id);
       switch (r.outcome()) {
         case FAILED -> LOG.error("recovery of game {} failed: {}", id, r.message());
+        case IGNORED -> LOG.warn("recovery of game {}: {}", id, r.message());
         default -> LOG.info("recovery of game {}: {}", id, r.message());
       }
       out.add(r);
@@ -502,7 +538,17 @@ public final class Lobby implements MessageHandler {
     JournalReader.Contents contents;
     Replay.Replayed replayed;
     try {
+      long length = store.length(id);
+      if (length <= org.entente.server.journal.JournalFormat.HEADER_BYTES) {
+        return ignored(id, length + " bytes, no record");
+      }
       contents = store.read(id);
+      if (contents.records().isEmpty()) {
+        return ignored(
+            id,
+            "a header and no whole record"
+                + (contents.needsCut() ? " (" + contents.tailProblem() + ")" : ""));
+      }
       replayed = Replay.replay(contents);
     } catch (java.io.IOException e) {
       return new Recovered(id, Recovered.Outcome.FAILED, e.getMessage());
@@ -564,10 +610,22 @@ public final class Lobby implements MessageHandler {
             + tail);
   }
 
+  private Recovered ignored(String id, String what) {
+    return new Recovered(
+        id,
+        Recovered.Outcome.IGNORED,
+        "the journal of "
+            + id
+            + " holds "
+            + what
+            + ": a game whose creation was never journaled whole; ignored, the file is left as it"
+            + " is");
+  }
+
   private LiveGame game(Connection c, ClientMessage m, String id) {
     LiveGame g = games.get(id);
     if (g == null) {
-      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + id + "'");
+      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + Fields.quote(id) + "'");
     }
     return g;
   }
@@ -587,7 +645,7 @@ public final class Lobby implements MessageHandler {
                 m.getRequestId(),
                 ErrorCode.UNKNOWN_SEAT,
                 "join_seat.state: no state '"
-                    + req.getState()
+                    + Fields.quote(req.getState())
                     + "' in "
                     + g.world.id()
                     + "; seats: "
@@ -610,6 +668,13 @@ public final class Lobby implements MessageHandler {
                     + " has been conquered ("
                     + RoleViews.elimination(g, req.getState()).getReason()
                     + ")");
+          } else if (Fields.tooLong("join_seat.member", req.getMember(), Fields.MAX_NAME_CHARS)
+              != null) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.TOO_LONG,
+                Fields.tooLong("join_seat.member", req.getMember(), Fields.MAX_NAME_CHARS));
           } else if (seat.memberTokens.size() >= LiveGame.MAX_MEMBERS_PER_SEAT) {
             error(
                 c,
@@ -622,6 +687,10 @@ public final class Lobby implements MessageHandler {
                     ? req.getState() + "-" + (seat.memberTokens.size() + 1)
                     : req.getMember();
             String token = g.addMember(Role.SEAT, req.getState(), name);
+            if (token == null) {
+              Requests.storageError(g, c, m.getRequestId());
+              return;
+            }
             admit(c, m, g, token, req.getState(), Role.SEAT);
             g.broadcastEvent(GameEventKind.SEAT_JOINED, name + " joined " + req.getState());
           }
@@ -632,7 +701,30 @@ public final class Lobby implements MessageHandler {
     LiveGame g = game(c, m, m.getObserve().getGameId());
     if (g != null) {
       g.execute(
-          () -> admit(c, m, g, g.addMember(Role.OBSERVER, "", "observer"), "", Role.OBSERVER));
+          () -> {
+            long observers =
+                g.members.values().stream().filter(x -> x.role() == Role.OBSERVER).count();
+            if (observers >= config.maxObserversPerGame()) {
+              error(
+                  c,
+                  m.getRequestId(),
+                  ErrorCode.TOO_MANY_SEATS,
+                  "game "
+                      + g.id
+                      + " already has "
+                      + observers
+                      + " observers (the limit is "
+                      + config.maxObserversPerGame()
+                      + ")");
+              return;
+            }
+            String token = g.addMember(Role.OBSERVER, "", "observer");
+            if (token == null) {
+              Requests.storageError(g, c, m.getRequestId());
+            } else {
+              admit(c, m, g, token, "", Role.OBSERVER);
+            }
+          });
     }
   }
 
@@ -674,7 +766,7 @@ public final class Lobby implements MessageHandler {
       ClientMessage m,
       String token,
       java.util.function.BiConsumer<LiveGame, LiveGame.Member> action) {
-    LiveGame g = token.isEmpty() ? null : byToken.get(token);
+    LiveGame g = gameOfToken(token);
     if (g == null) {
       error(
           c,
@@ -774,7 +866,11 @@ public final class Lobby implements MessageHandler {
 
   /** The live game a token belongs to, or null. */
   LiveGame gameOfToken(String token) {
-    return token.isEmpty() ? null : byToken.get(token);
+    if (token.isEmpty() || org.entente.server.journal.TokenHash.isHash(token)) {
+      return null; // a hash from a journal is not a token
+    }
+    LiveGame g = byToken.get(token);
+    return g != null ? g : byToken.get(org.entente.server.journal.TokenHash.of(token));
   }
 
   /** The number of games not finished. */

@@ -279,6 +279,7 @@ final class RoleViews {
             .setTurn(Math.min(g.state.turn(), g.settings.maxTurns()))
             .setTurns(g.settings.maxTurns())
             .setPhase(g.phase)
+            .setPausedReason(g.pausedReason())
             .setParentGameId(g.parentGameId)
             .setForkTurn(g.forkTurn);
     for (Seat seat : g.seats.values()) {

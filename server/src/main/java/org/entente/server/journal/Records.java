@@ -38,7 +38,7 @@ public final class Records {
                 .setScenarioBytes(ByteString.copyFrom(scenario.bytes()))
                 .setSettings(settings)
                 .setSeed(seed)
-                .setInstructorToken(instructorToken)
+                .setInstructorToken(TokenHash.of(instructorToken))
                 .setHeadless(headless))
         .build();
   }
@@ -48,7 +48,7 @@ public final class Records {
         .setAtEpochMs(at)
         .setMemberAdded(
             JournalMemberAdded.newBuilder()
-                .setToken(token)
+                .setToken(TokenHash.of(token))
                 .setRole(role)
                 .setState(state)
                 .setName(name))

@@ -101,7 +101,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   /** Tells a TCP client over the connection limit that the server is full, then closes. */
   void refuseTcp(Channel channel) {
-    closeTcp(channel, ErrorCode.RATE_LIMITED, serverFullMessage());
+    closeTcp(channel, ErrorCode.SERVER_FULL, serverFullMessage());
   }
 
   /**
@@ -148,16 +148,21 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   }
 
   String serverFullMessage() {
-    return "server full: " + config.maxConnections() + " connections";
+    return "server full: " + config.maxConnections() + " connections; try again later";
   }
 
   void installHttp(Channel channel, boolean serverFull) {
     ChannelPipeline pipeline = channel.pipeline();
+    RequestTimer timer = new RequestTimer(config.httpRequestTimeout());
     pipeline
+        .addLast("requestStart", timer.start())
         .addLast("http", new HttpServerCodec())
-        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()));
+        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()))
+        .addLast("requestDone", timer.done());
     if (!serverFull) {
-      pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
+      pipeline
+          .addLast("origin", new OriginCheck(config.allowedOrigins()))
+          .addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
     }
     pipeline.addLast(
         "web", new HttpHandler(this, staticFiles, routes, serverFull ? serverFullMessage() : null));
@@ -165,8 +170,13 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   /** Called once the WebSocket handshake is done: the HTTP handlers are gone, frames flow. */
   void installWebSocket(Channel channel) {
-    channel
-        .pipeline()
+    ChannelPipeline pipeline = channel.pipeline();
+    for (String timer : new String[] {"requestStart", "requestDone"}) {
+      if (pipeline.get(timer) != null) {
+        pipeline.remove(timer);
+      }
+    }
+    pipeline
         .addLast("wsAggregate", new WebSocketFrameAggregator(config.maxFrameBytes()))
         .addLast("wsCodec", new WebSocketMessageCodec())
         .addLast("connection", connectionHandler(channel, Transport.WEBSOCKET));

@@ -225,12 +225,12 @@ class EliminatedSeatTest {
     text.ws
         .sendText("{\"requestId\":\"v\",\"getView\":{\"token\":\"" + fallenWatch + "\"}}", true)
         .get(10, TimeUnit.SECONDS);
-    String json = null;
-    while (json == null || !json.contains("\"requestId\":\"v\"")) {
-      json = text.texts.poll(10, TimeUnit.SECONDS);
-      assertThat(json).as("the JSON view").isNotNull();
+    String jsonView = null;
+    while (jsonView == null || !jsonView.contains("\"requestId\":\"v\"")) {
+      jsonView = text.texts.poll(10, TimeUnit.SECONDS);
+      assertThat(jsonView).as("the JSON view").isNotNull();
     }
-    assertThat(json)
+    assertThat(jsonView)
         .contains("\"phase\":\"ELIMINATED\"")
         .contains("\"eliminated\":{\"turn\":" + fallTurn)
         .contains("\"conqueredBy\":\"" + conquest.war().aggressor() + "\"");
