@@ -15,7 +15,6 @@ import org.entente.proto.v1.ClientMessage;
 import org.entente.proto.v1.CreateGame;
 import org.entente.proto.v1.DiffGames;
 import org.entente.proto.v1.ErrorCode;
-import org.entente.proto.v1.GameCreated;
 import org.entente.proto.v1.JournalGameCreated;
 import org.entente.proto.v1.JournalRecord;
 import org.entente.proto.v1.ServerMessage;
@@ -202,12 +201,7 @@ final class Branching {
     g.execute(
         () -> {
           g.bind(instructorToken, c);
-          Lobby.reply(
-              c,
-              m,
-              ServerMessage.newBuilder()
-                  .setGameCreated(
-                      GameCreated.newBuilder().setGameId(id).setInstructorToken(instructorToken)));
+          Lobby.reply(c, m, ServerMessage.newBuilder().setGameCreated(Lobby.created(g)));
           if (replayed.finished()) {
             g.finish(replayed.finishedReason());
           } else {

@@ -59,6 +59,20 @@ public final class Lobby implements MessageHandler {
   private final Branching branching = new Branching(this);
   private final Entrants entrants = new Entrants();
   private final TurnTimes turnTimes = new TurnTimes();
+  private volatile String publicUrl = "";
+  // create_game.request_key -> the game it made (null while it is being made), with when
+  private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
+  static final long REQUEST_KEY_MILLIS = 3_600_000L;
+
+  private static final class Keyed {
+    final long at;
+    volatile String gameId;
+
+    Keyed(long at) {
+      this.at = at;
+    }
+  }
+
   private final LiveGame.GameListener listener =
       new LiveGame.GameListener() {
         @Override
@@ -289,6 +303,53 @@ public final class Lobby implements MessageHandler {
   }
 
   private void createGame(Connection c, ClientMessage m) {
+    String key = m.getCreateGame().getRequestKey();
+    if (key.isEmpty()) {
+      createGame(c, m, null);
+      return;
+    }
+    if (!key.matches("[A-Za-z0-9_-]{8,64}")) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.BAD_REQUEST,
+          "create_game.request_key: 8 to 64 of [A-Za-z0-9_-], got " + key.length() + " characters");
+      return;
+    }
+    long now = clock.millis();
+    requestKeys.values().removeIf(k -> now - k.at > REQUEST_KEY_MILLIS);
+    Keyed mine = new Keyed(now);
+    Keyed prior = requestKeys.putIfAbsent(key, mine);
+    if (prior == null) {
+      if (createGame(c, m, mine) == null) {
+        requestKeys.remove(key, mine);
+      }
+      return;
+    }
+    LiveGame g = prior.gameId == null ? null : games.get(prior.gameId);
+    if (g == null) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.BAD_REQUEST,
+          "create_game.request_key: the game of this key is still being created; ask again");
+      return;
+    }
+    LOG.info("game={} create_game repeated with its request key; no new game", g.id);
+    g.execute(() -> reply(c, m, ServerMessage.newBuilder().setGameCreated(created(g))));
+  }
+
+  /** The GameCreated of {@code g} (on its executor): its id, instructor token and links. */
+  static GameCreated created(LiveGame g) {
+    return GameCreated.newBuilder()
+        .setGameId(g.id)
+        .setInstructorToken(g.instructorToken)
+        .setLinks(Links.of(g))
+        .build();
+  }
+
+  // Creates the game, or answers with an error and returns null.
+  private LiveGame createGame(Connection c, ClientMessage m, Keyed keyed) {
     var req = m.getCreateGame();
     World world = scenarios.get(req.getScenario());
     if (world == null) {
@@ -300,21 +361,21 @@ public final class Lobby implements MessageHandler {
               + req.getScenario()
               + "'; known: "
               + ScenarioLoader.builtinIds());
-      return;
+      return null;
     }
     GameSettings settings;
     try {
       settings = GameSettings.from(req, world);
     } catch (IllegalArgumentException e) {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
-      return;
+      return null;
     }
     Map<String, Entrants.Reserved> entrantSeats;
     try {
       entrantSeats = entrants.reserve(req, world);
     } catch (IllegalArgumentException e) {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
-      return;
+      return null;
     }
     long running =
         games.values().stream()
@@ -327,7 +388,7 @@ public final class Lobby implements MessageHandler {
           m.getRequestId(),
           ErrorCode.TOO_MANY_GAMES,
           "the server already runs " + running + " games (limit " + config.maxGames() + ")");
-      return;
+      return null;
     }
     String id = "g" + gameSeq.incrementAndGet() + "-" + Tokens.next().substring(0, 6);
     String instructorToken = Tokens.next();
@@ -342,9 +403,14 @@ public final class Lobby implements MessageHandler {
           m.getRequestId(),
           ErrorCode.INTERNAL,
           "the server cannot write the game's journal: " + e.getMessage());
-      return;
+      return null;
     }
     LiveGame g = new LiveGame(id, world, settings, clock, listener, instructorToken, journal);
+    g.publicBase = this::publicUrl;
+    g.issueMissingSecrets();
+    if (keyed != null) {
+      keyed.gameId = id;
+    }
     archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
@@ -352,14 +418,7 @@ public final class Lobby implements MessageHandler {
     g.execute(
         () -> {
           g.bind(g.instructorToken, c);
-          reply(
-              c,
-              m,
-              ServerMessage.newBuilder()
-                  .setGameCreated(
-                      GameCreated.newBuilder()
-                          .setGameId(id)
-                          .setInstructorToken(g.instructorToken)));
+          reply(c, m, ServerMessage.newBuilder().setGameCreated(created(g)));
         });
     g.begin();
     entrants.assign(entrantSeats, g);
@@ -367,6 +426,7 @@ public final class Lobby implements MessageHandler {
         (state, r) ->
             afterPrevious(
                 r, () -> g.execute(() -> seatEntrant(g, r.connection(), state, r.name()))));
+    return g;
   }
 
   // ------------------------------------------------------------------ remote entrants
@@ -541,6 +601,7 @@ public final class Lobby implements MessageHandler {
       return new Recovered(id, Recovered.Outcome.FAILED, contents.path() + ": cannot reopen: " + e);
     }
     LiveGame g = LiveGame.restore(replayed, settings, clock, listener, journal);
+    g.publicBase = this::publicUrl;
     archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
@@ -572,8 +633,44 @@ public final class Lobby implements MessageHandler {
     return g;
   }
 
+  /** A live game and a state ("" for observers) whose standing secret is {@code typed}, or null. */
+  private String[] bySecret(String typed) {
+    String secret = JoinSecrets.normalize(typed);
+    for (LiveGame g : games.values()) {
+      for (var e : g.secrets().entrySet()) {
+        if (e.getValue().equals(secret)) {
+          return new String[] {g.id, e.getKey()};
+        }
+      }
+    }
+    return null;
+  }
+
   private void joinSeat(Connection c, ClientMessage m) {
-    var req = m.getJoinSeat();
+    var given = m.getJoinSeat();
+    if (given.getGameId().isEmpty() && given.getState().isEmpty()) {
+      if (given.getSecret().isBlank()) {
+        error(
+            c,
+            m.getRequestId(),
+            ErrorCode.SECRET_REQUIRED,
+            "join_seat: give the seat's join secret (with game_id and state, or alone)");
+        return;
+      }
+      String[] where = bySecret(given.getSecret());
+      if (where == null || where[1].isEmpty()) {
+        error(
+            c,
+            m.getRequestId(),
+            ErrorCode.WRONG_SECRET,
+            "join_seat.secret: no seat of a running game has the code '"
+                + given.getSecret()
+                + "' (check it with the instructor; a code that was reissued no longer works)");
+        return;
+      }
+      given = given.toBuilder().setGameId(where[0]).setState(where[1]).build();
+    }
+    var req = given;
     LiveGame g = game(c, m, req.getGameId());
     if (g == null) {
       return;
@@ -592,6 +689,26 @@ public final class Lobby implements MessageHandler {
                     + g.world.id()
                     + "; seats: "
                     + g.seats.keySet());
+          } else if (req.getSecret().isBlank()) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.SECRET_REQUIRED,
+                "join_seat.secret: the seat of "
+                    + req.getState()
+                    + " in game "
+                    + g.id
+                    + " needs its join secret (the code on the seat's link or handout)");
+          } else if (!JoinSecrets.matches(seat.secret, req.getSecret())) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.WRONG_SECRET,
+                "join_seat.secret: this is not the join secret of "
+                    + req.getState()
+                    + " in game "
+                    + g.id
+                    + " (a reissued secret replaces the old one; ask the instructor)");
           } else if (g.phase == GamePhase.FINISHED) {
             error(c, m.getRequestId(), ErrorCode.GAME_OVER, "game " + g.id + " is over");
           } else if (seat.reservedForBot()) {
@@ -625,10 +742,44 @@ public final class Lobby implements MessageHandler {
   }
 
   private void observe(Connection c, ClientMessage m) {
-    LiveGame g = game(c, m, m.getObserve().getGameId());
+    var req = m.getObserve();
+    if (req.getSecret().isBlank()) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.SECRET_REQUIRED,
+          "observe.secret: watching a game needs its observer secret (on the observers' link)");
+      return;
+    }
+    String gameId = req.getGameId();
+    if (gameId.isEmpty()) {
+      String[] where = bySecret(req.getSecret());
+      if (where == null || !where[1].isEmpty()) {
+        error(
+            c,
+            m.getRequestId(),
+            ErrorCode.WRONG_SECRET,
+            "observe.secret: no running game has the observer code '" + req.getSecret() + "'");
+        return;
+      }
+      gameId = where[0];
+    }
+    LiveGame g = game(c, m, gameId);
     if (g != null) {
       g.execute(
-          () -> admit(c, m, g, g.addMember(Role.OBSERVER, "", "observer"), "", Role.OBSERVER));
+          () -> {
+            if (!JoinSecrets.matches(g.observerSecret, req.getSecret())) {
+              error(
+                  c,
+                  m.getRequestId(),
+                  ErrorCode.WRONG_SECRET,
+                  "observe.secret: this is not the observer secret of game "
+                      + g.id
+                      + " (a reissued secret replaces the old one; ask the instructor)");
+              return;
+            }
+            admit(c, m, g, g.addMember(Role.OBSERVER, "", "observer"), "", Role.OBSERVER);
+          });
     }
   }
 
@@ -679,7 +830,19 @@ public final class Lobby implements MessageHandler {
           token.isEmpty() ? "the request has no token" : "unknown token");
       return;
     }
-    g.execute(() -> action.accept(g, g.member(token)));
+    g.execute(
+        () -> {
+          LiveGame.Member member = g.member(token);
+          if (member == null) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.BAD_TOKEN,
+                "this token was revoked by the instructor of game " + g.id);
+            return;
+          }
+          action.accept(g, member);
+        });
   }
 
   // ------------------------------------------------------------------ replies
@@ -694,6 +857,19 @@ public final class Lobby implements MessageHandler {
             .setRequestId(requestId)
             .setError(Error.newBuilder().setCode(code).setMessage(message).setRequestId(requestId))
             .build());
+  }
+
+  /**
+   * The address students reach the server at (e.g. {@code http://192.168.1.20:7470/}), from which
+   * every link is built; empty: links relative to the server ("/#/join/...").
+   */
+  public void publicUrl(String url) {
+    this.publicUrl = url == null ? "" : url;
+  }
+
+  /** See {@link #publicUrl(String)}. */
+  public String publicUrl() {
+    return publicUrl;
   }
 
   /** The HTTP route that serves debriefs ({@code /debrief/{game}?token=...&format=...}). */
@@ -787,6 +963,7 @@ public final class Lobby implements MessageHandler {
 
   /** Serves {@code g} (its instructor's token included) and remembers it in {@code c}'s session. */
   void register(LiveGame g, Connection c) {
+    g.publicBase = this::publicUrl;
     archive(g);
     games.put(g.id, g);
     byToken.put(g.instructorToken, g);

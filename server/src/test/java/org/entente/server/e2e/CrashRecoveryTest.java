@@ -140,7 +140,7 @@ class CrashRecoveryTest {
       tokens.put(
           seat,
           instructor
-              .join(game.getGameId(), seat, "bot-" + seat)
+              .join(game.getGameId(), seat, "bot-" + seat, EntenteClient.secret(game, seat))
               .get(10, TimeUnit.SECONDS)
               .getToken());
     }

@@ -95,7 +95,10 @@ class PythonBotTest {
                     .build())
             .get(10, TimeUnit.SECONDS);
     String token =
-        instructor.join(game.getGameId(), SEAT, "python").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(game.getGameId(), SEAT, "python", EntenteClient.secret(game, SEAT))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
 
     Path log = Files.createTempFile("python-bot", ".log");
     ProcessBuilder pb =
