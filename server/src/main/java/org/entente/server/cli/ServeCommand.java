@@ -120,7 +120,13 @@ final class ServeCommand implements Callable<Integer> {
             config,
             lobby,
             new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"),
-            Map.of("/metrics", metrics, "/debrief/", lobby.debriefRoute()));
+            Map.of(
+                "/metrics",
+                metrics,
+                "/debrief/",
+                lobby.debriefRoute(),
+                "/handout/",
+                lobby.handoutRoute()));
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

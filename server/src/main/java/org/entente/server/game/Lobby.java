@@ -872,6 +872,11 @@ public final class Lobby implements MessageHandler {
     return publicUrl;
   }
 
+  /** The HTTP route of the printable seat cards ({@code /handout/{game}?token=...}). */
+  public org.entente.server.net.HttpRoute handoutRoute() {
+    return new HandoutRoute(this);
+  }
+
   /** The HTTP route that serves debriefs ({@code /debrief/{game}?token=...&format=...}). */
   public org.entente.server.net.HttpRoute debriefRoute() {
     return new DebriefRoute(this);
