@@ -80,14 +80,38 @@ try {
   ipage.on('pageerror', (e) => console.error(`instructor page error: ${e.message}`));
   await ipage.goto(`${base}/#/lobby`);
   await ipage.locator('#scenario').selectOption('tutorial');
-  await ipage.locator('#who-KAD').selectOption('opportunist');
+  check(await ipage.locator('#who-KAD').inputValue() === 'opportunist', "each seat starts as the scenario's own bot");
+  await ipage.locator('#students-LEN').check();
+  await ipage.locator('#students-OST').check();
   await ipage.locator('#deadline').fill('600');
   await ipage.locator('#seed').fill('7');
-  await ipage.getByRole('button', { name: 'Create the game' }).click();
+  // a double click makes one game: both clicks carry the form's request key
+  await ipage.getByRole('button', { name: 'Create the game' }).dblclick();
   await ipage.locator('a[data-seat=LEN]').waitFor({ timeout: T });
   const lenLink = await ipage.locator('a[data-seat=LEN]').getAttribute('href');
   const ostLink = await ipage.locator('a[data-seat=OST]').getAttribute('href');
-  const gameId = decodeURIComponent(lenLink.split('/').slice(-2)[0]);
+  const gameId = decodeURIComponent(lenLink.split('/').slice(-3)[0]);
+  const gamesAfterCreate = await ipage.evaluate(async () => {
+    const ws = new WebSocket(`ws://${location.host}/ws`);
+    await new Promise((r) => ws.addEventListener('open', r));
+    const replies = [];
+    ws.addEventListener('message', (e) => replies.push(JSON.parse(e.data)));
+    ws.send(JSON.stringify({ requestId: 'h', hello: { major: 1 } }));
+    ws.send(JSON.stringify({ requestId: 'l', listGames: {} }));
+    for (let i = 0; i < 100 && !replies.find((m) => m.requestId === 'l'); i++) await new Promise((r) => setTimeout(r, 50));
+    ws.close();
+    return (replies.find((m) => m.requestId === 'l').games.games || []).length;
+  });
+  check(gamesAfterCreate === 1, `a double click on "Create the game" made one game (${gamesAfterCreate})`);
+  const ostCode = await ipage.locator('code[data-code=OST]').textContent();
+  check(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(ostCode), `each seat has a join code (${ostCode})`);
+  const handout = await ipage.locator('#handout-link').getAttribute('href');
+  const hpage = await ictx.newPage();
+  await hpage.goto(handout);
+  check((await hpage.locator('section.card svg.qr').count()) === 3, 'the handout has a QR code for each seat card and the observers');
+  check((await hpage.locator('#seat-OST .code').textContent()) === ostCode, "the handout shows OST's code");
+  await hpage.screenshot({ path: join(shotDir, 'web-handout.png'), fullPage: true });
+  await hpage.close();
   check((await ipage.locator('a[data-seat=KAD]').count()) === 0, 'the bot seat gets no join link');
   const consoleLink = await ipage.locator('#instructor-link').getAttribute('href');
   const instructorToken = consoleLink.split('/').pop();
@@ -110,15 +134,20 @@ try {
   await apage.locator('#member').fill('Ana');
   await apage.locator('#member').press('Enter');
   await apage.locator('h1', { hasText: 'Lennmark (LEN)' }).waitFor({ timeout: T });
-  // the second student types the join code in the lobby instead of following the link
-  check(ostLink.endsWith(`/#/join/${gameId}/OST`), 'the join link names the game and the state');
-  await bpage.goto(`${base}/#/lobby`);
-  await bpage.locator('#join-code').fill(`${gameId}/ost`);
-  await bpage.getByRole('button', { name: 'Join', exact: true }).click();
-  await bpage.locator('h1', { hasText: 'Take the seat of OST' }).waitFor({ timeout: T });
+  // the second student first tries LEN's seat with OST's code: refused
+  check(ostLink.endsWith(`/#/join/${gameId}/OST/${ostCode.replace('-', '')}`), 'the join link names the game, the state and its secret');
+  await bpage.goto(`${base}/#/join/${gameId}/LEN/${ostCode.replace('-', '')}`);
   await bpage.locator('#member').fill('Ben');
   await bpage.locator('#member').press('Enter');
+  await bpage.locator('p.notice.error', { hasText: 'does not open the seat of LEN' }).waitFor({ timeout: T });
+  check(true, "a student with another seat's secret is refused the seat");
+  // then types OST's code in the lobby instead of following the link
+  await bpage.goto(`${base}/#/lobby`);
+  await bpage.locator('#join-code').fill(ostCode.toLowerCase());
+  await bpage.locator('#join-name').fill('Ben');
+  await bpage.getByRole('button', { name: 'Join', exact: true }).click();
   await bpage.locator('h1', { hasText: 'Ostvald (OST)' }).waitFor({ timeout: T });
+  check(await bpage.locator('#press-to').inputValue() === '*all', 'messages go to everyone unless the student picks a recipient');
   const bToken = bpage.url().split('/').pop();
   const aToken = apage.url().split('/').pop();
   check(/^[0-9a-f]{32}$/.test(aToken) && /^[0-9a-f]{32}$/.test(bToken), 'each student lands on a seat page with its own token');
@@ -149,6 +178,13 @@ try {
   await bpage.locator('#press-list', { hasText: 'a word in confidence' }).waitFor({ timeout: T });
   await ipage.locator('#ipress', { hasText: 'a word in confidence' }).waitFor({ timeout: T });
   check(!(await textOf(apage, '#press-list')).includes('a word in confidence'), "LEN's page does not show OST's message to KAD");
+  // the instructor writes to everyone by default, and to one seat privately on request
+  check(await ipage.locator('#ipress-to').inputValue() === '*all', "the instructor's messages go to everyone unless a seat is picked");
+  await ipage.locator('#ipress-to').selectOption('LEN');
+  await ipage.locator('#ipress-text').fill('Instructor to LEN only: mind the deadline.');
+  await ipage.getByRole('button', { name: 'Send to LEN only' }).click();
+  await apage.locator('#press-list', { hasText: 'mind the deadline' }).waitFor({ timeout: T });
+  check(true, 'the instructor wrote to LEN privately');
 
   // --- orders with the mouse (LEN), after a refused invalid form
   step = 'orders-mouse';
@@ -331,7 +367,10 @@ try {
     const all = frames.map((f) => f.text).join('\n');
     check(all.includes(ownSecret), `${self}'s frames hold its own private briefing (the capture works)`);
     check(!all.includes(otherSecret), `${self} never receives the other seat's private briefing`);
+    check(!all.includes('mind the deadline') || self === 'LEN', `${self} never receives the instructor's private note to another seat`);
+    check(!hasKey(frames.map((f) => f.msg), 'links') && !hasKey(frames.map((f) => f.msg), 'roster'), `${self} never receives the join secrets or the roster`);
     check(!all.includes(otherToken) && !all.includes(instructorToken), `${self} never receives another token`);
+    check(!all.includes(ostCode.replace('-', '')), `${self} never receives a join secret`);
     check(!all.includes('a word in confidence') || self === 'OST', `${self} never receives a private message not meant for it`);
     check(!frames.some((f) => hasKey(f.msg, 'omniscient')), `${self} never receives the omniscient view`);
     for (const f of frames) {

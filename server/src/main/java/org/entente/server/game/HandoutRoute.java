@@ -39,6 +39,10 @@ final class HandoutRoute implements HttpRoute {
     if (g == null) {
       return CompletableFuture.completedFuture(Response.text(404, "no game '" + id + "'"));
     }
+    // links relative to the server (no public address known) are completed with the Host the
+    // instructor's browser used, so the QR codes hold whole URLs
+    String host = request.headers().getOrDefault("host", "");
+    String origin = host.isEmpty() ? "" : "http://" + host;
     List<String> t = request.query().get("token");
     String token = t == null || t.isEmpty() ? "" : t.get(0);
     CompletableFuture<Response> out = new CompletableFuture<>();
@@ -50,7 +54,8 @@ final class HandoutRoute implements HttpRoute {
                 Response.text(403, "the handout needs the game's instructor token (?token=...)"));
             return;
           }
-          String html = page(g.settings.name(), g.id, g.world.name(), Links.of(g));
+          String html =
+              page(g.settings.name(), g.id, g.world.name(), absolute(Links.of(g), origin));
           out.complete(
               new Response(
                   200,
@@ -59,6 +64,21 @@ final class HandoutRoute implements HttpRoute {
                   Map.of("Cache-Control", "no-store")));
         });
     return out;
+  }
+
+  /** {@code links} with every link that starts with "/" prefixed by {@code origin}. */
+  static GameLinks absolute(GameLinks links, String origin) {
+    if (origin.isEmpty() || !links.getBaseUrl().isEmpty()) {
+      return links;
+    }
+    GameLinks.Builder b = links.toBuilder().setBaseUrl(origin + "/");
+    for (SeatLink.Builder s : b.getSeatsBuilderList()) {
+      s.setJoinUrl(origin + s.getJoinUrl());
+    }
+    if (b.hasObservers()) {
+      b.getObserversBuilder().setJoinUrl(origin + b.getObservers().getJoinUrl());
+    }
+    return b.build();
   }
 
   static String page(String name, String gameId, String scenario, GameLinks links) {
@@ -86,8 +106,11 @@ final class HandoutRoute implements HttpRoute {
         .append(esc(gameId))
         .append("</strong> · ")
         .append(esc(scenario))
-        .append(". Each card takes one seat: scan the code, open the link, or type the join code")
-        .append(" on the server's start page. Several students may share one state.</p>\n")
+        .append(
+            ". Each card takes one seat: scan the QR code, open the link, or type the join code")
+        .append(" on the start page, ")
+        .append(esc(links.getBaseUrl().isEmpty() ? "/" : links.getBaseUrl()))
+        .append(". Several students may share one state.</p>\n")
         .append("<p class=\"noprint\"><button onclick=\"window.print()\">Print</button></p>\n")
         .append("<div class=\"cards\">\n");
     for (SeatLink s : links.getSeatsList()) {

@@ -113,6 +113,27 @@ class HandoutTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void withoutAPublicAddressTheHandoutLinksUseTheAddressTheInstructorOpenedItAt() throws Exception {
+    lobby.publicUrl("");
+    GameCreated g =
+        instructor
+            .createGame(CreateGame.newBuilder().setScenario("tutorial").setSeed(2).build())
+            .get(10, TimeUnit.SECONDS);
+    assertThat(g.getLinks().getBaseUrl()).isEmpty();
+    assertThat(g.getLinks().getHandoutUrl()).startsWith("/handout/");
+    String html = get(g.getLinks().getHandoutUrl()).body();
+    String origin = "http://127.0.0.1:" + server.port();
+    for (SeatLink s : g.getLinks().getSeatsList()) {
+      Matcher card =
+          Pattern.compile(
+                  "<section class=\"card\" id=\"seat-" + s.getState() + "\">(.*?)</section>")
+              .matcher(html);
+      assertThat(card.find()).isTrue();
+      assertThat(decodeQr(card.group(1))).isEqualTo(origin + s.getJoinUrl());
+    }
+  }
+
   /** Reads the card's SVG QR code back into pixels and decodes it with ZXing's reader. */
   static String decodeQr(String card) throws Exception {
     Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(card);

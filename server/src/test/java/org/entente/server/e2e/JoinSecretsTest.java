@@ -86,6 +86,33 @@ class JoinSecretsTest {
   }
 
   @Test
+  void aCreateRepeatedWithItsRequestKeyMakesOneGame() throws Exception {
+    start();
+    EntenteClient a = connect();
+    CreateGame create =
+        CreateGame.newBuilder()
+            .setScenario("tutorial")
+            .setSeed(9)
+            .setRequestKey("k-5f2c9a0e4b7d4c1a")
+            .build();
+    GameCreated first = get(a.createGame(create));
+    // the same key again, on this connection and on another (a resend after a reconnect)
+    GameCreated second = get(a.createGame(create));
+    GameCreated third = get(connect().createGame(create));
+    assertThat(second).isEqualTo(first);
+    assertThat(third).isEqualTo(first);
+    assertThat(get(a.listGames()).getGamesList()).hasSize(1);
+    // another key is another game
+    GameCreated other =
+        get(a.createGame(create.toBuilder().setRequestKey("k-0000000000000002").build()));
+    assertThat(other.getGameId()).isNotEqualTo(first.getGameId());
+    assertThat(get(a.listGames()).getGamesList()).hasSize(2);
+    assertThat(refusal(a.createGame(create.toBuilder().setRequestKey("short").build())))
+        .isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(get(a.listGames()).getGamesList()).hasSize(2);
+  }
+
+  @Test
   void seatsAreTakenOnlyWithTheirSecretsAcrossARestart() throws Exception {
     start();
     EntenteClient instructor = connect();
