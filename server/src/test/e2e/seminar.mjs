@@ -41,6 +41,12 @@ function localOnly(ctx) {
     if (!url.startsWith(base) && !url.startsWith(base.replace('http', 'ws')) && !/^(data|about|blob):/.test(url)) elsewhere.push(url);
   });
 }
+/** Fails when the page's visible text shows a raw float (5+ decimals) or exponent notation. */
+async function noRawFloats(page, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const raw = text.match(/\d\.\d{5,}|\d(?:\.\d+)?e[-+]?\d+/i);
+  check(!raw, `the ${where} shows no raw float or exponent${raw ? ` (found ${raw[0]})` : ''}`);
+}
 function check(cond, what) {
   if (!cond) throw new Error(`check failed: ${what}`);
   console.log(`ok - ${what}`);
@@ -196,7 +202,7 @@ try {
   check((await textOf(apage, '#orders-status')).includes('Not sent'), 'invalid orders are not sent');
   await apage.locator('#st-balance').check();
   await apage.locator('#o-against').selectOption('KAD');
-  await apage.locator('#o-internal').fill('0.1');
+  await apage.locator('#o-internal').fill('10');
   await apage.locator('#orders input[name=partner][value=OST]').check();
   check((await textOf(apage, '#orders-explain')).includes('propose an alliance to Ostvald'), 'the form explains the chosen orders in words');
   check((await textOf(apage, '#o-offensive-hint')).includes('only if every founder ticks this'), 'the offensive flag is explained beside its box');
@@ -224,7 +230,7 @@ try {
   await bpage.keyboard.press('Tab');
   check((await focused()) === 'o-internal', 'Tab goes to the internal effort');
   await bpage.keyboard.press('Control+A');
-  await bpage.keyboard.type('0.15');
+  await bpage.keyboard.type('15');
   await bpage.keyboard.press('Tab');
   check((await focused()) === 'partner:KAD', 'Tab goes to the first partner checkbox');
   await bpage.keyboard.press('Tab');
@@ -236,7 +242,7 @@ try {
   await bpage.keyboard.press('Enter');
   // these orders complete the turn, so the page may go straight on to turn 2: what shows that they
   // were taken is OST's stance in the turn's results, as typed
-  await bpage.locator('#results', { hasText: 'Ostvald (OST): balance against KAD, effort 0.15, partners LEN' }).waitFor({ timeout: T });
+  await bpage.locator('#results', { hasText: 'Ostvald (OST): balance against KAD, effort 15%, partners LEN' }).waitFor({ timeout: T });
   console.log('ok - the order form was filled and sent with the keyboard alone');
 
   // --- the turn adjudicates (the bot has sent its orders); both see their results
@@ -255,8 +261,10 @@ try {
   const overflow = await bpage.evaluate(() => document.documentElement.scrollWidth);
   check(overflow <= 392, `the seat page fits a phone's width (page is ${overflow} px wide at 390)`);
   await apage.screenshot({ path: join(shotDir, 'web-seat.png'), fullPage: true });
+  await noRawFloats(apage, 'seat page (desktop)');
   await bpage.evaluate(() => window.scrollTo(0, 0));
   await bpage.screenshot({ path: join(shotDir, 'web-seat-phone.png'), fullPage: true });
+  await noRawFloats(bpage, 'seat page (phone)');
 
   // --- a reload (a dropped laptop lid) resumes the seat with its messages and last results
   step = 'reload';
@@ -297,6 +305,7 @@ try {
   await ipage.locator('#seat-status tr[data-state=LEN]', { hasText: 'connected' }).waitFor({ timeout: T });
   check((await textOf(ipage, '#ialliances table.alliances')).includes('Kador (KAD)'), 'the console lists the alliance with its target');
   await ipage.screenshot({ path: join(shotDir, 'web-instructor.png'), fullPage: true });
+  await noRawFloats(ipage, 'instructor console');
 
   // --- a second turn, then the replay steps back to turn 1
   step = 'replay';
@@ -324,6 +333,7 @@ try {
   await ipage.locator('#replay-first').click();
   await ipage.locator('#timeline-label', { hasText: 'Turn 1 of 2' }).waitFor({ timeout: T });
   await ipage.screenshot({ path: join(shotDir, 'web-replay.png'), fullPage: true });
+  await noRawFloats(ipage, 'replay');
   await ipage.locator('#branch-btn').click();
   await ipage.locator('#branch-status', { hasText: /What-if game|not available|rror/ }).waitFor({ timeout: T });
   const branched = await textOf(ipage, '#branch-status');
@@ -338,6 +348,7 @@ try {
   console.log(`ok - compare two games: ${compared.slice(0, 120)}`);
   await ipage.locator('#diff-status').scrollIntoViewIfNeeded();
   await ipage.screenshot({ path: join(shotDir, 'web-compare.png') });
+  await noRawFloats(ipage, 'comparison');
 
   // --- the instructor ends the game; the seat is told
   step = 'end';
