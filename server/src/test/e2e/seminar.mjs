@@ -44,7 +44,8 @@ function localOnly(ctx) {
 /** Fails when the page's visible text shows a raw float (5+ decimals) or exponent notation. */
 async function noRawFloats(page, where) {
   const text = await page.evaluate(() => document.body.innerText);
-  const raw = text.match(/\d\.\d{5,}|\d(?:\.\d+)?e[-+]?\d+/i);
+  // a number standing alone (not inside a state hash or an id like g1-4f2e1c)
+  const raw = text.match(/(?<![\w.-])\d+(?:\.\d{5,}|(?:\.\d+)?e[-+]?\d+)(?![\w.])/i);
   check(!raw, `the ${where} shows no raw float or exponent${raw ? ` (found ${raw[0]})` : ''}`);
 }
 function check(cond, what) {
@@ -112,6 +113,7 @@ try {
   const ostCode = await ipage.locator('code[data-code=OST]').textContent();
   check(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(ostCode), `each seat has a join code (${ostCode})`);
   const handout = await ipage.locator('#handout-link').getAttribute('href');
+  const watchLink = await ipage.locator('#watch-link').getAttribute('href');
   const hpage = await ictx.newPage();
   await hpage.goto(handout);
   check((await hpage.locator('section.card svg.qr').count()) === 3, 'the handout has a QR code for each seat card and the observers');
@@ -154,6 +156,16 @@ try {
   await bpage.getByRole('button', { name: 'Join', exact: true }).click();
   await bpage.locator('h1', { hasText: 'Ostvald (OST)' }).waitFor({ timeout: T });
   check(await bpage.locator('#press-to').inputValue() === '*all', 'messages go to everyone unless the student picks a recipient');
+  // an observer follows the watch link: the public view, with no order form and no message form
+  const octx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  localOnly(octx);
+  const opage = await octx.newPage();
+  await opage.goto(watchLink);
+  await opage.locator('h1', { hasText: `Watching game ${gameId}` }).waitFor({ timeout: T });
+  await opage.locator('#orders-sec', { hasText: 'observers send no orders' }).waitFor({ timeout: T });
+  check((await opage.locator('#orders input[name=stance]').count()) === 0 && (await opage.locator('#press-form').count()) === 0,
+    'an observer from the watch link sees the game without an order or message form');
+  await octx.close();
   const bToken = bpage.url().split('/').pop();
   const aToken = apage.url().split('/').pop();
   check(/^[0-9a-f]{32}$/.test(aToken) && /^[0-9a-f]{32}$/.test(bToken), 'each student lands on a seat page with its own token');

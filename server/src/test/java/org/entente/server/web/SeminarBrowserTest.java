@@ -91,6 +91,8 @@ class SeminarBrowserTest {
         .contains("ok - the instructor wrote to LEN privately")
         .contains("ok - OST never receives the instructor's private note to another seat")
         .contains("ok - LEN never receives the join secrets or the roster")
+        .contains(
+            "ok - an observer from the watch link sees the game without an order or message form")
         .contains("ok - the seat page (desktop) shows no raw float or exponent")
         .contains("ok - the seat page (phone) shows no raw float or exponent")
         .contains("ok - the instructor console shows no raw float or exponent")
