@@ -88,6 +88,8 @@ public final class Lobby implements MessageHandler {
   /** What the lobby remembers of a connection. */
   private static final class Session {
     volatile boolean hello;
+    final java.util.concurrent.atomic.AtomicInteger wrongSecrets =
+        new java.util.concurrent.atomic.AtomicInteger();
     final Set<LiveGame> games = ConcurrentHashMap.newKeySet();
   }
 
@@ -646,6 +648,22 @@ public final class Lobby implements MessageHandler {
     return null;
   }
 
+  /** Wrong join secrets a connection may send before it is closed (guessing is slowed down). */
+  static final int MAX_WRONG_SECRETS = 10;
+
+  // A WRONG_SECRET answer; the connection that sends too many of them is closed.
+  private void wrongSecret(Connection c, String requestId, String message) {
+    error(c, requestId, ErrorCode.WRONG_SECRET, message);
+    Session s = sessions.get(c);
+    if (s != null && s.wrongSecrets.incrementAndGet() >= MAX_WRONG_SECRETS) {
+      LOG.warn("a connection sent {} wrong join secrets; closing it", MAX_WRONG_SECRETS);
+      c.close(
+          ErrorCode.RATE_LIMITED,
+          MAX_WRONG_SECRETS
+              + " wrong join secrets on this connection: check the code and reconnect");
+    }
+  }
+
   private void joinSeat(Connection c, ClientMessage m) {
     var given = m.getJoinSeat();
     if (given.getGameId().isEmpty() && given.getState().isEmpty()) {
@@ -659,10 +677,9 @@ public final class Lobby implements MessageHandler {
       }
       String[] where = bySecret(given.getSecret());
       if (where == null || where[1].isEmpty()) {
-        error(
+        wrongSecret(
             c,
             m.getRequestId(),
-            ErrorCode.WRONG_SECRET,
             "join_seat.secret: no seat of a running game has the code '"
                 + given.getSecret()
                 + "' (check it with the instructor; a code that was reissued no longer works)");
@@ -700,10 +717,9 @@ public final class Lobby implements MessageHandler {
                     + g.id
                     + " needs its join secret (the code on the seat's link or handout)");
           } else if (!JoinSecrets.matches(seat.secret, req.getSecret())) {
-            error(
+            wrongSecret(
                 c,
                 m.getRequestId(),
-                ErrorCode.WRONG_SECRET,
                 "join_seat.secret: this is not the join secret of "
                     + req.getState()
                     + " in game "
@@ -755,10 +771,9 @@ public final class Lobby implements MessageHandler {
     if (gameId.isEmpty()) {
       String[] where = bySecret(req.getSecret());
       if (where == null || !where[1].isEmpty()) {
-        error(
+        wrongSecret(
             c,
             m.getRequestId(),
-            ErrorCode.WRONG_SECRET,
             "observe.secret: no running game has the observer code '" + req.getSecret() + "'");
         return;
       }
@@ -769,10 +784,9 @@ public final class Lobby implements MessageHandler {
       g.execute(
           () -> {
             if (!JoinSecrets.matches(g.observerSecret, req.getSecret())) {
-              error(
+              wrongSecret(
                   c,
                   m.getRequestId(),
-                  ErrorCode.WRONG_SECRET,
                   "observe.secret: this is not the observer secret of game "
                       + g.id
                       + " (a reissued secret replaces the old one; ask the instructor)");

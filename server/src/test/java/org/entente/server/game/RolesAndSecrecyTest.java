@@ -360,6 +360,36 @@ class RolesAndSecrecyTest {
   }
 
   @Test
+  void aConnectionThatGuessesSecretsIsClosedAfterTenWrongOnes() {
+    TestConnection guesser = TestConnection.hello(lobby);
+    for (int i = 1; i <= Lobby.MAX_WRONG_SECRETS; i++) {
+      assertThat(guesser.closedWith()).as("open after %d wrong secrets", i - 1).isNull();
+      ServerMessage r =
+          guesser.request(
+              ClientMessage.newBuilder()
+                  .setJoinSeat(
+                      JoinSeat.newBuilder()
+                          .setMember("eve")
+                          .setSecret(
+                              String.format("%08d", i).replace('0', '2').replace('1', '3'))));
+      assertThat(r.getError().getCode()).isEqualTo(ErrorCode.WRONG_SECRET);
+    }
+    assertThat(guesser.closedWith()).isEqualTo(ErrorCode.RATE_LIMITED);
+    // a right secret on another connection still works
+    assertThat(
+            TestConnection.hello(lobby)
+                .request(
+                    ClientMessage.newBuilder()
+                        .setJoinSeat(
+                            JoinSeat.newBuilder()
+                                .setMember("ana")
+                                .setSecret(JoinSecretsOf.of(lobby, game, "LEN"))))
+                .getJoined()
+                .getState())
+        .isEqualTo("LEN");
+  }
+
+  @Test
   void secretsAreOnlyInTheInstructorsViewAndTheRevokedMemberIsOut() {
     String lenSecret = JoinSecretsOf.of(lobby, game, "LEN");
     TestConnection.settle(lobby.game(game));
