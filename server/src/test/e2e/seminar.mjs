@@ -90,7 +90,8 @@ try {
   check(await ipage.locator('#who-KAD').inputValue() === 'opportunist', "each seat starts as the scenario's own bot");
   await ipage.locator('#students-LEN').check();
   await ipage.locator('#students-OST').check();
-  await ipage.locator('#deadline').fill('600');
+  await ipage.locator('#deadline').fill('10');
+  check((await textOf(ipage, '#who-KAD-what')).length > 20, "the lobby says in a line what each seat's bot does");
   await ipage.locator('#seed').fill('7');
   // a double click makes one game: both clicks carry the form's request key
   await ipage.getByRole('button', { name: 'Create the game' }).dblclick();

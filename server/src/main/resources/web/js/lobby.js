@@ -8,12 +8,13 @@ export async function lobbyPage(main, page) {
   const reply = await conn.request({ listScenarios: {} });
   const scenarios = reply.scenarios.scenarios || [];
   const strategies = reply.scenarios.strategies || [];
+  const summaries = reply.scenarios.strategySummaries || {};
 
   const briefing = h('div', { class: 'briefing', 'aria-live': 'polite' });
   const seatsBox = h('div');
   const scenarioSel = select(scenarios.map((s) => ({ value: s.id, label: `${s.name} (${s.turns} turns)` })), 'tutorial');
   const seed = h('input', { type: 'number', value: String(Math.floor(Math.random() * 1000) + 1), min: '0', step: '1', required: true });
-  const deadline = h('input', { type: 'number', value: '600', min: '0', step: '30', required: true });
+  const deadline = h('input', { type: 'number', value: '10', min: '0', step: '1', required: true });
   const policy = select([
     { value: 'REPEAT_OR_HIDE', label: 'repeat the last stance, else hide' },
     { value: 'HIDE', label: 'hide' },
@@ -40,13 +41,15 @@ export async function lobbyPage(main, page) {
         h('tbody', {}, sc.seats.map((seat) => {
           const id = `who-${seat.state}`;
           const options = strategies.map((st) => ({ value: st, label: `${st}${st === seat.defaultStrategy ? ' (scenario default)' : ''}` }));
-          const bot = select(options, seat.defaultStrategy, { id, 'data-state': seat.state, class: 'who', 'aria-label': `Bot for ${seat.name}` });
+          const bot = select(options, seat.defaultStrategy, { id, 'data-state': seat.state, class: 'who', 'aria-label': `Bot for ${seat.name}`, 'aria-describedby': `${id}-what` });
+          const what = h('p', { class: 'hint strategy-what', id: `${id}-what` }, summaries[bot.value] || '');
+          bot.addEventListener('change', () => { what.textContent = summaries[bot.value] || ''; });
           const tick = h('input', { type: 'checkbox', id: `students-${seat.state}`, 'data-state': seat.state, class: 'students',
             onchange: () => { bot.disabled = tick.checked; } });
           return h('tr', {},
             h('th', { scope: 'row' }, h('label', { for: `students-${seat.state}` }, `${seat.name} (${seat.state})`)),
             h('td', {}, tick),
-            h('td', {}, bot));
+            h('td', {}, bot, what));
         })))));
   }
   scenarioSel.addEventListener('change', showScenario);
@@ -57,7 +60,7 @@ export async function lobbyPage(main, page) {
     briefing,
     seatsBox,
     h('div', { class: 'row' },
-      field('deadline', 'Deadline per turn (seconds, 0 = none)', deadline),
+      field('deadline', 'Deadline per turn (minutes, 0 = none)', deadline),
       field('seed', 'Seed', seed, 'The same seed and orders give the same game.'),
     ),
     field('policy', 'A seat that sends nothing by the deadline…', policy),
@@ -75,9 +78,10 @@ export async function lobbyPage(main, page) {
       const tick = seatsBox.querySelector(`#students-${who.dataset.state}`);
       if (!tick.checked) bots[who.dataset.state] = who.value;
     }
-    const d = Number(deadline.value);
+    const minutes = Number(deadline.value);
+    const d = Math.round(minutes * 60);
     const sd = Number(seed.value);
-    if (!Number.isInteger(d) || d < 0) return say(status, 'Deadline: a whole number of seconds, 0 or more.', 'error');
+    if (!(minutes >= 0) || deadline.value.trim() === '') return say(status, 'Deadline: minutes per turn, 0 (no deadline) or more.', 'error');
     if (!Number.isInteger(sd) || sd < 0) return say(status, 'Seed: a whole number, 0 or more.', 'error');
     if (Object.keys(bots).length === scenario().seats.length) {
       say(status, 'No state is ticked for students: the bots will play the game to the end by themselves.', 'info');

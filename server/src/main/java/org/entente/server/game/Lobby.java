@@ -187,6 +187,9 @@ public final class Lobby implements MessageHandler {
   private static ScenarioList scenarioList(Map<String, World> scenarios) {
     ScenarioList.Builder b =
         ScenarioList.newBuilder().addAllStrategies(org.entente.client.bots.Strategies.names());
+    for (var s : org.entente.client.bots.Strategies.all()) {
+      b.putStrategySummaries(s.name(), s.summary());
+    }
     for (String id : ScenarioLoader.builtinIds()) {
       World w = scenarios.get(id);
       Map<String, org.entente.server.scenario.ScenarioFile.Location> where =

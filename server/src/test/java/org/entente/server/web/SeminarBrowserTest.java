@@ -93,6 +93,7 @@ class SeminarBrowserTest {
         .contains("ok - LEN never receives the join secrets or the roster")
         .contains(
             "ok - an observer from the watch link sees the game without an order or message form")
+        .contains("ok - the lobby says in a line what each seat's bot does")
         .contains("ok - the seat page (desktop) shows no raw float or exponent")
         .contains("ok - the seat page (phone) shows no raw float or exponent")
         .contains("ok - the instructor console shows no raw float or exponent")
