@@ -212,10 +212,11 @@ def main(argv=None):
     p.add_argument("--token", help="a seat token (resume the seat)")
     p.add_argument("--game", help="a game id to join (with --state)")
     p.add_argument("--state", help="the state to play when joining")
+    p.add_argument("--secret", help="the seat's join code (from the instructor's links)")
     p.add_argument("--name", default="python-bot", help="member name when joining")
     args = p.parse_args(argv)
-    if not args.token and not (args.game and args.state):
-        p.error("give --token, or --game and --state")
+    if not args.token and not (args.game and args.state and args.secret):
+        p.error("give --token, or --game, --state and --secret")
     host, _, port = args.server.rpartition(":")
     conn = Connection(host or "127.0.0.1", int(port or 7470))
 
@@ -229,7 +230,9 @@ def main(argv=None):
         token = args.token
     else:
         reply, early = conn.request(
-            join_seat=pb.JoinSeat(game_id=args.game, state=args.state, member=args.name)
+            join_seat=pb.JoinSeat(
+                game_id=args.game, state=args.state, member=args.name, secret=args.secret
+            )
         )
         token = reply.joined.token
     if reply.WhichOneof("body") == "error":

@@ -46,6 +46,13 @@ function localOnly(ctx) {
     if (!url.startsWith(base) && !url.startsWith(base.replace('http', 'ws')) && !/^(data|about|blob):/.test(url)) elsewhere.push(url);
   });
 }
+/** Fails when the page's visible text shows a raw float (5+ decimals) or exponent notation. */
+async function noRawFloats(page, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  // a number standing alone (not inside a state hash or an id like g1-4f2e1c)
+  const raw = text.match(/(?<![\w.-])\d+(?:\.\d{5,}|(?:\.\d+)?e[-+]?\d+)(?![\w.])/i);
+  check(!raw, `the ${where} shows no raw float or exponent${raw ? ` (found ${raw[0]})` : ''}`);
+}
 function check(cond, what) {
   if (!cond) throw new Error(`check failed: ${what}`);
   console.log(`ok - ${what}`);
@@ -85,14 +92,40 @@ try {
   ipage.on('pageerror', (e) => console.error(`instructor page error: ${e.message}`));
   await ipage.goto(`${base}/#/lobby`);
   await ipage.locator('#scenario').selectOption('tutorial');
-  await ipage.locator('#who-KAD').selectOption('opportunist');
-  await ipage.locator('#deadline').fill('600');
+  check(await ipage.locator('#who-KAD').inputValue() === 'opportunist', "each seat starts as the scenario's own bot");
+  await ipage.locator('#students-LEN').check();
+  await ipage.locator('#students-OST').check();
+  await ipage.locator('#deadline').fill('10');
+  check((await textOf(ipage, '#who-KAD-what')).length > 20, "the lobby says in a line what each seat's bot does");
   await ipage.locator('#seed').fill('7');
-  await ipage.getByRole('button', { name: 'Create the game' }).click();
+  // a double click makes one game: both clicks carry the form's request key
+  await ipage.getByRole('button', { name: 'Create the game' }).dblclick();
   await ipage.locator('a[data-seat=LEN]').waitFor({ timeout: T });
   const lenLink = await ipage.locator('a[data-seat=LEN]').getAttribute('href');
   const ostLink = await ipage.locator('a[data-seat=OST]').getAttribute('href');
-  const gameId = decodeURIComponent(lenLink.split('/').slice(-2)[0]);
+  const gameId = decodeURIComponent(lenLink.split('/').slice(-3)[0]);
+  const gamesAfterCreate = await ipage.evaluate(async () => {
+    const ws = new WebSocket(`ws://${location.host}/ws`);
+    await new Promise((r) => ws.addEventListener('open', r));
+    const replies = [];
+    ws.addEventListener('message', (e) => replies.push(JSON.parse(e.data)));
+    ws.send(JSON.stringify({ requestId: 'h', hello: { major: 1 } }));
+    ws.send(JSON.stringify({ requestId: 'l', listGames: {} }));
+    for (let i = 0; i < 100 && !replies.find((m) => m.requestId === 'l'); i++) await new Promise((r) => setTimeout(r, 50));
+    ws.close();
+    return (replies.find((m) => m.requestId === 'l').games.games || []).length;
+  });
+  check(gamesAfterCreate === 1, `a double click on "Create the game" made one game (${gamesAfterCreate})`);
+  const ostCode = await ipage.locator('code[data-code=OST]').textContent();
+  check(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(ostCode), `each seat has a join code (${ostCode})`);
+  const handout = await ipage.locator('#handout-link').getAttribute('href');
+  const watchLink = await ipage.locator('#watch-link').getAttribute('href');
+  const hpage = await ictx.newPage();
+  await hpage.goto(handout);
+  check((await hpage.locator('section.card svg.qr').count()) === 3, 'the handout has a QR code for each seat card and the observers');
+  check((await hpage.locator('#seat-OST .code').textContent()) === ostCode, "the handout shows OST's code");
+  await hpage.screenshot({ path: join(shotDir, 'web-handout.png'), fullPage: true });
+  await hpage.close();
   check((await ipage.locator('a[data-seat=KAD]').count()) === 0, 'the bot seat gets no join link');
   const consoleLink = await ipage.locator('#instructor-link').getAttribute('href');
   const instructorToken = consoleLink.split('/').pop();
@@ -115,15 +148,30 @@ try {
   await apage.locator('#member').fill('Ana');
   await apage.locator('#member').press('Enter');
   await apage.locator('h1', { hasText: 'Lennmark (LEN)' }).waitFor({ timeout: T });
-  // the second student types the join code in the lobby instead of following the link
-  check(ostLink.endsWith(`/#/join/${gameId}/OST`), 'the join link names the game and the state');
-  await bpage.goto(`${base}/#/lobby`);
-  await bpage.locator('#join-code').fill(`${gameId}/ost`);
-  await bpage.getByRole('button', { name: 'Join', exact: true }).click();
-  await bpage.locator('h1', { hasText: 'Take the seat of OST' }).waitFor({ timeout: T });
+  // the second student first tries LEN's seat with OST's code: refused
+  check(ostLink.endsWith(`/#/join/${gameId}/OST/${ostCode.replace('-', '')}`), 'the join link names the game, the state and its secret');
+  await bpage.goto(`${base}/#/join/${gameId}/LEN/${ostCode.replace('-', '')}`);
   await bpage.locator('#member').fill('Ben');
   await bpage.locator('#member').press('Enter');
+  await bpage.locator('p.notice.error', { hasText: 'does not open the seat of LEN' }).waitFor({ timeout: T });
+  check(true, "a student with another seat's secret is refused the seat");
+  // then types OST's code in the lobby instead of following the link
+  await bpage.goto(`${base}/#/lobby`);
+  await bpage.locator('#join-code').fill(ostCode.toLowerCase());
+  await bpage.locator('#join-name').fill('Ben');
+  await bpage.getByRole('button', { name: 'Join', exact: true }).click();
   await bpage.locator('h1', { hasText: 'Ostvald (OST)' }).waitFor({ timeout: T });
+  check(await bpage.locator('#press-to').inputValue() === '*all', 'messages go to everyone unless the student picks a recipient');
+  // an observer follows the watch link: the public view, with no order form and no message form
+  const octx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  localOnly(octx);
+  const opage = await octx.newPage();
+  await opage.goto(watchLink);
+  await opage.locator('h1', { hasText: `Watching game ${gameId}` }).waitFor({ timeout: T });
+  await opage.locator('#orders-sec', { hasText: 'observers send no orders' }).waitFor({ timeout: T });
+  check((await opage.locator('#orders input[name=stance]').count()) === 0 && (await opage.locator('#press-form').count()) === 0,
+    'an observer from the watch link sees the game without an order or message form');
+  await octx.close();
   const bToken = bpage.url().split('/').pop();
   const aToken = apage.url().split('/').pop();
   check(/^[0-9a-f]{32}$/.test(aToken) && /^[0-9a-f]{32}$/.test(bToken), 'each student lands on a seat page with its own token');
@@ -154,6 +202,13 @@ try {
   await bpage.locator('#press-list', { hasText: 'a word in confidence' }).waitFor({ timeout: T });
   await ipage.locator('#ipress', { hasText: 'a word in confidence' }).waitFor({ timeout: T });
   check(!(await textOf(apage, '#press-list')).includes('a word in confidence'), "LEN's page does not show OST's message to KAD");
+  // the instructor writes to everyone by default, and to one seat privately on request
+  check(await ipage.locator('#ipress-to').inputValue() === '*all', "the instructor's messages go to everyone unless a seat is picked");
+  await ipage.locator('#ipress-to').selectOption('LEN');
+  await ipage.locator('#ipress-text').fill('Instructor to LEN only: mind the deadline.');
+  await ipage.getByRole('button', { name: 'Send to LEN only' }).click();
+  await apage.locator('#press-list', { hasText: 'mind the deadline' }).waitFor({ timeout: T });
+  check(true, 'the instructor wrote to LEN privately');
 
   // --- orders with the mouse (LEN), after a refused invalid form
   step = 'orders-mouse';
@@ -165,7 +220,7 @@ try {
   check((await textOf(apage, '#orders-status')).includes('Not sent'), 'invalid orders are not sent');
   await apage.locator('#st-balance').check();
   await apage.locator('#o-against').selectOption('KAD');
-  await apage.locator('#o-internal').fill('0.1');
+  await apage.locator('#o-internal').fill('10');
   await apage.locator('#orders input[name=partner][value=OST]').check();
   check((await textOf(apage, '#orders-explain')).includes('propose an alliance to Ostvald'), 'the form explains the chosen orders in words');
   check((await textOf(apage, '#o-offensive-hint')).includes('only if every founder ticks this'), 'the offensive flag is explained beside its box');
@@ -193,7 +248,7 @@ try {
   await bpage.keyboard.press('Tab');
   check((await focused()) === 'o-internal', 'Tab goes to the internal effort');
   await bpage.keyboard.press('Control+A');
-  await bpage.keyboard.type('0.15');
+  await bpage.keyboard.type('15');
   await bpage.keyboard.press('Tab');
   check((await focused()) === 'partner:KAD', 'Tab goes to the first partner checkbox');
   await bpage.keyboard.press('Tab');
@@ -205,7 +260,7 @@ try {
   await bpage.keyboard.press('Enter');
   // these orders complete the turn, so the page may go straight on to turn 2: what shows that they
   // were taken is OST's stance in the turn's results, as typed
-  await bpage.locator('#results', { hasText: 'Ostvald (OST): balance against KAD, effort 0.15, partners LEN' }).waitFor({ timeout: T });
+  await bpage.locator('#results', { hasText: 'Ostvald (OST): balance against KAD, effort 15%, partners LEN' }).waitFor({ timeout: T });
   console.log('ok - the order form was filled and sent with the keyboard alone');
 
   // --- the turn adjudicates (the bot has sent its orders); both see their results
@@ -224,8 +279,10 @@ try {
   const overflow = await bpage.evaluate(() => document.documentElement.scrollWidth);
   check(overflow <= 392, `the seat page fits a phone's width (page is ${overflow} px wide at 390)`);
   await apage.screenshot({ path: join(shotDir, 'web-seat.png'), fullPage: true });
+  await noRawFloats(apage, 'seat page (desktop)');
   await bpage.evaluate(() => window.scrollTo(0, 0));
   await bpage.screenshot({ path: join(shotDir, 'web-seat-phone.png'), fullPage: true });
+  await noRawFloats(bpage, 'seat page (phone)');
 
   // --- a reload (a dropped laptop lid) resumes the seat with its messages and last results
   step = 'reload';
@@ -266,6 +323,7 @@ try {
   await ipage.locator('#seat-status tr[data-state=LEN]', { hasText: 'connected' }).waitFor({ timeout: T });
   check((await textOf(ipage, '#ialliances table.alliances')).includes('Kador (KAD)'), 'the console lists the alliance with its target');
   await ipage.screenshot({ path: join(shotDir, 'web-instructor.png'), fullPage: true });
+  await noRawFloats(ipage, 'instructor console');
 
   // --- a second turn, then the replay steps back to turn 1
   step = 'replay';
@@ -293,6 +351,7 @@ try {
   await ipage.locator('#replay-first').click();
   await ipage.locator('#timeline-label', { hasText: 'Turn 1 of 2' }).waitFor({ timeout: T });
   await ipage.screenshot({ path: join(shotDir, 'web-replay.png'), fullPage: true });
+  await noRawFloats(ipage, 'replay');
   await ipage.locator('#branch-btn').click();
   await ipage.locator('#branch-status', { hasText: /What-if game|not available|rror/ }).waitFor({ timeout: T });
   const branched = await textOf(ipage, '#branch-status');
@@ -307,6 +366,7 @@ try {
   console.log(`ok - compare two games: ${compared.slice(0, 120)}`);
   await ipage.locator('#diff-status').scrollIntoViewIfNeeded();
   await ipage.screenshot({ path: join(shotDir, 'web-compare.png') });
+  await noRawFloats(ipage, 'comparison');
 
   // --- the instructor ends the game; the seat is told
   step = 'end';
@@ -336,7 +396,10 @@ try {
     const all = frames.map((f) => f.text).join('\n');
     check(all.includes(ownSecret), `${self}'s frames hold its own private briefing (the capture works)`);
     check(!all.includes(otherSecret), `${self} never receives the other seat's private briefing`);
+    check(!all.includes('mind the deadline') || self === 'LEN', `${self} never receives the instructor's private note to another seat`);
+    check(!hasKey(frames.map((f) => f.msg), 'links') && !hasKey(frames.map((f) => f.msg), 'roster'), `${self} never receives the join secrets or the roster`);
     check(!all.includes(otherToken) && !all.includes(instructorToken), `${self} never receives another token`);
+    check(!all.includes(ostCode.replace('-', '')), `${self} never receives a join secret`);
     check(!all.includes('a word in confidence') || self === 'OST', `${self} never receives a private message not meant for it`);
     check(!frames.some((f) => hasKey(f.msg, 'omniscient')), `${self} never receives the omniscient view`);
     for (const f of frames) {

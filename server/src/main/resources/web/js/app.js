@@ -1,7 +1,7 @@
 // The seminar client: hash routes, one page module per route, one connection per page.
 import { Connection } from './conn.js';
 import { h, fill } from './dom.js';
-import { lobbyPage, joinPage } from './lobby.js';
+import { lobbyPage, joinPage, watchPage } from './lobby.js';
 import { seatPage } from './seat.js';
 import { instructorPage } from './instructor.js';
 import { replayPage } from './replay.js';
@@ -9,7 +9,8 @@ import { debriefPage } from './debrief.js';
 
 const ROUTES = [
   [/^#\/(lobby)?$/, lobbyPage],
-  [/^#\/join\/([^/]+)\/([^/]+)$/, joinPage],
+  [/^#\/join\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/, joinPage],
+  [/^#\/watch\/([^/]+)\/([^/]+)$/, watchPage],
   [/^#\/seat\/([0-9a-f]+)$/, seatPage],
   [/^#\/instructor\/([0-9a-f]+)$/, instructorPage],
   [/^#\/replay\/([0-9a-f]+)$/, replayPage],
@@ -54,7 +55,7 @@ function route() {
         },
       };
       fill(main);
-      page(main, current, ...m.slice(1).map(decodeURIComponent)).catch((e) => {
+      page(main, current, ...m.slice(1).map((x) => (x === undefined ? '' : decodeURIComponent(x)))).catch((e) => {
         main.append(h('p', { class: 'notice error', role: 'alert' }, `This page failed: ${e.message}`));
       });
       return;

@@ -45,15 +45,30 @@ export function fill(el, ...children) {
   return el;
 }
 
-/** A number with at most `digits` decimals. */
+// One rule for every number the pages show: quantities (points, power, cohesion, intent) with a
+// fixed number of decimals; shares (efforts, coverage, offense, rates) as percents; threats as
+// percents with two decimals. Never an exponent, never a long tail of digits.
+
+/** A quantity with at most `digits` decimals (never in exponent notation). */
 export function num(x, digits = 2) {
   const v = Number(x || 0);
   return v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-/** A share in [0,1] as a percentage. */
-export function pct(x, digits = 0) {
-  return `${(Number(x || 0) * 100).toFixed(digits)}%`;
+/** A share in [0,1] as a percent: one decimal below 10%, whole percents above; "<0.1%" for a tiny share. */
+export function pct(x) {
+  const v = Number(x || 0) * 100;
+  if (v === 0) return '0%';
+  if (Math.abs(v) < 0.05) return v > 0 ? '<0.1%' : '>-0.1%';
+  return `${Math.abs(v) < 10 ? v.toFixed(1) : v.toFixed(0)}%`;
+}
+
+/** A threat (power × proximity × offense × intent, in [0,1]) as a percent with two decimals. */
+export function threatPct(x) {
+  const v = Number(x || 0) * 100;
+  if (v === 0) return '0%';
+  if (v < 0.005) return '<0.01%';
+  return `${v.toFixed(2)}%`;
 }
 
 /** A labelled form field: label above the control, an optional hint tied by aria-describedby. */

@@ -105,7 +105,7 @@ export function describe(orders, view, nameOf) {
     const b = st.balance;
     let t = `You balance against ${nameOf(b.against)}`;
     if (b.internal > 0) {
-      t += `, putting ${pct(b.internal)} effort into arms (about ${num(b.internal * (me.economy || 0) * 0.5, 1)} points of economy become military; growth falls by ${pct(0.25 * b.internal, 1)})`;
+      t += `, putting ${pct(b.internal)} effort into arms (about ${num(b.internal * (me.economy || 0) * 0.5, 1)} points of economy become military; growth falls by ${pct(0.25 * b.internal)})`;
     }
     if ((b.partners || []).length) {
       t += ` and propose an alliance to ${b.partners.map(nameOf).join(' and ')} against ${nameOf(b.against)} (it forms if they name you too and balance the same threat)`;

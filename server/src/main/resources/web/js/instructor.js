@@ -2,7 +2,7 @@
 import { h, fill, field, select, say, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo } from './map.js';
 import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
-import { links } from './links.js';
+import { abs } from './links.js';
 
 export async function instructorPage(main, page, token) {
   const conn = page.connect();
@@ -23,7 +23,7 @@ export async function instructorPage(main, page, token) {
   let strategies = [];
   const messages = new Map();
   const loggedNews = new Set();
-  let linksShown = false;
+  let linksKey = '';
   const log = h('ol', { class: 'log', id: 'log-list', reversed: true });
   bodies.log.append(log);
 
@@ -71,20 +71,13 @@ export async function instructorPage(main, page, token) {
     const info = games.find((g) => g.gameId === view.gameId);
     if (!info) return;
     const nameOf = namer(view);
-    if (!linksShown) {
-      linksShown = true;
-      const l = links(view.gameId, token);
-      fill(bodies.ilinks, h('ul', { class: 'links' },
-        (info.seats || []).filter((st) => !st.bot || st.autopilot).map((st) => h('li', {},
-          h('a', { href: l.join(st.state) }, `Join link for ${nameOf(st.state)}`), ' code ', h('code', {}, `${view.gameId}/${st.state}`))),
-        h('li', {}, h('a', { href: l.replay, id: 'replay-link' }, 'Replay this game')),
-        h('li', {}, h('a', { href: l.debrief, id: 'debrief-link' }, 'Debrief'))));
-    }
+    const roster = (view.omniscient || {}).roster || [];
+    const names = (state) => roster.filter((m) => m.role === 'SEAT' && m.state === state).map((m) => m.name);
     fill(bodies.seats, h('table', { class: 'seat-status', id: 'seat-status' },
       h('thead', {}, h('tr', {}, ['State', 'Played by', 'Connected', 'Orders in', 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (info.seats || []).map((st) => h('tr', { 'data-state': st.state },
         h('th', { scope: 'row' }, nameOf(st.state), st.active === false ? ' (conquered)' : ''),
-        h('td', {}, st.bot ? `bot: ${st.strategy}${st.autopilot ? ' (autopilot)' : ''}` : `${st.members || 0} student(s)`),
+        h('td', {}, st.bot ? `bot: ${st.strategy}${st.autopilot ? ' (autopilot)' : ''}` : `${st.members || 0} student(s)${names(st.state).length ? `: ${names(st.state).join(', ')}` : ''}`),
         h('td', { class: st.connected ? 'yes' : 'no' }, st.bot && !st.autopilot ? '—' : st.connected ? 'connected' : 'not connected'),
         h('td', { class: st.submitted ? 'yes' : 'no' }, st.submitted ? 'submitted' : 'waiting'),
         h('td', {}, autopilotControl(st)))))));
@@ -99,6 +92,42 @@ export async function instructorPage(main, page, token) {
       h('button', { type: 'button', onclick: () => command({ autopilot: { state: st.state, on: true, strategy: strat.value } }) }, `Hand ${st.state} to a bot`));
   }
   page.every(2000, refreshSeats);
+
+  // --- links, codes and members: from the server, built from the address students use
+  function renderLinks(v) {
+    const omni = v.omniscient || {};
+    const l = omni.links || {};
+    const roster = omni.roster || [];
+    const key = JSON.stringify([l, roster]);
+    if (key === linksKey) return;
+    linksKey = key;
+    const reissue = (state, label) => h('button', { type: 'button', 'data-reissue': state || 'observers', onclick: () => command({ reissueSecret: { state } }) }, `New code for ${label}`);
+    fill(bodies.ilinks,
+      h('p', {}, h('a', { href: abs(l.handoutUrl), id: 'handout-link', target: '_blank', rel: 'noopener' }, 'Printable seat cards with QR codes')),
+      h('table', { class: 'seat-links', id: 'seat-links' },
+        h('thead', {}, h('tr', {}, ['Seat', 'Join code', 'Link', ''].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {},
+          (l.seats || []).map((seat) => h('tr', { 'data-state': seat.state },
+            h('th', { scope: 'row' }, `${seat.name} (${seat.state})`),
+            h('td', {}, h('code', { 'data-code': seat.state }, seat.code)),
+            h('td', {}, h('a', { href: abs(seat.joinUrl), 'data-seat': seat.state }, 'join link')),
+            h('td', {}, reissue(seat.state, seat.state)))),
+          l.observers ? h('tr', {},
+            h('th', { scope: 'row' }, 'Observers'),
+            h('td', {}, h('code', {}, l.observers.code)),
+            h('td', {}, h('a', { href: abs(l.observers.joinUrl) }, 'watch link')),
+            h('td', {}, reissue('', 'observers'))) : null)),
+      h('p', { class: 'hint' }, 'A new code replaces the old one at once; students already in keep their seats. To remove someone, remove them below and give their state a new code.'),
+      h('h3', {}, 'Members'),
+      roster.length ? h('ul', { id: 'roster' }, roster.map((m) => h('li', { 'data-member': m.memberId },
+        `${m.name} — ${m.role === 'SEAT' ? m.state : 'observer'}${m.connected ? ' (connected)' : ''} `,
+        h('button', { type: 'button', class: 'danger', onclick: () => command({ revokeMember: { memberId: m.memberId } }) }, `Remove ${m.name}`))))
+        : h('p', { class: 'hint' }, 'No one has joined yet.'),
+      h('ul', { class: 'links' },
+        h('li', {}, h('a', { href: abs(l.replayUrl), id: 'replay-link' }, 'Replay this game')),
+        h('li', {}, h('a', { href: abs(l.debriefUrl), id: 'debrief-link' }, 'Debrief')),
+        h('li', {}, h('a', { href: abs(l.consoleUrl), id: 'console-link' }, 'This console (keep it to yourself)'))));
+  }
 
   // --- notes
   const noteTurn = h('input', { type: 'number', min: '1', step: '1' });
@@ -193,6 +222,8 @@ export async function instructorPage(main, page, token) {
       });
     }
     renderInject(v);
+    renderLinks(v);
+    renderRecipients(v);
     for (const p of v.messages || []) messages.set(p.id, p);
     renderPress();
     const news = (v.news || []).filter((n) => !loggedNews.has(`${v.turn}:${n}`));
@@ -202,15 +233,32 @@ export async function instructorPage(main, page, token) {
 
   const pressList = h('ol', { class: 'press-list' });
   const pressText = h('textarea', { rows: '2', maxlength: '4000' });
+  const pressTo = h('select', {});
+  const pressButton = h('button', { type: 'submit' }, 'Send to everyone');
+  // Everyone by default; one state (its whole team) privately on request.
+  function renderRecipients(v) {
+    if (pressTo.options.length) return;
+    const nameOf = namer(v);
+    pressTo.append(h('option', { value: '*all' }, 'Everyone (public)'),
+      ...(v.nations || []).map((n) => h('option', { value: n.id }, `${nameOf(n.id)} only (private to its team)`)));
+    pressTo.value = '*all';
+  }
+  pressTo.addEventListener('change', () => {
+    pressButton.textContent = pressTo.value === '*all' ? 'Send to everyone' : `Send to ${pressTo.value} only`;
+  });
   bodies.ipress.append(pressList, h('form', { onsubmit: async (ev) => {
     ev.preventDefault();
+    if (!pressText.value.trim()) return note('Message: write something first.', 'error');
+    const body = { token, text: pressText.value };
+    if (pressTo.value !== '*all') body.to = [pressTo.value];
     try {
-      await conn.request({ sendPress: { token, text: pressText.value } });
+      await conn.request({ sendPress: body });
       pressText.value = '';
     } catch (e) {
       note(e.message, 'error');
     }
-  } }, field('ipress-text', 'Message to everyone', pressText), h('button', { type: 'submit' }, 'Send to everyone')));
+    return null;
+  } }, field('ipress-to', 'To', pressTo), field('ipress-text', 'Message', pressText), pressButton));
   function renderPress() {
     const all = [...messages.values()].sort((a, b) => Number(a.sentEpochMs || 0) - Number(b.sentEpochMs || 0));
     fill(pressList, all.length ? all.map((p) => pressItem(p, '')) : h('li', { class: 'hint' }, 'No messages yet.'));

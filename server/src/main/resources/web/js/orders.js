@@ -21,7 +21,7 @@ export function validate(orders, view) {
     other(st.balance.against, 'Balance against');
     const max = rules.maxInternalEffort ?? 0.3;
     const e = st.balance.internal;
-    if (!(e >= 0 && e <= max)) problems.push(`Internal effort: between 0 and ${max}`);
+    if (!(e >= 0 && e <= max)) problems.push(`Internal effort: between 0% and ${Math.round(max * 1000) / 10}%`);
     const partners = st.balance.partners || [];
     partners.forEach((p, k) => {
       other(p, 'Propose an alliance to');
@@ -123,7 +123,9 @@ export function orderForm(view, nameOf, onSubmit) {
     h('p', { class: 'why', id: `st-${st.kind}-why` }, st.text)));
 
   const against = select(stateOptions, (view.principalLeader || ''));
-  const internal = h('input', { type: 'number', min: '0', max: String(maxEffort), step: '0.05', value: '0.1', inputmode: 'decimal' });
+  // the effort is typed in percent (as the summary says it), sent as a fraction
+  const maxPercent = Math.round(maxEffort * 1000) / 10;
+  const internal = h('input', { type: 'number', min: '0', max: String(maxPercent), step: '1', value: '10', inputmode: 'decimal' });
   const partners = others.map((n) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', value: n.id, name: 'partner' }), ` ${n.name} (${n.id})`));
   const balOffensive = h('input', { type: 'checkbox', id: 'o-offensive', 'aria-describedby': 'o-offensive-hint' });
@@ -135,7 +137,7 @@ export function orderForm(view, nameOf, onSubmit) {
   const params = {
     balance: h('div', { class: 'params', 'data-for': 'balance' },
       field('o-against', 'Balance against', against),
-      field('o-internal', `Internal effort (0 to ${maxEffort})`, internal, 'Share of half your economy turned into military this turn.'),
+      field('o-internal', `Internal effort (0% to ${maxPercent}%)`, internal, 'Percent of half your economy turned into military this turn.'),
       h('fieldset', { class: 'partners' }, h('legend', {}, 'Propose an alliance to'), partners),
       h('div', { class: 'field' }, h('label', { class: 'check', for: 'o-offensive' }, balOffensive, ` ${OFFENSIVE_FLAG.label}`),
         h('p', { class: 'hint', id: 'o-offensive-hint' }, OFFENSIVE_FLAG.text))),
@@ -170,7 +172,7 @@ export function orderForm(view, nameOf, onSubmit) {
     const kind = stanceKind();
     const stance = {};
     if (kind === 'balance') {
-      stance.balance = { against: against.value, internal: Number(internal.value), partners: partners.map((l) => l.querySelector('input')).filter((c) => c.checked).map((c) => c.value) };
+      stance.balance = { against: against.value, internal: internal.value.trim() === '' ? NaN : Number(internal.value) / 100, partners: partners.map((l) => l.querySelector('input')).filter((c) => c.checked).map((c) => c.value) };
       if (balOffensive.checked) stance.balance.offensive = true;
     } else if (kind === 'bandwagon') {
       stance.bandwagon = { with: bwWith.value, offensive: bwOffensive.checked };
@@ -265,7 +267,7 @@ function prefill(orders, f) {
   if (radio) radio.checked = true;
   if (st.balance) {
     f.against.value = st.balance.against || '';
-    f.internal.value = String(st.balance.internal || 0);
+    f.internal.value = String(Math.round((st.balance.internal || 0) * 1000) / 10);
     for (const l of f.partners) {
       const c = l.querySelector('input');
       c.checked = (st.balance.partners || []).includes(c.value);

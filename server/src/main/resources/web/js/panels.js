@@ -1,5 +1,5 @@
 // Pieces shared by the seat, instructor and replay pages.
-import { h, num, pct, section } from './dom.js';
+import { h, num, pct, threatPct, section } from './dom.js';
 import { threatWhy, explainCode, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
 
 /** A function from state id to "Name (ID)". */
@@ -51,7 +51,7 @@ export function threatRow(view, nameOf) {
         h('td', {}, num(t.proximity, 3)),
         h('td', {}, num(t.offense, 3)),
         h('td', {}, num(t.intent, 2)),
-        h('td', { class: 'bar-cell' }, h('span', { class: 'bar', style: `width:${(100 * (t.threat || 0)) / max}%` }), ' ', Number(t.threat || 0).toPrecision(2)))))));
+        h('td', { class: 'bar-cell' }, h('span', { class: 'bar', style: `width:${(100 * (t.threat || 0)) / max}%` }), ' ', threatPct(t.threat)))))));
 }
 
 /** A matrix as a heat map table: rows[j].values[i]; darker is higher. */
@@ -65,14 +65,13 @@ export function heatmap(caption, rows, ids, nameOf, fmt = compact) {
       ids.map((id, i) => {
         const v = (r.values || [])[i] || 0;
         const a = v / max;
-        return h('td', { style: `background: rgba(200, 40, 30, ${a.toFixed(3)}); color: ${a > 0.55 ? '#fff' : 'inherit'}`, title: `${r.observer} from ${id}: ${v}` }, fmt(v));
+        return h('td', { style: `background: rgba(200, 40, 30, ${a.toFixed(3)}); color: ${a > 0.55 ? '#fff' : 'inherit'}`, title: `${r.observer} from ${id}: ${fmt(v)}` }, fmt(v));
       })))));
 }
 
-/** A small positive number in few characters (the exact value is in the cell's title). */
+/** A threat matrix cell: the threat as a percent (see threatPct). */
 function compact(v) {
-  if (!v) return '0';
-  return v >= 0.001 ? v.toPrecision(2) : v.toExponential(0);
+  return threatPct(v);
 }
 
 /** What happened in a turn and why: outcomes (with reasons), events, stances. */
@@ -93,7 +92,7 @@ export function results(resolved, nameOf, heading) {
 /** A stance in a few words. */
 export function stanceText(st) {
   if (!st) return '—';
-  if (st.balance) return `balance against ${st.balance.against}${st.balance.internal ? `, effort ${st.balance.internal}` : ''}${(st.balance.partners || []).length ? `, partners ${st.balance.partners.join(', ')}` : ''}${st.balance.offensive ? ' (offensive)' : ''}`;
+  if (st.balance) return `balance against ${st.balance.against}${st.balance.internal ? `, effort ${pct(st.balance.internal)}` : ''}${(st.balance.partners || []).length ? `, partners ${st.balance.partners.join(', ')}` : ''}${st.balance.offensive ? ' (offensive)' : ''}`;
   if (st.bandwagon) return `bandwagon with ${st.bandwagon.with}${st.bandwagon.offensive ? ' (offensive)' : ''}`;
   if (st.hide) return 'hide';
   if (st.buckPass) return `pass the buck on ${st.buckPass.threat} to ${st.buckPass.catcher}`;
@@ -106,7 +105,7 @@ export function ordersText(o) {
   const acts = (o.actions || []).map((a) => {
     const k = Object.keys(a)[0];
     const b = a[k] || {};
-    return `${k} ${b.target || b.to || b.alliance || ''}${b.amount ? ` ${b.amount}` : ''}`;
+    return `${k} ${b.target || b.to || b.alliance || ''}${b.amount ? ` ${num(b.amount, 1)} points` : ''}`;
   });
   return [stanceText(o.stance)].concat(acts).join('; ');
 }

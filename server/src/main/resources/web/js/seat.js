@@ -38,7 +38,7 @@ export async function seatPage(main, page, token) {
     const nameOf = namer(v);
     const me = (v.nations || []).find((n) => n.id === v.self) || {};
     fill(header,
-      h('h1', {}, `${me.name || v.self} (${v.self})`),
+      h('h1', {}, v.role === 'OBSERVER' ? `Watching game ${v.gameId}` : `${me.name || v.self} (${v.self})`),
       h('p', {}, `Game ${v.gameId} · ${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `,
         h('span', { id: 'phase' }, phaseText(v.phase))),
       h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, 'Replay the turns played so far')));
@@ -62,7 +62,9 @@ export async function seatPage(main, page, token) {
     fill(bodies.threats, threatRow(v, nameOf));
     if (v.turn !== formTurn || v.phase === 'FINISHED') {
       formTurn = v.turn;
-      if (v.phase === 'FINISHED') {
+      if (v.role === 'OBSERVER') {
+        fill(bodies['orders-sec'], h('p', {}, 'You are watching the public part of the game: observers send no orders.'));
+      } else if (v.phase === 'FINISHED') {
         fill(bodies['orders-sec'], h('p', {}, 'The game is over.'));
       } else if (v.phase === 'ELIMINATED' || me.active === false) {
         fill(bodies['orders-sec'], h('p', { class: 'eliminated' }, 'Your state has been conquered: you can only watch.',
@@ -115,10 +117,14 @@ export async function seatPage(main, page, token) {
       const nameOf = namer(view);
       fill(to, ...select([{ value: '*all', label: 'Everyone (public)' }, { value: '*team', label: 'My team only' }]
         .concat((view.nations || []).filter((n) => n.id !== view.self).map((n) => ({ value: n.id, label: `${nameOf(n.id)} only (private)` }))), '*all').children);
+      // the options were built in another select: choose everyone here, explicitly
+      to.value = '*all';
     }
     const all = [...messages.values()].sort((a, b) => Number(a.sentEpochMs || 0) - Number(b.sentEpochMs || 0));
     fill(list, all.length ? all.map((p) => pressItem(p, view.self)) : h('li', { class: 'hint' }, 'No messages yet.'));
-    if (!bodies.messages.contains(pressForm)) fill(bodies.messages, list, pressForm);
+    if (view.role === 'OBSERVER') {
+      if (!bodies.messages.contains(list)) fill(bodies.messages, list, h('p', { class: 'hint' }, 'Observers read the public messages only.'));
+    } else if (!bodies.messages.contains(pressForm)) fill(bodies.messages, list, pressForm);
   }
 
   conn.on('view', render);

@@ -226,19 +226,54 @@ public final class EntenteClient implements AutoCloseable {
         ServerMessage::getGames);
   }
 
-  /** Takes seat {@code state} of game {@code gameId} as {@code member}; the reply has the token. */
-  public CompletableFuture<Joined> join(String gameId, String state, String member) {
+  /**
+   * Takes seat {@code state} of game {@code gameId} as {@code member}, with the seat's join secret
+   * (its code, from the instructor: {@code GameCreated.links}); the reply has the token.
+   */
+  public CompletableFuture<Joined> join(String gameId, String state, String member, String secret) {
     return expect(
         ClientMessage.newBuilder()
-            .setJoinSeat(JoinSeat.newBuilder().setGameId(gameId).setState(state).setMember(member)),
+            .setJoinSeat(
+                JoinSeat.newBuilder()
+                    .setGameId(gameId)
+                    .setState(state)
+                    .setMember(member)
+                    .setSecret(secret)),
         ServerMessage.BodyCase.JOINED,
         ServerMessage::getJoined);
   }
 
-  /** Watches game {@code gameId} (public view only). */
-  public CompletableFuture<Joined> observe(String gameId) {
+  /**
+   * The join secret of seat {@code state} in a created game's links; throws naming the seats that
+   * have one when {@code state} has none (a bot's seat, or no such state).
+   */
+  public static String secret(org.entente.proto.v1.GameCreated created, String state) {
+    for (var s : created.getLinks().getSeatsList()) {
+      if (s.getState().equals(state)) {
+        return s.getSecret();
+      }
+    }
+    throw new IllegalArgumentException(
+        "game "
+            + created.getGameId()
+            + " has no join secret for '"
+            + state
+            + "'; seats people may take: "
+            + created.getLinks().getSeatsList().stream()
+                .map(org.entente.proto.v1.SeatLink::getState)
+                .toList());
+  }
+
+  /** Takes the seat whose join code is {@code code} (the code alone names game and seat). */
+  public CompletableFuture<Joined> joinByCode(String code, String member) {
+    return join("", "", member, code);
+  }
+
+  /** Watches game {@code gameId} (public view only) with the game's observer secret. */
+  public CompletableFuture<Joined> observe(String gameId, String secret) {
     return expect(
-        ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(gameId)),
+        ClientMessage.newBuilder()
+            .setObserve(Observe.newBuilder().setGameId(gameId).setSecret(secret)),
         ServerMessage.BodyCase.JOINED,
         ServerMessage::getJoined);
   }

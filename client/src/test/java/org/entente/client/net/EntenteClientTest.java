@@ -127,7 +127,7 @@ class EntenteClientTest {
     assertThat(((EntenteException) e).code()).isEqualTo(ErrorCode.BAD_TOKEN);
     assertThat(((EntenteException) e).fromServer()).isTrue();
     // The connection is still usable.
-    assertThat(c.join("g1", "EGY", "Nasser").get(5, TimeUnit.SECONDS).getToken())
+    assertThat(c.join("g1", "EGY", "Nasser", "ABCDEFGH").get(5, TimeUnit.SECONDS).getToken())
         .isEqualTo("tok-EGY");
   }
 
@@ -246,7 +246,7 @@ class EntenteClientTest {
     assertThat(client.welcome().getMajor()).isEqualTo(1);
     LinkedBlockingQueue<ServerMessage> pushes = new LinkedBlockingQueue<>();
     client.onPush(pushes::add);
-    assertThat(client.join("g1", "SYR", "Quwatli").get(5, TimeUnit.SECONDS).getToken())
+    assertThat(client.join("g1", "SYR", "Quwatli", "ABCDEFGH").get(5, TimeUnit.SECONDS).getToken())
         .isEqualTo("tok-SYR");
     server.push(ServerMessage.newBuilder().setView(TestViews.egyptTurnView(3)));
     assertThat(pushes.poll(5, TimeUnit.SECONDS).getView().getTurn()).isEqualTo(3);

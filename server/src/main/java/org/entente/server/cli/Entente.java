@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ScenariosCommand.class,
       SimulateCommand.class,
       org.entente.client.cli.PlayCommand.class,
+      org.entente.client.cli.GameCommand.class,
       org.entente.client.cli.BotCommand.class,
       LoadTestCommand.class,
       org.entente.server.debrief.DebriefCommand.class,

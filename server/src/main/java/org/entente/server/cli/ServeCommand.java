@@ -102,8 +102,23 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "10")
   int httpRequestSeconds;
 
+  @Option(
+      names = "--public-url",
+      description =
+          "the address students use, e.g. http://192.168.1.20:7470/ or https://war.example.edu/;"
+              + " every link the server hands out starts with it (default: this machine's LAN"
+              + " address and the port)")
+  String publicUrl;
+
   @Override
   public Integer call() throws Exception {
+    if (publicUrl != null) {
+      String problem = PublicUrl.problem(publicUrl);
+      if (problem != null) {
+        spec.commandLine().getErr().println("bad configuration: --public-url: " + problem);
+        return 2;
+      }
+    }
     ServerConfig config;
     try {
       config =
@@ -154,7 +169,13 @@ final class ServeCommand implements Callable<Integer> {
             config,
             lobby,
             new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"),
-            Map.of("/metrics", metrics, "/debrief/", lobby.debriefRoute()));
+            Map.of(
+                "/metrics",
+                metrics,
+                "/debrief/",
+                lobby.debriefRoute(),
+                "/handout/",
+                lobby.handoutRoute()));
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -172,12 +193,24 @@ final class ServeCommand implements Callable<Integer> {
                   }
                 },
                 "entente-shutdown"));
+    PublicUrl.Chosen url =
+        publicUrl != null
+            ? new PublicUrl.Chosen(PublicUrl.normalize(publicUrl), "from --public-url")
+            : PublicUrl.choose(host, port == 0 ? -1 : port);
+    if (url.url() != null) {
+      lobby.publicUrl(url.url());
+    }
     server.start();
+    if (url.url() == null) {
+      url = PublicUrl.choose(host, server.port());
+      lobby.publicUrl(url.url());
+    }
     spec.commandLine()
         .getOut()
         .printf(
             "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health); Ctrl-C stops%n",
             host, server.port());
+    spec.commandLine().getOut().printf("links for students: %s (%s)%n", url.url(), url.why());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

@@ -13,7 +13,6 @@ import org.entente.proto.v1.ClientMessage;
 import org.entente.proto.v1.CreateGame;
 import org.entente.proto.v1.DiffGames;
 import org.entente.proto.v1.ErrorCode;
-import org.entente.proto.v1.GameCreated;
 import org.entente.proto.v1.JournalGameCreated;
 import org.entente.proto.v1.JournalRecord;
 import org.entente.proto.v1.ServerMessage;
@@ -205,12 +204,13 @@ final class Branching {
     g.execute(
         () -> {
           g.bind(g.instructorToken, c); // the journal's hash of instructorToken
+          // the reply carries the token itself; the restored game knows only its hash
           Lobby.reply(
               c,
               m,
               ServerMessage.newBuilder()
                   .setGameCreated(
-                      GameCreated.newBuilder().setGameId(id).setInstructorToken(instructorToken)));
+                      Lobby.created(g).toBuilder().setInstructorToken(instructorToken)));
           if (replayed.finished()) {
             g.finish(replayed.finishedReason());
           } else {

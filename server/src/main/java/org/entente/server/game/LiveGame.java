@@ -116,6 +116,11 @@ public final class LiveGame {
   // a what-if branch's parent game and fork turn ("" and 0 for a game created from a scenario)
   String parentGameId = "";
   int forkTurn;
+  String observerSecret; // on the executor; see secrets() for other threads
+  private volatile Map<String, String> secrets = Map.of(); // state ("" observers) -> secret
+
+  /** Where the links this game hands out start ("/" when the server knows no public address). */
+  volatile Supplier<String> publicBase = () -> "/";
 
   /** A member of the game: a seat's team member, an observer, or the instructor. */
   record Member(String token, Role role, String state, String name) {}
@@ -228,6 +233,16 @@ public final class LiveGame {
     g.pressSeq = r.press().size();
     g.parentGameId = created.getParentGameId();
     g.forkTurn = created.getForkTurn();
+    r.secrets()
+        .forEach(
+            (st, secret) -> {
+              if (st.isEmpty()) {
+                g.observerSecret = secret;
+              } else if (g.seats.containsKey(st)) {
+                g.seats.get(st).secret = secret;
+              }
+            });
+    g.issueMissingSecrets();
     g.refreshInfo();
     return g;
   }
@@ -869,6 +884,15 @@ public final class LiveGame {
     }
   }
 
+  /** Pushes a fresh view to the instructor's connections (their links or roster changed). */
+  void pushInstructorViews() {
+    for (var e : connections.entrySet()) {
+      if (members.get(e.getKey()).role() == Role.INSTRUCTOR) {
+        pushView(e.getKey(), e.getValue(), "");
+      }
+    }
+  }
+
   void pushView(String token, Connection c, String requestId) {
     Member m = members.get(token);
     if (m.role() == Role.SEAT) {
@@ -1000,6 +1024,85 @@ public final class LiveGame {
     }
     refreshInfo();
     return token;
+  }
+
+  // ------------------------------------------------------------------ join secrets and members
+
+  /**
+   * Draws (and journals) a join secret for every seat and for the observers that has none: all of
+   * them for a new game; for a recovered one, those its journal does not hold (a branch, or a game
+   * journaled before secrets existed).
+   */
+  void issueMissingSecrets() {
+    for (Seat seat : seats.values()) {
+      if (seat.secret == null) {
+        issueSecret(seat.state);
+      }
+    }
+    if (observerSecret == null) {
+      issueSecret("");
+    }
+  }
+
+  /** A new join secret for {@code stateId} ("" for the observers), journaled; the old one dies. */
+  String issueSecret(String stateId) {
+    String secret = JoinSecrets.next();
+    journal(Records.secret(clock.millis(), stateId, secret));
+    if (stateId.isEmpty()) {
+      observerSecret = secret;
+    } else {
+      seats.get(stateId).secret = secret;
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    seats.values().forEach(seat -> all.put(seat.state, seat.secret));
+    all.put("", observerSecret);
+    all.values().removeIf(java.util.Objects::isNull);
+    secrets = Map.copyOf(all);
+    return secret;
+  }
+
+  /** The secrets standing now, by state ("" for the observers); safe from any thread. */
+  Map<String, String> secrets() {
+    return secrets;
+  }
+
+  /**
+   * Removes the member whose {@link JoinSecrets#memberId} is {@code memberId} (journaled): its
+   * token stops working and its connection is told. Returns the member, or null when there is no
+   * such member (or it is the instructor).
+   */
+  Member revoke(String memberId) {
+    Member m = null;
+    for (Member x : members.values()) {
+      if (x.role() != Role.INSTRUCTOR && JoinSecrets.memberId(x.token()).equals(memberId)) {
+        m = x;
+      }
+    }
+    if (m == null) {
+      return null;
+    }
+    journal(Records.revoked(clock.millis(), m.token()));
+    members.remove(m.token());
+    if (m.role() == Role.SEAT) {
+      seats.get(m.state()).memberTokens.remove(m.token());
+    }
+    Connection c = connections.remove(m.token());
+    if (c != null) {
+      String why = "the instructor removed " + Lobby.describe(m) + " from game " + id;
+      if (connections.containsValue(c)) {
+        c.send(
+            ServerMessage.newBuilder()
+                .setError(
+                    org.entente.proto.v1.Error.newBuilder()
+                        .setCode(ErrorCode.BAD_TOKEN)
+                        .setMessage(why))
+                .build());
+      } else {
+        c.close(ErrorCode.BAD_TOKEN, why);
+      }
+    }
+    refreshInfo();
+    return m;
   }
 
   String nextPressId() {

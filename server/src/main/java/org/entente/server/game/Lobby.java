@@ -59,6 +59,20 @@ public final class Lobby implements MessageHandler {
   private final Branching branching = new Branching(this);
   private final Entrants entrants = new Entrants();
   private final TurnTimes turnTimes = new TurnTimes();
+  private volatile String publicUrl = "";
+  // create_game.request_key -> the game it made (null while it is being made), with when
+  private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
+  static final long REQUEST_KEY_MILLIS = 3_600_000L;
+
+  private static final class Keyed {
+    final long at;
+    volatile String gameId;
+
+    Keyed(long at) {
+      this.at = at;
+    }
+  }
+
   private final LiveGame.GameListener listener =
       new LiveGame.GameListener() {
         @Override
@@ -74,6 +88,8 @@ public final class Lobby implements MessageHandler {
   /** What the lobby remembers of a connection. */
   private static final class Session {
     volatile boolean hello;
+    final java.util.concurrent.atomic.AtomicInteger wrongSecrets =
+        new java.util.concurrent.atomic.AtomicInteger();
     final Set<LiveGame> games = ConcurrentHashMap.newKeySet();
   }
 
@@ -171,6 +187,9 @@ public final class Lobby implements MessageHandler {
   private static ScenarioList scenarioList(Map<String, World> scenarios) {
     ScenarioList.Builder b =
         ScenarioList.newBuilder().addAllStrategies(org.entente.client.bots.Strategies.names());
+    for (var s : org.entente.client.bots.Strategies.all()) {
+      b.putStrategySummaries(s.name(), s.summary());
+    }
     for (String id : ScenarioLoader.builtinIds()) {
       World w = scenarios.get(id);
       Map<String, org.entente.server.scenario.ScenarioFile.Location> where =
@@ -294,6 +313,53 @@ public final class Lobby implements MessageHandler {
   }
 
   private void createGame(Connection c, ClientMessage m) {
+    String key = m.getCreateGame().getRequestKey();
+    if (key.isEmpty()) {
+      createGame(c, m, null);
+      return;
+    }
+    if (!key.matches("[A-Za-z0-9_-]{8,64}")) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.BAD_REQUEST,
+          "create_game.request_key: 8 to 64 of [A-Za-z0-9_-], got " + key.length() + " characters");
+      return;
+    }
+    long now = clock.millis();
+    requestKeys.values().removeIf(k -> now - k.at > REQUEST_KEY_MILLIS);
+    Keyed mine = new Keyed(now);
+    Keyed prior = requestKeys.putIfAbsent(key, mine);
+    if (prior == null) {
+      if (createGame(c, m, mine) == null) {
+        requestKeys.remove(key, mine);
+      }
+      return;
+    }
+    LiveGame g = prior.gameId == null ? null : games.get(prior.gameId);
+    if (g == null) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.BAD_REQUEST,
+          "create_game.request_key: the game of this key is still being created; ask again");
+      return;
+    }
+    LOG.info("game={} create_game repeated with its request key; no new game", g.id);
+    g.execute(() -> reply(c, m, ServerMessage.newBuilder().setGameCreated(created(g))));
+  }
+
+  /** The GameCreated of {@code g} (on its executor): its id, instructor token and links. */
+  static GameCreated created(LiveGame g) {
+    return GameCreated.newBuilder()
+        .setGameId(g.id)
+        .setInstructorToken(g.instructorToken)
+        .setLinks(Links.of(g))
+        .build();
+  }
+
+  // Creates the game, or answers with an error and returns null.
+  private LiveGame createGame(Connection c, ClientMessage m, Keyed keyed) {
     var req = m.getCreateGame();
     World world = scenarios.get(req.getScenario());
     if (world == null) {
@@ -305,26 +371,26 @@ public final class Lobby implements MessageHandler {
               + Fields.quote(req.getScenario())
               + "'; known: "
               + ScenarioLoader.builtinIds());
-      return;
+      return null;
     }
     String tooLong = Fields.tooLong("create_game.name", req.getName(), Fields.MAX_NAME_CHARS);
     if (tooLong != null) {
       error(c, m.getRequestId(), ErrorCode.TOO_LONG, tooLong);
-      return;
+      return null;
     }
     GameSettings settings;
     try {
       settings = GameSettings.from(req, world);
     } catch (IllegalArgumentException e) {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
-      return;
+      return null;
     }
     Map<String, Entrants.Reserved> entrantSeats;
     try {
       entrantSeats = entrants.reserve(req, world);
     } catch (IllegalArgumentException e) {
       error(c, m.getRequestId(), ErrorCode.INVALID_SETTINGS, "create_game." + e.getMessage());
-      return;
+      return null;
     }
     long running =
         games.values().stream()
@@ -337,7 +403,7 @@ public final class Lobby implements MessageHandler {
           m.getRequestId(),
           ErrorCode.TOO_MANY_GAMES,
           "the server already runs " + running + " games (limit " + config.maxGames() + ")");
-      return;
+      return null;
     }
     String id = "g" + gameSeq.incrementAndGet() + "-" + Tokens.next().substring(0, 6);
     String instructorToken = Tokens.next();
@@ -354,9 +420,14 @@ public final class Lobby implements MessageHandler {
           "the server cannot write a new game's journal ("
               + e
               + "); no game was created; try again once the disk accepts writes");
-      return;
+      return null;
     }
     LiveGame g = new LiveGame(id, world, settings, clock, listener, instructorToken, journal);
+    g.publicBase = this::publicUrl;
+    g.issueMissingSecrets();
+    if (keyed != null) {
+      keyed.gameId = id;
+    }
     archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
@@ -364,14 +435,7 @@ public final class Lobby implements MessageHandler {
     g.execute(
         () -> {
           g.bind(g.instructorToken, c);
-          reply(
-              c,
-              m,
-              ServerMessage.newBuilder()
-                  .setGameCreated(
-                      GameCreated.newBuilder()
-                          .setGameId(id)
-                          .setInstructorToken(g.instructorToken)));
+          reply(c, m, ServerMessage.newBuilder().setGameCreated(created(g)));
         });
     g.begin();
     entrants.assign(entrantSeats, g);
@@ -379,6 +443,7 @@ public final class Lobby implements MessageHandler {
         (state, r) ->
             afterPrevious(
                 r, () -> g.execute(() -> seatEntrant(g, r.connection(), state, r.name()))));
+    return g;
   }
 
   // ------------------------------------------------------------------ remote entrants
@@ -587,6 +652,7 @@ public final class Lobby implements MessageHandler {
       return new Recovered(id, Recovered.Outcome.FAILED, contents.path() + ": cannot reopen: " + e);
     }
     LiveGame g = LiveGame.restore(replayed, settings, clock, listener, journal);
+    g.publicBase = this::publicUrl;
     archive(g);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
@@ -630,8 +696,59 @@ public final class Lobby implements MessageHandler {
     return g;
   }
 
+  /** A live game and a state ("" for observers) whose standing secret is {@code typed}, or null. */
+  private String[] bySecret(String typed) {
+    String secret = JoinSecrets.normalize(typed);
+    for (LiveGame g : games.values()) {
+      for (var e : g.secrets().entrySet()) {
+        if (e.getValue().equals(secret)) {
+          return new String[] {g.id, e.getKey()};
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Wrong join secrets a connection may send before it is closed (guessing is slowed down). */
+  static final int MAX_WRONG_SECRETS = 10;
+
+  // A WRONG_SECRET answer; the connection that sends too many of them is closed.
+  private void wrongSecret(Connection c, String requestId, String message) {
+    error(c, requestId, ErrorCode.WRONG_SECRET, message);
+    Session s = sessions.get(c);
+    if (s != null && s.wrongSecrets.incrementAndGet() >= MAX_WRONG_SECRETS) {
+      LOG.warn("a connection sent {} wrong join secrets; closing it", MAX_WRONG_SECRETS);
+      c.close(
+          ErrorCode.RATE_LIMITED,
+          MAX_WRONG_SECRETS
+              + " wrong join secrets on this connection: check the code and reconnect");
+    }
+  }
+
   private void joinSeat(Connection c, ClientMessage m) {
-    var req = m.getJoinSeat();
+    var given = m.getJoinSeat();
+    if (given.getGameId().isEmpty() && given.getState().isEmpty()) {
+      if (given.getSecret().isBlank()) {
+        error(
+            c,
+            m.getRequestId(),
+            ErrorCode.SECRET_REQUIRED,
+            "join_seat: give the seat's join secret (with game_id and state, or alone)");
+        return;
+      }
+      String[] where = bySecret(given.getSecret());
+      if (where == null || where[1].isEmpty()) {
+        wrongSecret(
+            c,
+            m.getRequestId(),
+            "join_seat.secret: no seat of a running game has the code '"
+                + given.getSecret()
+                + "' (check it with the instructor; a code that was reissued no longer works)");
+        return;
+      }
+      given = given.toBuilder().setGameId(where[0]).setState(where[1]).build();
+    }
+    var req = given;
     LiveGame g = game(c, m, req.getGameId());
     if (g == null) {
       return;
@@ -650,6 +767,25 @@ public final class Lobby implements MessageHandler {
                     + g.world.id()
                     + "; seats: "
                     + g.seats.keySet());
+          } else if (req.getSecret().isBlank()) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.SECRET_REQUIRED,
+                "join_seat.secret: the seat of "
+                    + req.getState()
+                    + " in game "
+                    + g.id
+                    + " needs its join secret (the code on the seat's link or handout)");
+          } else if (!JoinSecrets.matches(seat.secret, req.getSecret())) {
+            wrongSecret(
+                c,
+                m.getRequestId(),
+                "join_seat.secret: this is not the join secret of "
+                    + req.getState()
+                    + " in game "
+                    + g.id
+                    + " (a reissued secret replaces the old one; ask the instructor)");
           } else if (g.phase == GamePhase.FINISHED) {
             error(c, m.getRequestId(), ErrorCode.GAME_OVER, "game " + g.id + " is over");
           } else if (seat.reservedForBot()) {
@@ -698,10 +834,40 @@ public final class Lobby implements MessageHandler {
   }
 
   private void observe(Connection c, ClientMessage m) {
-    LiveGame g = game(c, m, m.getObserve().getGameId());
+    var req = m.getObserve();
+    if (req.getSecret().isBlank()) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.SECRET_REQUIRED,
+          "observe.secret: watching a game needs its observer secret (on the observers' link)");
+      return;
+    }
+    String gameId = req.getGameId();
+    if (gameId.isEmpty()) {
+      String[] where = bySecret(req.getSecret());
+      if (where == null || !where[1].isEmpty()) {
+        wrongSecret(
+            c,
+            m.getRequestId(),
+            "observe.secret: no running game has the observer code '" + req.getSecret() + "'");
+        return;
+      }
+      gameId = where[0];
+    }
+    LiveGame g = game(c, m, gameId);
     if (g != null) {
       g.execute(
           () -> {
+            if (!JoinSecrets.matches(g.observerSecret, req.getSecret())) {
+              wrongSecret(
+                  c,
+                  m.getRequestId(),
+                  "observe.secret: this is not the observer secret of game "
+                      + g.id
+                      + " (a reissued secret replaces the old one; ask the instructor)");
+              return;
+            }
             long observers =
                 g.members.values().stream().filter(x -> x.role() == Role.OBSERVER).count();
             if (observers >= config.maxObserversPerGame()) {
@@ -775,7 +941,19 @@ public final class Lobby implements MessageHandler {
           token.isEmpty() ? "the request has no token" : "unknown token");
       return;
     }
-    g.execute(() -> action.accept(g, g.member(token)));
+    g.execute(
+        () -> {
+          LiveGame.Member member = g.member(token);
+          if (member == null) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.BAD_TOKEN,
+                "this token was revoked by the instructor of game " + g.id);
+            return;
+          }
+          action.accept(g, member);
+        });
   }
 
   // ------------------------------------------------------------------ replies
@@ -790,6 +968,24 @@ public final class Lobby implements MessageHandler {
             .setRequestId(requestId)
             .setError(Error.newBuilder().setCode(code).setMessage(message).setRequestId(requestId))
             .build());
+  }
+
+  /**
+   * The address students reach the server at (e.g. {@code http://192.168.1.20:7470/}), from which
+   * every link is built; empty: links relative to the server ("/#/join/...").
+   */
+  public void publicUrl(String url) {
+    this.publicUrl = url == null ? "" : url;
+  }
+
+  /** See {@link #publicUrl(String)}. */
+  public String publicUrl() {
+    return publicUrl;
+  }
+
+  /** The HTTP route of the printable seat cards ({@code /handout/{game}?token=...}). */
+  public org.entente.server.net.HttpRoute handoutRoute() {
+    return new HandoutRoute(this);
   }
 
   /** The HTTP route that serves debriefs ({@code /debrief/{game}?token=...&format=...}). */
@@ -887,6 +1083,7 @@ public final class Lobby implements MessageHandler {
 
   /** Serves {@code g} (its instructor's token included) and remembers it in {@code c}'s session. */
   void register(LiveGame g, Connection c) {
+    g.publicBase = this::publicUrl;
     archive(g);
     games.put(g.id, g);
     byToken.put(g.instructorToken, g);

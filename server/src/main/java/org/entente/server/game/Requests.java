@@ -258,6 +258,43 @@ final class Requests {
       }
       case INJECT -> inject(g, c, rid, cmd.getInject());
       case AUTOPILOT -> autopilot(g, c, rid, cmd.getAutopilot());
+      case REVOKE_MEMBER -> {
+        String id = cmd.getRevokeMember().getMemberId();
+        LiveGame.Member gone = g.revoke(id);
+        if (gone == null) {
+          Lobby.error(
+              c,
+              rid,
+              ErrorCode.BAD_REQUEST,
+              "revoke_member.member_id: no member '"
+                  + id
+                  + "' in game "
+                  + g.id
+                  + " (see the roster in the instructor's view)");
+          return;
+        }
+        ack(c, rid, "removed " + Lobby.describe(gone));
+        g.broadcastEvent(
+            org.entente.proto.v1.GameEventKind.MEMBER_REMOVED,
+            "the instructor removed " + Lobby.describe(gone));
+        g.pushInstructorViews();
+      }
+      case REISSUE_SECRET -> {
+        String st = cmd.getReissueSecret().getState();
+        if (!st.isEmpty() && !known(g, c, rid, st, "reissue_secret.state")) {
+          return;
+        }
+        String secret = g.issueSecret(st);
+        ack(
+            c,
+            rid,
+            "new join code for "
+                + (st.isEmpty() ? "the observers" : st)
+                + ": "
+                + JoinSecrets.code(secret)
+                + " (the old one no longer works)");
+        g.pushInstructorViews();
+      }
       case END_GAME -> {
         if (!g.journalInstructor(
             JournalInstructorAction.newBuilder()

@@ -213,6 +213,18 @@ final class RoleViews {
                 .setSubmittedBy(seat.submittedBy()));
       }
     }
+    o.setLinks(Links.of(g));
+    for (LiveGame.Member m : g.members.values()) {
+      if (m.role() != Role.INSTRUCTOR) {
+        o.addRoster(
+            org.entente.proto.v1.RosterEntry.newBuilder()
+                .setMemberId(JoinSecrets.memberId(m.token()))
+                .setRole(m.role())
+                .setState(m.state())
+                .setName(m.name())
+                .setConnected(g.connections.containsKey(m.token())));
+      }
+    }
     return o.build();
   }
 

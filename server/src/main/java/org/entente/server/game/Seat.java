@@ -16,6 +16,7 @@ final class Seat {
   final List<String> memberTokens = new ArrayList<>();
   private Orders orders;
   private String submittedBy;
+  String secret; // the join secret now standing (see JoinSecrets)
 
   Seat(String state, String scenarioBot) {
     this.state = state;

@@ -96,4 +96,19 @@ public final class Records {
         .setFinished(JournalGameFinished.newBuilder().setReason(reason))
         .build();
   }
+
+  public static JournalRecord secret(long at, String state, String secret) {
+    return JournalRecord.newBuilder()
+        .setAtEpochMs(at)
+        .setSecretIssued(
+            org.entente.proto.v1.JournalSecretIssued.newBuilder().setState(state).setSecret(secret))
+        .build();
+  }
+
+  public static JournalRecord revoked(long at, String token) {
+    return JournalRecord.newBuilder()
+        .setAtEpochMs(at)
+        .setMemberRevoked(org.entente.proto.v1.JournalMemberRevoked.newBuilder().setToken(token))
+        .build();
+  }
 }

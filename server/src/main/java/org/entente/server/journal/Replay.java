@@ -46,6 +46,7 @@ public final class Replay {
    * @param standing the current turn's submissions by state
    * @param autopilot seats handed to a bot by the instructor: state to strategy
    * @param finishedReason why the game ended, or null when it goes on
+   * @param secrets the join secrets standing, by state ("" for the observers)
    */
   public record Replayed(
       Path path,
@@ -63,7 +64,8 @@ public final class Replay {
       Map<String, String> autopilot,
       boolean paused,
       String finishedReason,
-      List<GameHistory.Annotation> annotations) {
+      List<GameHistory.Annotation> annotations,
+      Map<String, String> secrets) {
 
     /** True when the game is over (ended, or every turn it was to play has been played). */
     public boolean finished() {
@@ -137,6 +139,7 @@ public final class Replay {
     List<PressMessage> press = new ArrayList<>();
     Map<String, String> autopilot = new TreeMap<>();
     List<GameHistory.Annotation> annotations = new ArrayList<>();
+    Map<String, String> secrets = new TreeMap<>();
     boolean paused = false;
     String finished = null;
     for (int i = 1; i < records.size(); i++) {
@@ -145,6 +148,10 @@ public final class Replay {
       try {
         switch (r.getKindCase()) {
           case MEMBER_ADDED -> members.add(r.getMemberAdded());
+          case MEMBER_REVOKED ->
+              members.removeIf(x -> x.getToken().equals(r.getMemberRevoked().getToken()));
+          case SECRET_ISSUED ->
+              secrets.put(r.getSecretIssued().getState(), r.getSecretIssued().getSecret());
           case ORDERS_ACCEPTED -> {
             var o = r.getOrdersAccepted();
             if (o.getTurn() == state.turn()) {
@@ -250,6 +257,7 @@ public final class Replay {
         autopilot,
         paused,
         finished,
-        annotations);
+        annotations,
+        secrets);
   }
 }

@@ -225,7 +225,7 @@ public final class LoadGenerator {
         long seed = config.seed() + i;
         List<Seat> seats = new ArrayList<>();
         for (int s = 0; s < remote.size(); s++) {
-          seats.add(seat(g.getGameId(), remote.get(s), seed, thinkMs, i, s, turns));
+          seats.add(seat(g, remote.get(s), seed, thinkMs, i, s, turns));
         }
         games.add(new Game(i, g.getGameId(), g.getInstructorToken(), seed, seats));
       }
@@ -240,7 +240,15 @@ public final class LoadGenerator {
   }
 
   private Seat seat(
-      String gameId, SeatInfo info, long gameSeed, int thinkMs, int game, int seat, int turns) {
+      GameCreated created,
+      SeatInfo info,
+      long gameSeed,
+      int thinkMs,
+      int game,
+      int seat,
+      int turns) {
+    String gameId = created.getGameId();
+    String secret = EntenteClient.secret(created, info.getState());
     SeatStats stats = new SeatStats(turns);
     SplittableRandom rng =
         new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + game * 1_000L + seat);
@@ -251,7 +259,8 @@ public final class LoadGenerator {
             : Strategies.create("hider");
     if (config.driver() == LoadConfig.Driver.SDK) {
       SdkSeat s =
-          new SdkSeat(stats, gameId, info.getState(), member, strategy, gameSeed, thinkMs, rng);
+          new SdkSeat(
+              stats, gameId, info.getState(), secret, member, strategy, gameSeed, thinkMs, rng);
       return new Seat() {
         @Override
         public SeatStats stats() {
@@ -290,6 +299,7 @@ public final class LoadGenerator {
             stats,
             gameId,
             info.getState(),
+            secret,
             member,
             config.orders(),
             strategy,

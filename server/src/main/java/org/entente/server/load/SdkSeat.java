@@ -24,6 +24,7 @@ final class SdkSeat {
   private final String gameId;
   private final String state;
   private final String member;
+  private final String secret; // the seat's join secret
   private final Bot bot;
   private final long gameSeed;
   private volatile EntenteClient client;
@@ -33,6 +34,7 @@ final class SdkSeat {
       SeatStats stats,
       String gameId,
       String state,
+      String secret,
       String member,
       Bot bot,
       long gameSeed,
@@ -41,6 +43,7 @@ final class SdkSeat {
     this.stats = stats;
     this.gameId = gameId;
     this.state = state;
+    this.secret = secret;
     this.member = member;
     this.bot = thinkMs <= 0 ? bot : thinking(bot, thinkMs, rng);
     this.gameSeed = gameSeed;
@@ -87,7 +90,7 @@ final class SdkSeat {
                           stats.finished.completeExceptionally(
                               new IllegalStateException(
                                   "the connection of " + state + " closed before the game ended")));
-              return c.join(gameId, state, member);
+              return c.join(gameId, state, member, secret);
             })
         .whenComplete(
             (joined, error) -> {

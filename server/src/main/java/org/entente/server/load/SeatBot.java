@@ -42,6 +42,7 @@ final class SeatBot extends SimpleChannelInboundHandler<ByteBuf> {
   private final String gameId;
   private final String state;
   private final String member;
+  private final String secret; // the seat's join secret
   private final LoadConfig.OrdersMode mode;
   private final Bot strategy;
   private final long gameSeed;
@@ -63,6 +64,7 @@ final class SeatBot extends SimpleChannelInboundHandler<ByteBuf> {
       SeatStats stats,
       String gameId,
       String state,
+      String secret,
       String member,
       LoadConfig.OrdersMode mode,
       Bot strategy,
@@ -72,6 +74,7 @@ final class SeatBot extends SimpleChannelInboundHandler<ByteBuf> {
     this.stats = stats;
     this.gameId = gameId;
     this.state = state;
+    this.secret = secret;
     this.member = member;
     this.mode = mode;
     this.strategy = strategy;
@@ -136,7 +139,11 @@ final class SeatBot extends SimpleChannelInboundHandler<ByteBuf> {
               ClientMessage.newBuilder()
                   .setRequestId("join")
                   .setJoinSeat(
-                      JoinSeat.newBuilder().setGameId(gameId).setState(state).setMember(member)));
+                      JoinSeat.newBuilder()
+                          .setGameId(gameId)
+                          .setState(state)
+                          .setMember(member)
+                          .setSecret(secret)));
       case LeanWire.SM_JOINED -> token = Joined.parseFrom(nio(frame, e)).getToken();
       case LeanWire.SM_PONG -> stats.pingRttNanos = now - pingSentNanos;
       default -> {}

@@ -69,14 +69,20 @@ class AllianceBlocOverSocketTest {
             .createGame(CreateGame.newBuilder().setScenario("europe-1914").setSeed(3).build())
             .get(10, TimeUnit.SECONDS);
     String seat =
-        instructor.join(game.getGameId(), "FRN", "ana").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(game.getGameId(), "FRN", "ana", EntenteClient.secret(game, "FRN"))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     EntenteClient json =
         EntenteClient.connect(
                 "127.0.0.1",
                 server.port(),
                 ClientOptions.defaults().withTransport(ClientOptions.Transport.WEBSOCKET))
             .get(10, TimeUnit.SECONDS);
-    String observer = json.observe(game.getGameId()).get(10, TimeUnit.SECONDS).getToken();
+    String observer =
+        json.observe(game.getGameId(), game.getLinks().getObservers().getSecret())
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
 
     for (TurnView v :
         List.of(

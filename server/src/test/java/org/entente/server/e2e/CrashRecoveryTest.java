@@ -159,7 +159,7 @@ class CrashRecoveryTest {
       tokens.put(
           seat,
           instructor
-              .join(game.getGameId(), seat, "bot-" + seat)
+              .join(game.getGameId(), seat, "bot-" + seat, EntenteClient.secret(game, seat))
               .get(10, TimeUnit.SECONDS)
               .getToken());
     }

@@ -141,9 +141,15 @@ class EliminatedSeatTest {
     List<ServerMessage> watched = new CopyOnWriteArrayList<>();
     watcher.onPush(watched::add);
     String fallenWatch =
-        watcher.join(gameId, fallen, "watch-" + fallen).get(10, TimeUnit.SECONDS).getToken();
+        watcher
+            .join(gameId, fallen, "watch-" + fallen, EntenteClient.secret(game, fallen))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     String holderWatch =
-        watcher.join(gameId, holder, "watch-" + holder).get(10, TimeUnit.SECONDS).getToken();
+        watcher
+            .join(gameId, holder, "watch-" + holder, EntenteClient.secret(game, holder))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
 
     // the two seats' players: the SDK's bot loop with the scenario's strategies
     List<Elimination> eliminations = new CopyOnWriteArrayList<>();
@@ -174,9 +180,15 @@ class EliminatedSeatTest {
           }
         };
     String fallenToken =
-        instructor.join(gameId, fallen, "bot").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(gameId, fallen, "bot", EntenteClient.secret(game, fallen))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     String holderToken =
-        instructor.join(gameId, holder, "bot").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(gameId, holder, "bot", EntenteClient.secret(game, holder))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     CountDownLatch heldArrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Bot held =
@@ -212,7 +224,10 @@ class EliminatedSeatTest {
     assertThat(holderView.hasEliminated()).isFalse();
     EntenteClient json =
         connect(ClientOptions.defaults().withTransport(ClientOptions.Transport.WEBSOCKET));
-    String observer = json.observe(gameId).get(10, TimeUnit.SECONDS).getToken();
+    String observer =
+        json.observe(gameId, game.getLinks().getObservers().getSecret())
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     assertThat(json.getView(observer).get(10, TimeUnit.SECONDS).getPhase())
         .isEqualTo(GamePhase.ORDERS);
     assertThat(instructor.getView(game.getInstructorToken()).get(10, TimeUnit.SECONDS).getPhase())

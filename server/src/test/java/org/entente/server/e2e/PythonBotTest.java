@@ -95,7 +95,10 @@ class PythonBotTest {
                     .build())
             .get(10, TimeUnit.SECONDS);
     String token =
-        instructor.join(game.getGameId(), SEAT, "python").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(game.getGameId(), SEAT, "python", EntenteClient.secret(game, SEAT))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
 
     Path log = Files.createTempFile("python-bot", ".log");
     ProcessBuilder pb =
@@ -181,7 +184,10 @@ class PythonBotTest {
         });
     GameCreated game = instructor.createGame(create.build()).get(10, TimeUnit.SECONDS);
     String token =
-        instructor.join(game.getGameId(), seat, "python").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(game.getGameId(), seat, "python", EntenteClient.secret(game, seat))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     org.entente.proto.v1.InstructorCommand now =
         org.entente.proto.v1.InstructorCommand.newBuilder()
             .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance())

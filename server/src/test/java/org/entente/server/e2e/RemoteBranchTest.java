@@ -73,11 +73,15 @@ class RemoteBranchTest {
   }
 
   /** Plays the people seats LEN and OST of {@code game} with remote bots until the game ends. */
-  void playRemotely(EntenteClient instructor, String game) throws Exception {
+  void playRemotely(EntenteClient instructor, org.entente.proto.v1.GameCreated created)
+      throws Exception {
     List<CompletableFuture<RemoteBot.Result>> bots = new ArrayList<>();
     for (String seat : List.of("LEN", "OST")) {
       String token =
-          instructor.join(game, seat, "bot-" + seat).get(10, TimeUnit.SECONDS).getToken();
+          instructor
+              .join(created.getGameId(), seat, "bot-" + seat, EntenteClient.secret(created, seat))
+              .get(10, TimeUnit.SECONDS)
+              .getToken();
       bots.add(
           new RemoteBot(Strategies.create(strategies.get(seat)), token, SEED)
               .play("127.0.0.1", server.port(), ClientOptions.defaults()));
@@ -121,7 +125,7 @@ class RemoteBranchTest {
                     .putBots("KAD", strategies.get("KAD"))
                     .build())
             .get(10, TimeUnit.SECONDS);
-    playRemotely(parentInstructor, parent.getGameId());
+    playRemotely(parentInstructor, parent);
     List<String> parentHashes = parentPushed.get(30, TimeUnit.SECONDS);
     assertThat(parentHashes).hasSize(world.turns()).isEqualTo(journaledHashes(parent.getGameId()));
 
@@ -136,7 +140,7 @@ class RemoteBranchTest {
                     .setTurn(3)
                     .build())
             .get(10, TimeUnit.SECONDS);
-    playRemotely(branchInstructor, branch.getGameId());
+    playRemotely(branchInstructor, branch);
     // turns 4.. are played live in the branch and reach the parent's hashes
     assertThat(branchPushed.get(30, TimeUnit.SECONDS))
         .isEqualTo(parentHashes.subList(3, parentHashes.size()));
@@ -157,7 +161,7 @@ class RemoteBranchTest {
                     .putOrders("LEN", Wire.orders(OrderSyntax.parse("BANDWAGON KAD")))
                     .build())
             .get(10, TimeUnit.SECONDS);
-    playRemotely(branchInstructor, whatIf.getGameId());
+    playRemotely(branchInstructor, whatIf);
     GameDiff d =
         parentInstructor
             .diffGames(parent.getInstructorToken(), parent.getGameId(), whatIf.getGameId())

@@ -89,7 +89,7 @@ class RemoteGameTest {
       }
       String token =
           instructor
-              .join(game.getGameId(), seat, "bot-" + seat)
+              .join(game.getGameId(), seat, "bot-" + seat, EntenteClient.secret(game, seat))
               .get(10, TimeUnit.SECONDS)
               .getToken();
       ClientOptions options = ClientOptions.defaults();
@@ -144,7 +144,10 @@ class RemoteGameTest {
                     .build())
             .get(10, TimeUnit.SECONDS);
     String token =
-        instructor.join(game.getGameId(), "LEN", "ana").get(10, TimeUnit.SECONDS).getToken();
+        instructor
+            .join(game.getGameId(), "LEN", "ana", EntenteClient.secret(game, "LEN"))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
     EntenteClient first =
         EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
     first.resume(token).get(10, TimeUnit.SECONDS);

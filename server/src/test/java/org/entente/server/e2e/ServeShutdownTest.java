@@ -72,7 +72,8 @@ class ServeShutdownTest {
               .get(10, TimeUnit.SECONDS);
       games.add(created.getGameId());
       EntenteClient seat = connect(port);
-      seat.join(created.getGameId(), "UKG", "ukg").get(10, TimeUnit.SECONDS);
+      seat.join(created.getGameId(), "UKG", "ukg", EntenteClient.secret(created, "UKG"))
+          .get(10, TimeUnit.SECONDS);
     }
     GameList listed = connect(port).listGames().get(10, TimeUnit.SECONDS);
     assertThat(listed.getGamesList()).hasSize(games.size());

@@ -68,7 +68,11 @@ class DeadlineRecoveryTest {
     ServerMessage r =
         c.request(
             ClientMessage.newBuilder()
-                .setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState(state)));
+                .setJoinSeat(
+                    JoinSeat.newBuilder()
+                        .setGameId(game)
+                        .setState(state)
+                        .setSecret(JoinSecretsOf.of(lobby, game, state))));
     assertThat(r.hasJoined()).as(r.toString()).isTrue();
     return new LiveGameTest.Player(c, r.getJoined().getToken(), state);
   }

@@ -71,7 +71,8 @@ class LiveGameTest {
                     JoinSeat.newBuilder()
                         .setGameId(game)
                         .setState(state)
-                        .setMember(state.toLowerCase(java.util.Locale.ROOT))));
+                        .setMember(state.toLowerCase(java.util.Locale.ROOT))
+                        .setSecret(JoinSecretsOf.of(lobby, game, state))));
     assertThat(r.hasJoined()).as(r.toString()).isTrue();
     return new Player(c, r.getJoined().getToken(), state);
   }
@@ -82,7 +83,11 @@ class LiveGameTest {
         c.request(
             ClientMessage.newBuilder()
                 .setJoinSeat(
-                    JoinSeat.newBuilder().setGameId(game).setState(state).setMember(member)));
+                    JoinSeat.newBuilder()
+                        .setGameId(game)
+                        .setState(state)
+                        .setMember(member)
+                        .setSecret(JoinSecretsOf.of(lobby, game, state))));
     assertThat(r.hasJoined()).as(r.toString()).isTrue();
     return new Player(c, r.getJoined().getToken(), state);
   }
@@ -229,7 +234,10 @@ class LiveGameTest {
     Player len = join(game, "LEN", "l");
     Player ost = join(game, "OST", "o");
     TestConnection observer = TestConnection.hello(lobby);
-    observer.request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game)));
+    observer.request(
+        ClientMessage.newBuilder()
+            .setObserve(
+                Observe.newBuilder().setGameId(game).setSecret(JoinSecretsOf.of(lobby, game, ""))));
     ServerMessage ack =
         len.c()
             .request(

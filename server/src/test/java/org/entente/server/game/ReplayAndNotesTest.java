@@ -104,7 +104,12 @@ class ReplayAndNotesTest {
     TestConnection observer = TestConnection.hello(lobby);
     String otoken =
         observer
-            .request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game)))
+            .request(
+                ClientMessage.newBuilder()
+                    .setObserve(
+                        Observe.newBuilder()
+                            .setGameId(game)
+                            .setSecret(JoinSecretsOf.of(lobby, game, ""))))
             .getJoined()
             .getToken();
     observer.request(

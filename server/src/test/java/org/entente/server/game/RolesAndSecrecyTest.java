@@ -2,6 +2,7 @@ package org.entente.server.game;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.entente.api.OrderSyntax;
@@ -71,7 +72,12 @@ class RolesAndSecrecyTest {
     observer = TestConnection.hello(lobby);
     observerToken =
         observer
-            .request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game)))
+            .request(
+                ClientMessage.newBuilder()
+                    .setObserve(
+                        Observe.newBuilder()
+                            .setGameId(game)
+                            .setSecret(JoinSecretsOf.of(lobby, game, ""))))
             .getJoined()
             .getToken();
   }
@@ -86,7 +92,11 @@ class RolesAndSecrecyTest {
     ServerMessage r =
         c.request(
             ClientMessage.newBuilder()
-                .setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState(state)));
+                .setJoinSeat(
+                    JoinSeat.newBuilder()
+                        .setGameId(game)
+                        .setState(state)
+                        .setSecret(JoinSecretsOf.of(lobby, game, state))));
     return new LiveGameTest.Player(c, r.getJoined().getToken(), state);
   }
 
@@ -154,6 +164,14 @@ class RolesAndSecrecyTest {
         t ->
             ClientMessage.newBuilder()
                 .setDiffGames(org.entente.proto.v1.DiffGames.newBuilder().setToken(t))),
+    INSTRUCTOR_REISSUE_LEN_SECRET(
+        t ->
+            ClientMessage.newBuilder()
+                .setInstructor(
+                    InstructorCommand.newBuilder()
+                        .setToken(t)
+                        .setReissueSecret(
+                            org.entente.proto.v1.ReissueSecret.newBuilder().setState("LEN")))),
     LIST_GAMES(t -> ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance())),
     LIST_SCENARIOS(
         t -> ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
@@ -206,6 +224,11 @@ class RolesAndSecrecyTest {
         row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.OBSERVER, "FORBIDDEN"),
         row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.INSTRUCTOR, "ok:GAME_DIFF"),
         row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.SEAT, "FORBIDDEN"),
+        row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.OTHER_SEAT, "FORBIDDEN"),
+        row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.INSTRUCTOR, "ok:ACK"),
+        row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.NO_TOKEN, "BAD_TOKEN"),
         row(Request.LIST_GAMES, Who.NO_TOKEN, "ok:GAMES"),
         row(Request.LIST_GAMES, Who.SEAT, "ok:GAMES"),
         row(Request.LIST_SCENARIOS, Who.NO_TOKEN, "ok:SCENARIOS"),
@@ -227,6 +250,202 @@ class RolesAndSecrecyTest {
       assertThat(reply.getError().getMessage()).isNotBlank();
       assertThat(reply.getError().getRequestId()).isEqualTo(reply.getRequestId()).isNotEmpty();
     }
+  }
+
+  /** Whose secret a join attempt carries. */
+  enum SecretOf {
+    LEN,
+    OST,
+    OBSERVERS,
+    LEN_TYPED_LOOSELY, // lower case, with a dash and a space
+    LEN_BEFORE_REISSUE,
+    NONE
+  }
+
+  /** How a join names what it joins. */
+  enum Join {
+    SEAT_LEN, // join_seat game + LEN + secret
+    BY_CODE, // join_seat with the secret alone
+    OBSERVE, // observe game + secret
+    OBSERVE_BY_CODE // observe with the secret alone
+  }
+
+  static Stream<Arguments> joinSecretMatrix() {
+    return Stream.of(
+        Arguments.of(Join.SEAT_LEN, SecretOf.LEN, "ok:LEN"),
+        Arguments.of(Join.SEAT_LEN, SecretOf.LEN_TYPED_LOOSELY, "ok:LEN"),
+        Arguments.of(Join.SEAT_LEN, SecretOf.OST, "WRONG_SECRET"),
+        Arguments.of(Join.SEAT_LEN, SecretOf.OBSERVERS, "WRONG_SECRET"),
+        Arguments.of(Join.SEAT_LEN, SecretOf.LEN_BEFORE_REISSUE, "WRONG_SECRET"),
+        Arguments.of(Join.SEAT_LEN, SecretOf.NONE, "SECRET_REQUIRED"),
+        Arguments.of(Join.BY_CODE, SecretOf.LEN, "ok:LEN"),
+        Arguments.of(Join.BY_CODE, SecretOf.OST, "ok:OST"),
+        Arguments.of(Join.BY_CODE, SecretOf.OBSERVERS, "WRONG_SECRET"),
+        Arguments.of(Join.BY_CODE, SecretOf.LEN_BEFORE_REISSUE, "WRONG_SECRET"),
+        Arguments.of(Join.BY_CODE, SecretOf.NONE, "SECRET_REQUIRED"),
+        Arguments.of(Join.OBSERVE, SecretOf.OBSERVERS, "ok:OBSERVER"),
+        Arguments.of(Join.OBSERVE, SecretOf.LEN, "WRONG_SECRET"),
+        Arguments.of(Join.OBSERVE, SecretOf.NONE, "SECRET_REQUIRED"),
+        Arguments.of(Join.OBSERVE_BY_CODE, SecretOf.OBSERVERS, "ok:OBSERVER"),
+        Arguments.of(Join.OBSERVE_BY_CODE, SecretOf.OST, "WRONG_SECRET"));
+  }
+
+  @ParameterizedTest(name = "{0} with the secret of {1} -> {2}")
+  @MethodSource("joinSecretMatrix")
+  void onlyTheRightJoinSecretLetsSomeoneIn(Join how, SecretOf whose, String expected) {
+    String before = JoinSecretsOf.of(lobby, game, "LEN");
+    // the instructor reissues LEN's secret: the one handed out before no longer works
+    assertThat(
+            instructor
+                .request(
+                    ClientMessage.newBuilder()
+                        .setInstructor(
+                            InstructorCommand.newBuilder()
+                                .setToken(instructorToken)
+                                .setReissueSecret(
+                                    org.entente.proto.v1.ReissueSecret.newBuilder()
+                                        .setState("LEN"))))
+                .hasAck())
+        .isTrue();
+    String len = JoinSecretsOf.of(lobby, game, "LEN");
+    assertThat(len).isNotEqualTo(before).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}");
+    String secret =
+        switch (whose) {
+          case LEN -> len;
+          case OST -> JoinSecretsOf.of(lobby, game, "OST");
+          case OBSERVERS -> JoinSecretsOf.of(lobby, game, "");
+          case LEN_TYPED_LOOSELY ->
+              len.substring(0, 4).toLowerCase(java.util.Locale.ROOT) + "- " + len.substring(4);
+          case LEN_BEFORE_REISSUE -> before;
+          case NONE -> "";
+        };
+    ClientMessage.Builder m =
+        switch (how) {
+          case SEAT_LEN ->
+              ClientMessage.newBuilder()
+                  .setJoinSeat(
+                      JoinSeat.newBuilder()
+                          .setGameId(game)
+                          .setState("LEN")
+                          .setMember("eve")
+                          .setSecret(secret));
+          case BY_CODE ->
+              ClientMessage.newBuilder()
+                  .setJoinSeat(JoinSeat.newBuilder().setMember("eve").setSecret(secret));
+          case OBSERVE ->
+              ClientMessage.newBuilder()
+                  .setObserve(Observe.newBuilder().setGameId(game).setSecret(secret));
+          case OBSERVE_BY_CODE ->
+              ClientMessage.newBuilder().setObserve(Observe.newBuilder().setSecret(secret));
+        };
+    ServerMessage reply = TestConnection.hello(lobby).request(m);
+    String actual =
+        reply.hasError()
+            ? reply.getError().getCode().name()
+            : "ok:"
+                + (reply.getJoined().getRole() == org.entente.proto.v1.Role.OBSERVER
+                    ? "OBSERVER"
+                    : reply.getJoined().getState());
+    assertThat(actual).as(reply.toString()).isEqualTo(expected);
+    if (reply.hasError()) {
+      assertThat(reply.getError().getMessage()).contains("secret");
+      // a refusal echoes at most what was typed, never a secret that stands
+      for (String standing :
+          List.of(len, JoinSecretsOf.of(lobby, game, "OST"), JoinSecretsOf.of(lobby, game, ""))) {
+        if (!standing.equals(secret)) {
+          assertThat(reply.getError().getMessage()).doesNotContain(standing);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aConnectionThatGuessesSecretsIsClosedAfterTenWrongOnes() {
+    TestConnection guesser = TestConnection.hello(lobby);
+    for (int i = 1; i <= Lobby.MAX_WRONG_SECRETS; i++) {
+      assertThat(guesser.closedWith()).as("open after %d wrong secrets", i - 1).isNull();
+      ServerMessage r =
+          guesser.request(
+              ClientMessage.newBuilder()
+                  .setJoinSeat(
+                      JoinSeat.newBuilder()
+                          .setMember("eve")
+                          .setSecret(
+                              String.format("%08d", i).replace('0', '2').replace('1', '3'))));
+      assertThat(r.getError().getCode()).isEqualTo(ErrorCode.WRONG_SECRET);
+    }
+    assertThat(guesser.closedWith()).isEqualTo(ErrorCode.RATE_LIMITED);
+    // a right secret on another connection still works
+    assertThat(
+            TestConnection.hello(lobby)
+                .request(
+                    ClientMessage.newBuilder()
+                        .setJoinSeat(
+                            JoinSeat.newBuilder()
+                                .setMember("ana")
+                                .setSecret(JoinSecretsOf.of(lobby, game, "LEN"))))
+                .getJoined()
+                .getState())
+        .isEqualTo("LEN");
+  }
+
+  @Test
+  void secretsAreOnlyInTheInstructorsViewAndTheRevokedMemberIsOut() {
+    String lenSecret = JoinSecretsOf.of(lobby, game, "LEN");
+    TestConnection.settle(lobby.game(game));
+    for (TurnView v :
+        List.of(
+            viewOf(len.c(), len.token()),
+            viewOf(ost.c(), ost.token()),
+            viewOf(observer, observerToken))) {
+      assertThat(v.toString()).doesNotContain(lenSecret).doesNotContain("member_id");
+      assertThat(v.getOmniscient().getRosterCount()).isZero();
+    }
+    TurnView all = viewOf(instructor, instructorToken);
+    var links = all.getOmniscient().getLinks();
+    assertThat(links.getSeatsList())
+        .extracting(org.entente.proto.v1.SeatLink::getState)
+        .containsExactly("LEN", "OST");
+    assertThat(links.getSeats(0).getJoinUrl()).isEqualTo("/#/join/" + game + "/LEN/" + lenSecret);
+    assertThat(links.getSeats(0).getCode())
+        .isEqualTo(lenSecret.substring(0, 4) + "-" + lenSecret.substring(4));
+    var ostMember =
+        all.getOmniscient().getRosterList().stream()
+            .filter(r -> r.getState().equals("OST"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ostMember.getConnected()).isTrue();
+    assertThat(ostMember.getMemberId()).doesNotContain(ost.token());
+    ServerMessage revoked =
+        instructor.request(
+            ClientMessage.newBuilder()
+                .setInstructor(
+                    InstructorCommand.newBuilder()
+                        .setToken(instructorToken)
+                        .setRevokeMember(
+                            org.entente.proto.v1.RevokeMember.newBuilder()
+                                .setMemberId(ostMember.getMemberId()))));
+    assertThat(revoked.getAck().getDetail()).contains("OST");
+    assertThat(ost.c().closedWith()).isEqualTo(ErrorCode.BAD_TOKEN);
+    ServerMessage after =
+        TestConnection.hello(lobby)
+            .request(
+                ClientMessage.newBuilder().setGetView(GetView.newBuilder().setToken(ost.token())));
+    assertThat(after.getError().getCode()).isEqualTo(ErrorCode.BAD_TOKEN);
+    assertThat(after.getError().getMessage()).contains("revoked");
+    assertThat(viewOf(instructor, instructorToken).getOmniscient().getRosterList())
+        .noneMatch(r -> r.getState().equals("OST"));
+    ServerMessage again =
+        instructor.request(
+            ClientMessage.newBuilder()
+                .setInstructor(
+                    InstructorCommand.newBuilder()
+                        .setToken(instructorToken)
+                        .setRevokeMember(
+                            org.entente.proto.v1.RevokeMember.newBuilder()
+                                .setMemberId(ostMember.getMemberId()))));
+    assertThat(again.getError().getCode()).isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(again.getError().getMessage()).contains("revoke_member.member_id");
   }
 
   TurnView viewOf(TestConnection c, String token) {
@@ -366,7 +585,11 @@ class RolesAndSecrecyTest {
         len.c()
             .request(
                 ClientMessage.newBuilder()
-                    .setJoinSeat(JoinSeat.newBuilder().setGameId(game).setState("KAD")));
+                    .setJoinSeat(
+                        JoinSeat.newBuilder()
+                            .setGameId(game)
+                            .setState("KAD")
+                            .setSecret(JoinSecretsOf.of(lobby, game, "KAD"))));
     assertThat(botSeat.getError().getCode()).isEqualTo(ErrorCode.FORBIDDEN);
     ServerMessage unknownScenario =
         len.c()

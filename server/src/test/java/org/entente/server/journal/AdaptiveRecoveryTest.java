@@ -66,7 +66,12 @@ class AdaptiveRecoveryTest {
         new Conn(lobby)
             .request(
                 ClientMessage.newBuilder()
-                    .setJoinSeat(JoinSeat.newBuilder().setGameId(id).setState(PERSON)));
+                    .setJoinSeat(
+                        JoinSeat.newBuilder()
+                            .setGameId(id)
+                            .setState(PERSON)
+                            .setSecret(
+                                org.entente.server.game.JoinSecretsOf.of(lobby, id, PERSON))));
     assertThat(joined.hasJoined()).as(joined.toString()).isTrue();
     return new Game(id, joined.getJoined().getToken());
   }

@@ -77,7 +77,12 @@ class RecoveryTest {
             .request(
                 ClientMessage.newBuilder()
                     .setJoinSeat(
-                        JoinSeat.newBuilder().setGameId(game).setState(state).setMember(name)));
+                        JoinSeat.newBuilder()
+                            .setGameId(game)
+                            .setState(state)
+                            .setMember(name)
+                            .setSecret(
+                                org.entente.server.game.JoinSecretsOf.of(lobby, game, state))));
     assertThat(r.hasJoined()).as(r.toString()).isTrue();
     return r.getJoined().getToken();
   }

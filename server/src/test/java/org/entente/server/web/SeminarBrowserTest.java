@@ -53,7 +53,7 @@ class SeminarBrowserTest {
             config,
             lobby,
             new ClasspathStaticFiles(SeminarBrowserTest.class.getClassLoader(), "web/"),
-            Map.of("/debrief/", lobby.debriefRoute()));
+            Map.of("/debrief/", lobby.debriefRoute(), "/handout/", lobby.handoutRoute()));
     server.start();
   }
 
@@ -84,6 +84,21 @@ class SeminarBrowserTest {
     assertThat(r.exit()).as("seminar.mjs failed:%n%s", r.output()).isZero();
     assertThat(r.output())
         .contains("ok - the order form was filled and sent with the keyboard alone")
+        .contains("ok - a double click on \"Create the game\" made one game (1)")
+        .contains("ok - the handout has a QR code for each seat card and the observers")
+        .contains("ok - a student with another seat's secret is refused the seat")
+        .contains("ok - messages go to everyone unless the student picks a recipient")
+        .contains("ok - the instructor wrote to LEN privately")
+        .contains("ok - OST never receives the instructor's private note to another seat")
+        .contains("ok - LEN never receives the join secrets or the roster")
+        .contains(
+            "ok - an observer from the watch link sees the game without an order or message form")
+        .contains("ok - the lobby says in a line what each seat's bot does")
+        .contains("ok - the seat page (desktop) shows no raw float or exponent")
+        .contains("ok - the seat page (phone) shows no raw float or exponent")
+        .contains("ok - the instructor console shows no raw float or exponent")
+        .contains("ok - the replay shows no raw float or exponent")
+        .contains("ok - the comparison shows no raw float or exponent")
         .contains("ok - LEN never receives a private message not meant for it")
         .contains("ok - OST never receives the other seat's private briefing")
         .contains("ok - the seat page fits a phone's width")
