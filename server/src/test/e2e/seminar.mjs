@@ -385,7 +385,9 @@ try {
   const frame = ipage.frameLocator('#debrief-frame');
   await frame.locator('svg').first().waitFor({ timeout: T });
   check((await frame.locator('svg').count()) >= 1, 'the debrief shows in the page with its charts');
-  check((await ipage.locator('#dl-html').getAttribute('href')).includes('format=html'), 'the debrief has its download links');
+  await ipage.waitForFunction(() => [...document.querySelectorAll('a[data-format]')].every((a) => a.href.startsWith('blob:')), null, { timeout: T });
+  const hrefs = await ipage.locator('a[data-format]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  check(hrefs.length === 3 && hrefs.every((u) => u.startsWith('blob:') && !u.includes(instructorToken)), 'the debrief has its download links, with no token in them');
 
   // --- what each student received over the WebSocket
   step = 'privacy';

@@ -4,15 +4,25 @@ import { h } from './dom.js';
 import { links } from './links.js';
 
 export async function debriefPage(main, page, gameId, token) {
-  const url = (format) => `/debrief/${encodeURIComponent(gameId)}?token=${encodeURIComponent(token)}&format=${format}`;
+  // the token goes in a header, never in a URL (histories, logs, referrers); downloads are the
+  // fetched bytes, offered as blob: links
+  const get = (format) => fetch(`/debrief/${encodeURIComponent(gameId)}?format=${format}`,
+    { headers: { Authorization: `Bearer ${token}` } });
+  const download = (format, label, id) => {
+    const a = h('a', { href: '#', download: `${gameId}-debrief.${format}`, id, 'data-format': format, 'aria-busy': 'true' }, label);
+    get(format).then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`status ${r.status}`))))
+      .then((blob) => { a.href = URL.createObjectURL(blob); a.removeAttribute('aria-busy'); })
+      .catch((e) => { a.textContent = `${label} (unavailable: ${e.message})`; });
+    return a;
+  };
   main.append(h('div', { class: 'card' },
     h('h1', {}, `Debrief of game ${gameId}`),
     h('p', {}, 'Download: ',
-      h('a', { href: url('html'), download: `${gameId}-debrief.html`, id: 'dl-html' }, 'HTML with charts'), ' · ',
-      h('a', { href: url('md'), download: `${gameId}-debrief.md` }, 'Markdown'), ' · ',
-      h('a', { href: url('json'), download: `${gameId}-debrief.json` }, 'JSON'), ' · ',
+      download('html', 'HTML with charts', 'dl-html'), ' · ',
+      download('md', 'Markdown', 'dl-md'), ' · ',
+      download('json', 'JSON', 'dl-json'), ' · ',
       h('a', { href: links(gameId, token).instructor }, 'Back to the console'))));
-  const res = await fetch(url('html'));
+  const res = await get('html');
   const text = await res.text();
   if (!res.ok) {
     main.append(h('p', { class: 'notice error', role: 'alert' }, `The server refused the debrief (${res.status}): ${text}`));

@@ -32,7 +32,13 @@ final class DebriefRoute implements HttpRoute {
     if (g == null) {
       return done(Response.text(404, "no game '" + id + "'"));
     }
-    String token = first(request.query(), "token");
+    // the token from the Authorization header (it stays out of URLs, histories and logs), else
+    // from the query, as older clients send it
+    String auth = request.headers().getOrDefault("authorization", "");
+    String token =
+        auth.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? auth.substring(7).trim()
+            : first(request.query(), "token");
     Format format;
     try {
       format =
@@ -49,7 +55,10 @@ final class DebriefRoute implements HttpRoute {
           LiveGame.Member m = token.isEmpty() ? null : g.member(token);
           if (m == null || m.role() != Role.INSTRUCTOR) {
             out.complete(
-                Response.text(403, "the debrief needs the game's instructor token (?token=...)"));
+                Response.text(
+                    403,
+                    "the debrief needs the game's instructor token (Authorization: Bearer TOKEN,"
+                        + " or ?token=...)"));
             return;
           }
           byte[] body = Debriefs.render(g.history(), format).getBytes(StandardCharsets.UTF_8);

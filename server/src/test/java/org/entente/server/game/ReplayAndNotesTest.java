@@ -173,6 +173,33 @@ class ReplayAndNotesTest {
             .toCompletableFuture()
             .get();
     assertThat(new String(md.body(), StandardCharsets.UTF_8)).contains("Why did Ostvald pass?");
+    // the token in a header, out of the URL
+    HttpRoute.Response json =
+        route
+            .handle(
+                new HttpRoute.Request(
+                    "GET",
+                    "/debrief/" + game,
+                    Map.of("format", List.of("json")),
+                    Map.of("authorization", "Bearer " + itoken),
+                    new byte[0]))
+            .toCompletableFuture()
+            .get();
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.contentType()).startsWith("application/json");
+    assertThat(
+            route
+                .handle(
+                    new HttpRoute.Request(
+                        "GET",
+                        "/debrief/" + game,
+                        Map.of(),
+                        Map.of("authorization", "Bearer " + len.token()),
+                        new byte[0]))
+                .toCompletableFuture()
+                .get()
+                .status())
+        .isEqualTo(403);
     assertThat(
             route
                 .handle(

@@ -108,6 +108,7 @@ class SeminarBrowserTest {
         .contains("ok - the console lists the alliance with its target")
         .contains("requests went to the server itself (elsewhere: none)")
         .contains("ok - the Content-Security-Policy blocked nothing")
+        .contains("ok - the debrief has its download links, with no token in them")
         .contains("ok - what-if branch: What-if game")
         .contains("ok - compare two games: ")
         .contains("E2E OK");
