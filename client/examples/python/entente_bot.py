@@ -177,7 +177,14 @@ def play(conn, token):
             v = m.view
             if v.phase == pb.FINISHED:
                 return accepted, refused
+            if v.phase == pb.ELIMINATED:
+                # protocol 1.1: the seat's state was conquered; watch until the game ends
+                if "eliminated" not in answered:
+                    print("eliminated: %s" % v.eliminated.reason, flush=True)
+                    answered.add("eliminated")
+                continue
             if v.phase == pb.ORDERS and v.self and v.turn not in answered:
+                # a server before protocol 1.1 only says so in the seat's nation
                 if not any(n.id == v.self and n.active for n in v.nations):
                     print("turn %d: conquered, only observing" % v.turn, flush=True)
                     answered.add(v.turn)

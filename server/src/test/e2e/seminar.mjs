@@ -32,9 +32,14 @@ let step = 'start';
 const pages = {};
 const elsewhere = [];
 let requests = 0;
+const cspViolations = [];
 
 /** Notes every request of the context that leaves the server (a CDN, a remote font...). */
 function localOnly(ctx) {
+  // the server's Content-Security-Policy must not block anything the client does
+  ctx.on('page', (p) => p.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) cspViolations.push(m.text());
+  }));
   ctx.on('request', (r) => {
     const url = r.url();
     requests++;
@@ -413,6 +418,7 @@ try {
   privacy(aframes, 'LEN', bToken, ostSecret, lenSecret, 0.15);
   privacy(bframes, 'OST', aToken, lenSecret, ostSecret, 0.1);
   check(requests > 20 && elsewhere.length === 0, `all ${requests} requests went to the server itself (elsewhere: ${elsewhere.slice(0, 3).join(', ') || 'none'})`);
+  check(cspViolations.length === 0, `the Content-Security-Policy blocked nothing (${cspViolations.slice(0, 2).join(' | ') || 'no violation'})`);
   console.log('E2E OK');
 } catch (e) {
   console.error(`E2E FAILED at step ${step}: ${e.message}`);

@@ -125,17 +125,24 @@ export function alliancesTable(view, nameOf, self) {
   return h('div', {},
     h('table', { class: 'alliances' },
       h('caption', {}, 'Standing alliances: each balances one target, the state named in its "Against" column'),
-      h('thead', {}, h('tr', {}, [['Alliance', ''], ['Members', ''], ['Against', 'its target: the threat its members balance'],
+      h('thead', {}, h('tr', {}, [['Alliance', ''], ['Members', ''], ['Against', 'its target: the threat its members balance; "bloc then" lists the states that stood with the target when the alliance formed'],
         ['Kind', 'defensive: members defend each other; offensive: members also join each other\'s attacks'], ['Cohesion', ''], ['Since', 'the turn it formed']]
         .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
       h('tbody', {}, list.map((a) => h('tr', { class: `${isOffensive(a) ? 'offensive' : 'defensive'}${self && (a.members || []).includes(self) ? ' mine' : ''}`, 'data-alliance': a.id },
         h('th', { scope: 'row' }, a.id),
         h('td', {}, (a.members || []).map(nameOf).join(', ')),
-        h('td', { class: 'target' }, a.target ? nameOf(a.target) : '—'),
+        h('td', { class: 'target', 'data-target-bloc': (a.targetBloc || []).join(' ') || null },
+          a.target ? nameOf(a.target) : '—',
+          blocOf(a).length ? h('div', { class: 'bloc hint' }, `bloc then: ${blocOf(a).join(', ')}`) : null),
         h('td', { class: 'kind', title: ALLIANCE_KINDS[isOffensive(a) ? 'OFFENSIVE' : 'DEFENSIVE'] }, kindWord(a)),
         h('td', {}, num(a.cohesion)),
         h('td', {}, `turn ${a.formedTurn || 0}`))))),
     h('p', { class: 'hint' }, `Kinds: ${ALLIANCE_KINDS.DEFENSIVE}; ${ALLIANCE_KINDS.OFFENSIVE}.`));
+}
+
+/** The states of an alliance's target bloc (as it stood when the alliance formed) beside the target itself. */
+export function blocOf(a) {
+  return (a.targetBloc || []).filter((s) => s !== a.target);
 }
 
 /** Cards (a section with a heading and a body to fill) from [id, title] pairs: {sec, body} by id. */
@@ -149,9 +156,10 @@ export function cards(list) {
   return { sec, body };
 }
 
-/** The phase in words. */
-export function phaseText(phase) {
-  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over' }[phase] || phase || '';
+/** The phase in words; a pause the server made itself (its journal cannot be written) says why. */
+export function phaseText(phase, reason) {
+  if (phase === 'PAUSED' && reason) return `paused: ${reason}`;
+  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over', ELIMINATED: 'your state is out of the game (conquered)' }[phase] || phase || '';
 }
 
 /**
@@ -163,19 +171,27 @@ export class TurnClock {
     this.el = el;
     this.prefix = prefix;
     this.phase = '';
+    this.reason = '';
     this.deadline = 0;
     page.every(1000, () => this.tick());
   }
 
   fromView(v) {
+    if (v.phase !== 'PAUSED') this.reason = '';
     this.phase = v.phase;
     this.deadline = v.deadlineEpochMs;
     this.tick();
   }
 
   fromEvent(e) {
-    if (e.kind === 'PAUSED_EVENT') this.phase = 'PAUSED';
-    if (e.kind === 'RESUMED_EVENT') this.phase = 'ORDERS';
+    if (e.kind === 'PAUSED_EVENT') {
+      this.phase = 'PAUSED';
+      this.reason = /journal/.test(e.text || '') ? e.text : '';
+    }
+    if (e.kind === 'RESUMED_EVENT') {
+      this.phase = 'ORDERS';
+      this.reason = '';
+    }
     if (['PAUSED_EVENT', 'RESUMED_EVENT', 'DEADLINE_EXTENDED'].includes(e.kind)) this.deadline = e.deadlineEpochMs || 0;
     this.tick();
   }
@@ -183,7 +199,7 @@ export class TurnClock {
   tick() {
     this.el.textContent = `${this.prefix}: ${timeLeft(this.deadline, this.phase)}`;
     const ph = document.getElementById('phase');
-    if (ph) ph.textContent = phaseText(this.phase);
+    if (ph) ph.textContent = phaseText(this.phase, this.reason);
   }
 }
 

@@ -66,8 +66,9 @@ export async function seatPage(main, page, token) {
         fill(bodies['orders-sec'], h('p', {}, 'You are watching the public part of the game: observers send no orders.'));
       } else if (v.phase === 'FINISHED') {
         fill(bodies['orders-sec'], h('p', {}, 'The game is over.'));
-      } else if (me.active === false) {
-        fill(bodies['orders-sec'], h('p', {}, 'Your state has been conquered: you can only watch.'));
+      } else if (v.phase === 'ELIMINATED' || me.active === false) {
+        fill(bodies['orders-sec'], h('p', { class: 'eliminated' }, 'Your state has been conquered: you can only watch.',
+          v.eliminated && v.eliminated.reason ? ` ${v.eliminated.reason}.` : ''));
       } else {
         const form = orderForm(v, nameOf, async (orders) => {
           const r = await conn.request({ submitOrders: { token, turn: v.turn, state: v.self, orders } });

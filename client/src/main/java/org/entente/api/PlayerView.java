@@ -505,7 +505,9 @@ public final class PlayerView {
 
   /**
    * A standing alliance: its members, the state it balances ({@code target}, null only in views
-   * built by older code) and whether members also join each other's attacks ({@code kind}).
+   * built by older code), the bloc that state belonged to when the alliance formed ({@code
+   * targetBloc}, the target first; empty when the view does not say, e.g. from a server that does
+   * not send it) and whether members also join each other's attacks ({@code kind}).
    */
   public record AllianceView(
       String id,
@@ -513,15 +515,28 @@ public final class PlayerView {
       double cohesion,
       int formedTurn,
       String target,
+      List<String> targetBloc,
       AllianceKind kind) {
     public AllianceView {
       members = List.copyOf(members);
+      targetBloc = targetBloc == null ? List.of() : List.copyOf(targetBloc);
       kind = kind == null ? AllianceKind.DEFENSIVE : kind;
+    }
+
+    /** An alliance whose target's bloc is not known (views built by older code). */
+    public AllianceView(
+        String id,
+        List<String> members,
+        double cohesion,
+        int formedTurn,
+        String target,
+        AllianceKind kind) {
+      this(id, members, cohesion, formedTurn, target, List.of(), kind);
     }
 
     /** A defensive alliance with no recorded target (tests and tools that predate targets). */
     public AllianceView(String id, List<String> members, double cohesion, int formedTurn) {
-      this(id, members, cohesion, formedTurn, null, AllianceKind.DEFENSIVE);
+      this(id, members, cohesion, formedTurn, null, List.of(), AllianceKind.DEFENSIVE);
     }
   }
 

@@ -78,6 +78,9 @@ public final class EntenteClient implements AutoCloseable {
   /** The protocol major version this client speaks. */
   public static final int PROTOCOL_MAJOR = 1;
 
+  /** The protocol minor version this client reads (1.1: ELIMINATED, game ids on pushes...). */
+  public static final int PROTOCOL_MINOR = 1;
+
   private static final System.Logger LOG = System.getLogger(EntenteClient.class.getName());
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -450,7 +453,10 @@ public final class EntenteClient implements AutoCloseable {
     request(
             ClientMessage.newBuilder()
                 .setHello(
-                    Hello.newBuilder().setMajor(PROTOCOL_MAJOR).setClient(options.clientName())))
+                    Hello.newBuilder()
+                        .setMajor(PROTOCOL_MAJOR)
+                        .setMinor(PROTOCOL_MINOR)
+                        .setClient(options.clientName())))
         .whenComplete(
             (reply, error) -> {
               if (error == null && reply.hasWelcome()) {

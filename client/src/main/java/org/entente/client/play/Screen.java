@@ -93,6 +93,9 @@ public final class Screen {
             ? "You are " + v.getSelf() + " (" + name(v, v.getSelf()) + ")."
             : "You are watching as " + v.getRole().name().toLowerCase(Locale.ROOT) + ".";
     b.append(who).append("  ").append(deadline(v.getDeadlineEpochMs(), clock)).append('\n');
+    if (v.hasEliminated()) {
+      b.append(wrap("ELIMINATED: " + v.getEliminated().getReason() + ".", ""));
+    }
     if (!v.getBriefing().isEmpty() && v.getTurn() <= 1) {
       b.append(wrap("Briefing: " + v.getBriefing(), ""));
     }
@@ -200,12 +203,24 @@ public final class Screen {
                   i + 1,
                   a.getId(),
                   kind(a),
-                  a.getTarget().isEmpty() ? "no recorded target" : "against " + a.getTarget(),
+                  a.getTarget().isEmpty()
+                      ? "no recorded target"
+                      : "against " + a.getTarget() + blocOf(a),
                   String.join(", ", a.getMembersList()),
                   a.getCohesion(),
                   a.getFormedTurn()),
               "      "));
     }
+  }
+
+  /**
+   * " with X, Y" naming the states that stood in the target's bloc when the alliance formed, beside
+   * the target; "" when the bloc was the target alone or is not sent.
+   */
+  static String blocOf(AllianceView a) {
+    List<String> others = new ArrayList<>(a.getTargetBlocList());
+    others.remove(a.getTarget());
+    return others.isEmpty() ? "" : " with its bloc then: " + String.join(", ", others);
   }
 
   /** An alliance's kind in a word; DEFENSIVE when the field is absent (the proto default). */

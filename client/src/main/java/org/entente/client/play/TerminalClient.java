@@ -227,6 +227,10 @@ public final class TerminalClient {
       print("Only a seat can order: this token is " + v.getRole() + ".");
       return;
     }
+    if (v.getPhase() == GamePhase.ELIMINATED) {
+      print("Your state is out of the game: " + v.getEliminated().getReason() + ".");
+      return;
+    }
     if (v.getPhase() != GamePhase.ORDERS) {
       print("Orders are closed: the game is " + v.getPhase() + ".");
       return;

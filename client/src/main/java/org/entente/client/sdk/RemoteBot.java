@@ -12,6 +12,7 @@ import org.entente.client.net.ClientOptions;
 import org.entente.client.net.EntenteClient;
 import org.entente.client.net.EntenteException;
 import org.entente.client.wire.Wire;
+import org.entente.proto.v1.Elimination;
 import org.entente.proto.v1.Error;
 import org.entente.proto.v1.GameEvent;
 import org.entente.proto.v1.GameEventKind;
@@ -26,8 +27,10 @@ import org.entente.proto.v1.TurnView;
  * Plays one seat of a game on a server with any {@link Bot}: it resumes the seat's token, and for
  * every view of that seat in the orders phase of a turn it has not answered yet, it converts the
  * view with {@link Wire#view(TurnView)}, decides with {@code Dice.of(seed, turn, "bot:" + state)},
- * and submits the orders. It stops when the game ends ({@code GAME_ENDED}, or a view in phase
- * {@code FINISHED}) or the connection closes.
+ * and submits the orders. A seat whose state is conquered gets views in phase {@code ELIMINATED}:
+ * the bot stops submitting and tells its listener once, and keeps the session until the game ends.
+ * It stops when the game ends ({@code GAME_ENDED}, or a view in phase {@code FINISHED}) or the
+ * connection closes.
  *
  * <p><b>Determinism.</b> The server's in-process bots draw from {@code Dice.of(gameSeed, turn,
  * "bot:" + state)}. A remote bot cannot see the game's seed, so it is a constructor parameter
@@ -56,6 +59,12 @@ public final class RemoteBot {
 
     /** A game event (pause, inject, end...). */
     default void event(GameEvent event) {}
+
+    /**
+     * The seat's state has been conquered (a view in phase {@code ELIMINATED}, protocol 1.1): the
+     * bot submits no more orders and waits for the game's end. Called once.
+     */
+    default void eliminated(Elimination elimination) {}
   }
 
   /**
@@ -129,6 +138,7 @@ public final class RemoteBot {
     private final CompletableFuture<Result> done = new CompletableFuture<>();
     private final AtomicInteger submittedTurns = new AtomicInteger();
     private volatile String state = "";
+    private volatile boolean eliminated;
 
     Session(EntenteClient client) {
       this.client = client;
@@ -203,6 +213,17 @@ public final class RemoteBot {
         finish("");
         return;
       }
+      if (v.getPhase() == GamePhase.ELIMINATED) {
+        // conquered: nothing more to order; the session lasts until the game ends
+        if (!v.getSelf().isEmpty()) {
+          state = v.getSelf();
+        }
+        if (!eliminated) {
+          eliminated = true;
+          listener.eliminated(v.getEliminated());
+        }
+        return;
+      }
       if (v.getRole() != Role.SEAT || v.getPhase() != GamePhase.ORDERS || v.getSelf().isEmpty()) {
         return;
       }
@@ -215,7 +236,7 @@ public final class RemoteBot {
       try {
         PlayerView view = Wire.view(v);
         if (!view.me().active()) {
-          return; // a conquered seat only watches
+          return; // a conquered seat only watches (a server before protocol 1.1 says so here only)
         }
         if (!answered.add(turn)) {
           return;

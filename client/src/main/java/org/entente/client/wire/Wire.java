@@ -245,6 +245,7 @@ public final class Wire {
               .setCohesion(a.cohesion())
               .setFormedTurn(a.formedTurn())
               .setTarget(a.target() == null ? "" : a.target())
+              .addAllTargetBloc(a.targetBloc())
               .setKind(
                   a.kind() == AllianceKind.OFFENSIVE
                       ? org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
@@ -272,14 +273,46 @@ public final class Wire {
             .setWeakShare(rules.weakShare()));
   }
 
-  /** The wire form of an outcome. */
+  /** The wire form of an outcome: its code by name and as the protocol's enum. */
   public static Outcome outcome(OrderOutcome o) {
     return Outcome.newBuilder()
         .setState(o.state())
         .setOrder(o.order())
         .setCode(o.code().name())
+        .setCodeEnum(outcomeCode(o.code()))
         .setReason(o.reason())
         .build();
+  }
+
+  /**
+   * The protocol's enum value of an engine outcome code ({@code OUTCOME_} + its name). Every code
+   * has one; a code added to the engine without its enum value fails here, loudly.
+   */
+  public static org.entente.proto.v1.OutcomeCode outcomeCode(OutcomeCode code) {
+    org.entente.proto.v1.OutcomeCode wire = OUTCOME_CODES.get(code);
+    if (wire == null) {
+      throw new IllegalStateException(
+          "outcome code " + code + " has no OUTCOME_" + code + " in protocol.proto's OutcomeCode");
+    }
+    return wire;
+  }
+
+  private static final java.util.Map<OutcomeCode, org.entente.proto.v1.OutcomeCode> OUTCOME_CODES =
+      outcomeCodes();
+
+  private static java.util.Map<OutcomeCode, org.entente.proto.v1.OutcomeCode> outcomeCodes() {
+    java.util.Map<OutcomeCode, org.entente.proto.v1.OutcomeCode> m =
+        new java.util.EnumMap<>(OutcomeCode.class);
+    for (org.entente.proto.v1.OutcomeCode w : org.entente.proto.v1.OutcomeCode.values()) {
+      if (w.name().startsWith("OUTCOME_") && w != org.entente.proto.v1.OutcomeCode.UNRECOGNIZED) {
+        try {
+          m.put(OutcomeCode.valueOf(w.name().substring("OUTCOME_".length())), w);
+        } catch (IllegalArgumentException notAnEngineCode) {
+          // OUTCOME_CODE_UNSPECIFIED
+        }
+      }
+    }
+    return m;
   }
 
   /** A seat's view from the wire: exactly what an in-process bot of that seat would see. */
@@ -323,6 +356,7 @@ public final class Wire {
                         a.getCohesion(),
                         a.getFormedTurn(),
                         a.getTarget().isEmpty() ? null : a.getTarget(),
+                        a.getTargetBlocList(),
                         a.getKind() == org.entente.proto.v1.AllianceKind.ALLIANCE_OFFENSIVE
                             ? AllianceKind.OFFENSIVE
                             : AllianceKind.DEFENSIVE)));

@@ -77,6 +77,42 @@ class AllianceTargetsTest {
   }
 
   @Test
+  void theSituationNamesTheTargetsBlocWhenItWasMoreThanTheTarget() {
+    TurnView v = targeted(AllianceKind.ALLIANCE_DEFENSIVE);
+    TurnView withBloc =
+        v.toBuilder()
+            .setAlliances(
+                0, v.getAlliances(0).toBuilder().addTargetBloc("ISR").addTargetBloc("JOR"))
+            .build();
+    assertThat(Screen.render(withBloc, TerminalClientTest.CLOCK, new HashSet<>()))
+        .contains(
+            "  [1] A1 (defensive, against ISR with its bloc then: JOR): EGY, SYR (cohesion 0.90,");
+    TurnView alone =
+        v.toBuilder().setAlliances(0, v.getAlliances(0).toBuilder().addTargetBloc("ISR")).build();
+    assertThat(Screen.render(alone, TerminalClientTest.CLOCK, new HashSet<>()))
+        .contains("  [1] A1 (defensive, against ISR): EGY, SYR (cohesion 0.90, since turn 2)");
+  }
+
+  @Test
+  void anEliminatedSeatIsToldWhyOnItsScreen() {
+    TurnView v =
+        TestViews.egyptTurnView(3).toBuilder()
+            .setPhase(org.entente.proto.v1.GamePhase.ELIMINATED)
+            .setEliminated(
+                org.entente.proto.v1.Elimination.newBuilder()
+                    .setTurn(2)
+                    .setConqueredBy("ISR")
+                    .setReason("EGY was conquered by ISR in turn 2 (1956)"))
+            .build();
+    String screen = Screen.render(v, TerminalClientTest.CLOCK, new HashSet<>());
+    assertThat(screen)
+        .contains("[ELIMINATED]")
+        .contains("ELIMINATED: EGY was conquered by ISR in turn 2 (1956).");
+    assertThat(Screen.render(TestViews.egyptTurnView(3), TerminalClientTest.CLOCK, new HashSet<>()))
+        .doesNotContain("ELIMINATED");
+  }
+
+  @Test
   void theOrderCheckKnowsWhereTheFlagGoes() {
     PlayerView pv = Wire.view(targeted(AllianceKind.ALLIANCE_DEFENSIVE));
     OrderCheck.Checked ok = OrderCheck.check(pv, "BALANCE ISR 0.1 SYR OFFENSIVE");

@@ -73,12 +73,58 @@ final class ServeCommand implements Callable<Integer> {
   int idleSeconds;
 
   @Option(
+      names = "--max-observers",
+      description = "observers per game (default ${DEFAULT-VALUE})",
+      defaultValue = "64")
+  int maxObservers;
+
+  @Option(
+      names = "--allow-origin",
+      description =
+          "a browser origin (scheme://host[:port]) besides the server's own whose pages may open"
+              + " the WebSocket; repeatable")
+  java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--metrics-token",
+      description =
+          "lets clients on other machines read /metrics with Authorization: Bearer TOKEN"
+              + " (default: the ENTENTE_METRICS_TOKEN environment variable; without one, only"
+              + " this machine may)",
+      defaultValue = "${env:ENTENTE_METRICS_TOKEN}")
+  String metricsToken;
+
+  @Option(
+      names = "--http-request-seconds",
+      description =
+          "an HTTP request must arrive whole this soon after its first byte, else 408 (default"
+              + " ${DEFAULT-VALUE})",
+      defaultValue = "10")
+  int httpRequestSeconds;
+
+  @Option(
       names = "--public-url",
       description =
           "the address students use, e.g. http://192.168.1.20:7470/ or https://war.example.edu/;"
               + " every link the server hands out starts with it (default: this machine's LAN"
               + " address and the port)")
   String publicUrl;
+
+  // Pages served under --public-url (through a proxy, say) open the WebSocket from that origin.
+  private static java.util.List<String> withPublicOrigin(
+      java.util.List<String> origins, String publicUrl) {
+    if (publicUrl == null) {
+      return origins;
+    }
+    java.net.URI u = java.net.URI.create(publicUrl);
+    String origin =
+        u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    java.util.List<String> all = new java.util.ArrayList<>(origins);
+    if (!all.contains(origin)) {
+      all.add(origin);
+    }
+    return all;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -100,21 +146,40 @@ final class ServeCommand implements Callable<Integer> {
               rate,
               Duration.ofSeconds(idleSeconds),
               maxGames,
-              maxConnections);
+              maxConnections,
+              maxObservers,
+              withPublicOrigin(allowOrigins, publicUrl),
+              Duration.ofSeconds(httpRequestSeconds));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;
     }
-    Lobby lobby = new Lobby(config, GameClock.system(), new DirectoryJournalStore(data));
+    org.entente.server.net.FileLimit files =
+        org.entente.server.net.FileLimit.of(config.maxConnections(), config.maxGames());
+    config = config.withMaxConnections(files.chosen());
+    spec.commandLine().getOut().println(files.reason());
+    DirectoryJournalStore store = new DirectoryJournalStore(data);
+    try {
+      store.checkWritable();
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("entente does not start: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
+    spec.commandLine()
+        .getOut()
+        .printf("data folder %s is writable: game journals go there%n", data.toAbsolutePath());
+    Lobby lobby = new Lobby(config, GameClock.system(), store);
     for (Lobby.Recovered r : lobby.recover()) {
       var stream =
           r.outcome() == Lobby.Recovered.Outcome.FAILED
+                  || r.outcome() == Lobby.Recovered.Outcome.IGNORED
               ? spec.commandLine().getErr()
               : spec.commandLine().getOut();
       stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());
       stream.flush();
     }
-    MetricsRoute metrics = new MetricsRoute(lobby);
+    MetricsRoute metrics = new MetricsRoute(lobby, metricsToken);
     NetServer server =
         new NetServer(
             config,

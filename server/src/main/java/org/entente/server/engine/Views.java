@@ -42,7 +42,13 @@ public final class Views {
               .map(
                   a ->
                       new AllianceView(
-                          a.id(), a.members(), a.cohesion(), a.formedTurn(), a.target(), a.kind()))
+                          a.id(),
+                          a.members(),
+                          a.cohesion(),
+                          a.formedTurn(),
+                          a.target(),
+                          a.targetBloc(),
+                          a.kind()))
               .toList();
       this.crises =
           state.crises().stream()

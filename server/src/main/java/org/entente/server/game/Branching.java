@@ -1,8 +1,6 @@
 package org.entente.server.game;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -187,7 +185,12 @@ final class Branching {
       journal.force();
       replayed = Replay.replay(store.read(id));
     } catch (IOException | RuntimeException e) {
-      journal.close();
+      try {
+        journal.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      store.delete(id); // a branch whose opening is not whole would fail every later start
       throw e;
     }
     LiveGame g = LiveGame.restore(replayed, gs, lobby.clock(), lobby.listener(), journal);
@@ -200,8 +203,13 @@ final class Branching {
         replacements.keySet());
     g.execute(
         () -> {
-          g.bind(instructorToken, c);
-          Lobby.reply(c, m, ServerMessage.newBuilder().setGameCreated(Lobby.created(g)));
+          g.bind(g.instructorToken, c); // the journal's hash of instructorToken
+          Lobby.reply(
+              c,
+              m,
+              ServerMessage.newBuilder()
+                  .setGameCreated(
+                      Lobby.created(g).toBuilder().setInstructorToken(instructorToken)));
           if (replayed.finished()) {
             g.finish(replayed.finishedReason());
           } else {
@@ -335,10 +343,8 @@ final class Branching {
   /** Passes when {@code token} is the instructor's of one of {@code games}. */
   private void checkInstructor(String token, List<JournalGameCreated> games, String what)
       throws Refusal {
-    byte[] t = token.getBytes(StandardCharsets.UTF_8);
     for (JournalGameCreated g : games) {
-      String it = g.getInstructorToken();
-      if (!it.isEmpty() && MessageDigest.isEqual(t, it.getBytes(StandardCharsets.UTF_8))) {
+      if (org.entente.server.journal.TokenHash.matches(g.getInstructorToken(), token)) {
         return;
       }
     }

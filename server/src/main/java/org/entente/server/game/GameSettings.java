@@ -31,26 +31,30 @@ public record GameSettings(
     Map<String, String> bots = new TreeMap<>();
     for (var e : req.getBotsMap().entrySet()) {
       if (world.index(e.getKey()) < 0) {
-        throw new IllegalArgumentException("bots: no state '" + e.getKey() + "' in " + world.id());
+        throw new IllegalArgumentException(
+            "bots: no state '" + Fields.quote(e.getKey()) + "' in " + world.id());
       }
       String strategy = e.getValue().isEmpty() ? defaultStrategy(world, e.getKey()) : e.getValue();
       if (!Strategies.names().contains(strategy)) {
         throw new IllegalArgumentException(
             "bots."
-                + e.getKey()
+                + Fields.quote(e.getKey())
                 + ": unknown strategy '"
-                + strategy
+                + Fields.quote(strategy)
                 + "'; known: "
                 + Strategies.names());
       }
       bots.put(e.getKey(), strategy);
     }
-    if (req.getMaxTurns() > world.turns()) {
+    long maxTurns = Integer.toUnsignedLong(req.getMaxTurns());
+    if (maxTurns > world.turns()) {
       throw new IllegalArgumentException(
-          "max_turns: " + req.getMaxTurns() + " is more than the scenario's " + world.turns());
+          "max_turns: " + maxTurns + " is more than the scenario's " + world.turns());
     }
-    if (req.getDeadlineSeconds() > 7 * 24 * 3600) {
-      throw new IllegalArgumentException("deadline_seconds: at most a week");
+    long deadline = Integer.toUnsignedLong(req.getDeadlineSeconds());
+    if (deadline > 7 * 24 * 3600) {
+      throw new IllegalArgumentException(
+          "deadline_seconds: at most a week (604800), got " + deadline);
     }
     DefaultOrderPolicy policy =
         req.getDefaultPolicy() == DefaultOrderPolicy.DEFAULT_ORDER_POLICY_UNSPECIFIED

@@ -76,6 +76,8 @@ public final class LiveGame {
   final List<PressMessage> press = new ArrayList<>();
   final List<TurnReport> reports = new ArrayList<>();
   final List<GameState> states = new ArrayList<>(); // the position each turn was adjudicated from
+  // how each conquered seat's state left the game, found once in the reports (on the executor)
+  final Map<String, org.entente.proto.v1.Elimination> eliminations = new java.util.HashMap<>();
   private final Map<String, SeatBot> bots = new TreeMap<>(); // on the executor only
 
   private record SeatBot(String strategy, Bot bot) {}
@@ -92,6 +94,17 @@ public final class LiveGame {
   private long orderArrivedNanos; // System.nanoTime() of the order being handled, or 0
   private long servingSince; // that time, for the turn the order closed, until the turn is served
   private volatile Journal journal;
+  // While the journal cannot be written: why (the disk's error), and the game is paused meanwhile.
+  private String storageProblem;
+  private boolean pausedBeforeStorage; // the instructor had paused the game before the disk failed
+  private boolean storageHadDeadline; // the turn had a running deadline when the disk failed
+  private String pendingTurn; // why a turn whose record could not be journaled is to be adjudicated
+  private String pendingFinish; // why the game is to end, its last record not yet journaled
+  private GameClock.Cancellable storageRetry;
+
+  /** How often a game whose journal cannot be written tries again. */
+  static final long STORAGE_RETRY_MILLIS = 2_000;
+
   private Supplier<Replay.Replayed> archive; // reads the finished game back from its journal
   private boolean released; // states and reports dropped: read them from the archive
   private java.lang.ref.SoftReference<Replay.Replayed> archived =
@@ -251,6 +264,23 @@ public final class LiveGame {
       }
     }
     boolean kept = journaled != null && journaled.getTurn() == state.turn();
+    if (storageProblem != null) {
+      // a bot's orders could not be journaled: storageFailed paused the game; keep its clock too
+      storageHadDeadline =
+          settings.deadlineMillis() > 0 || (kept && journaled.getDeadlineEpochMs() > 0);
+      if (paused) {
+        pausedRemaining = kept ? journaled.getPausedRemainingMs() : settings.deadlineMillis();
+      } else {
+        pausedRemaining =
+            kept && journaled.getDeadlineEpochMs() > 0
+                ? Math.max(0, journaled.getDeadlineEpochMs() - clock.millis())
+                : settings.deadlineMillis();
+      }
+      pausedBeforeStorage = paused;
+      refreshInfo();
+      pushViews();
+      return;
+    }
     if (paused) {
       phase = GamePhase.PAUSED;
       pausedRemaining = kept ? journaled.getPausedRemainingMs() : settings.deadlineMillis();
@@ -403,32 +433,175 @@ public final class LiveGame {
 
   // ------------------------------------------------------------------ the journal
 
-  /** Appends a record; a failing disk is logged (the game goes on without durability). */
-  void journal(JournalRecord r) {
+  /**
+   * Appends a record. When the disk refuses it (full, failing, read-only) nothing is written, the
+   * game is paused with the reason sent to everyone in it, and false is returned: the caller must
+   * then neither apply nor acknowledge what the record describes. While the disk keeps refusing,
+   * nothing is tried and false is returned at once; the game retries by itself every {@value
+   * #STORAGE_RETRY_MILLIS} ms and goes on once a write succeeds.
+   */
+  boolean journal(JournalRecord r) {
+    if (storageProblem != null) {
+      return false;
+    }
     try {
       journal.append(r);
+      return true;
     } catch (IOException e) {
-      LOG.error("game={} cannot write its journal: {}", id, e.toString());
+      storageFailed(e);
+      return false;
+    }
+  }
+
+  /** Null when the journal can be written, else why not (for errors sent to clients). */
+  String storageProblem() {
+    return storageProblem == null
+        ? null
+        : "the server cannot write game "
+            + id
+            + "'s journal ("
+            + storageProblem
+            + "); the game is paused and nothing was recorded; it goes on by itself once the"
+            + " disk accepts writes";
+  }
+
+  /** Why the server paused the game, or "" (for the lobby summary). */
+  String pausedReason() {
+    return storageProblem == null ? "" : storageProblem();
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
+  }
+
+  // The disk refused a write: pause the game (keeping the time left on the turn) until it accepts.
+  private void storageFailed(Throwable e) {
+    LOG.error(
+        "game={} cannot write its journal: {}; the game is paused until it can", id, e.toString());
+    if (storageProblem != null) {
+      return;
+    }
+    storageProblem = describe(e);
+    pausedBeforeStorage = phase == GamePhase.PAUSED;
+    if (phase == GamePhase.ORDERS) {
+      storageHadDeadline = deadline > 0;
+      pausedRemaining = deadline > 0 ? Math.max(0, deadline - clock.millis()) : 0;
+      deadline = 0;
+      phase = GamePhase.PAUSED;
+      scheduleDeadline();
+    }
+    refreshInfo();
+    broadcastEvent(GameEventKind.PAUSED_EVENT, storageProblem());
+    scheduleStorageRetry();
+  }
+
+  private void scheduleStorageRetry() {
+    if (storageRetry != null) {
+      storageRetry.cancel();
+    }
+    storageRetry =
+        clock.at(clock.millis() + STORAGE_RETRY_MILLIS, () -> execute(this::retryStorage));
+  }
+
+  // On the executor: tries a write and a force; once both succeed the game goes on as it was.
+  private void retryStorage() {
+    storageRetry = null;
+    if (storageProblem == null || phase == GamePhase.FINISHED || executor.isShutdown()) {
+      return;
+    }
+    boolean toOrders = !pausedBeforeStorage;
+    long newDeadline =
+        toOrders && storageHadDeadline ? clock.millis() + Math.max(1, pausedRemaining) : 0;
+    JournalRecord probe =
+        JournalRecord.newBuilder()
+            .setAtEpochMs(clock.millis())
+            .setDeadline(
+                org.entente.proto.v1.JournalDeadline.newBuilder()
+                    .setTurn(state.turn())
+                    .setDeadlineEpochMs(newDeadline)
+                    .setPausedRemainingMs(toOrders ? 0 : pausedRemaining))
+            .build();
+    try {
+      journal.append(probe);
+      journal.force();
+    } catch (IOException e) {
+      storageProblem = describe(e);
+      LOG.warn("game={} still cannot write its journal: {}", id, e.toString());
+      scheduleStorageRetry();
+      return;
+    }
+    storageProblem = null;
+    LOG.info("game={} can write its journal again; the game goes on", id);
+    if (toOrders) {
+      phase = GamePhase.ORDERS;
+      deadline = newDeadline;
+      pausedRemaining = 0;
+    }
+    Views.Public pub = null;
+    for (Seat seat : seats.values()) {
+      if (pendingFinish == null
+          && seat.botStrategy() != null
+          && active(seat.state)
+          && seat.orders() == null) {
+        pub = pub == null ? publicView() : pub;
+        submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
+      }
+    }
+    scheduleDeadline();
+    refreshInfo();
+    broadcastEvent(
+        GameEventKind.RESUMED_EVENT,
+        "the server can write the game's journal again; "
+            + (toOrders ? "the game goes on" : "the game stays paused by the instructor"));
+    pushViews();
+    if (pendingFinish != null) {
+      String why = pendingFinish;
+      pendingFinish = null;
+      finish(why);
+    } else if (pendingTurn != null && phase == GamePhase.ORDERS) {
+      String why = pendingTurn;
+      pendingTurn = null;
+      adjudicate(why);
+    } else {
+      maybeAdjudicate();
     }
   }
 
   /**
-   * Runs {@code next} once everything journaled so far is on disk. The force happens off the game
-   * pool (see {@link JournalSyncer}, which groups them); until it is done the game runs nothing
-   * else, so {@code next} sees the game exactly as it is now. Without a journal, {@code next} runs
-   * at once.
+   * Runs {@code next} once everything journaled so far is on disk, or {@code failed} with the error
+   * if it could not be forced there. The force happens off the game pool (see {@link
+   * JournalSyncer}, which groups them); until it is done the game runs nothing else, so the
+   * continuation sees the game exactly as it is now. Without a journal, {@code next} runs at once.
    */
-  void afterDurable(Runnable next) {
+  void afterDurable(Runnable next, java.util.function.Consumer<Throwable> failed) {
     Journal j = journal;
     if (j == Journal.NONE) {
       next.run();
     } else {
-      executor.suspendUntil(JournalSyncer.shared().force(j), next);
+      java.util.concurrent.CompletableFuture<Void> forced = JournalSyncer.shared().force(j);
+      executor.suspendUntil(
+          forced,
+          () -> {
+            Throwable error = null;
+            try {
+              forced.join();
+            } catch (java.util.concurrent.CompletionException
+                | java.util.concurrent.CancellationException e) {
+              error = e.getCause() == null ? e : e.getCause();
+            }
+            if (error == null) {
+              next.run();
+            } else {
+              failed.accept(error);
+            }
+          });
     }
   }
 
-  void journalInstructor(JournalInstructorAction.Builder action) {
-    journal(Records.instructor(clock.millis(), action.setTurn(state.turn())));
+  /** Journals an instructor's action; false when the disk refused it (see {@link #journal}). */
+  boolean journalInstructor(JournalInstructorAction.Builder action) {
+    return journal(Records.instructor(clock.millis(), action.setTurn(state.turn())));
   }
 
   private synchronized void closeJournal() {
@@ -440,22 +613,31 @@ public final class LiveGame {
     journal = Journal.NONE;
   }
 
-  /** Records {@code o} as {@code seat}'s standing orders (journaled). */
-  void submit(Seat seat, Orders o, String by) {
-    journal(Records.orders(clock.millis(), state.turn(), seat.state, o, by));
+  /** Records {@code o} as {@code seat}'s standing orders (journaled); false if the disk refused. */
+  boolean submit(Seat seat, Orders o, String by) {
+    if (!journal(Records.orders(clock.millis(), state.turn(), seat.state, o, by))) {
+      return false;
+    }
     seat.submit(o, by);
+    return true;
   }
 
-  /** Adds a message to the game's press (journaled). */
-  void addPress(PressMessage p) {
-    journal(Records.press(clock.millis(), p));
+  /** Adds a message to the game's press (journaled); false if the disk refused it. */
+  boolean addPress(PressMessage p) {
+    if (!journal(Records.press(clock.millis(), p))) {
+      return false;
+    }
     press.add(p);
+    return true;
   }
 
-  /** An instructor's note on a turn (journaled, kept for replays and the debrief). */
-  void annotate(String author, int turn, String text) {
-    journal(Records.annotation(clock.millis(), turn, author, text));
+  /** An instructor's note on a turn (journaled); false if the disk refused it. */
+  boolean annotate(String author, int turn, String text) {
+    if (!journal(Records.annotation(clock.millis(), turn, author, text))) {
+      return false;
+    }
     annotations.add(new GameHistory.Annotation(turn, author, text, clock.millis()));
+    return true;
   }
 
   /** The game so far, as replay and the debrief read it (on the game's executor). */
@@ -493,8 +675,15 @@ public final class LiveGame {
         submit(seat, decide(pub, seat.state, seat.botStrategy()), "bot:" + seat.botStrategy());
       }
     }
-    deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
-    journalDeadline();
+    if (storageProblem != null) {
+      // a bot's orders could not be journaled: the turn waits, whole, for the disk
+      storageHadDeadline = settings.deadlineMillis() > 0;
+      pausedRemaining = settings.deadlineMillis();
+      deadline = 0;
+    } else {
+      deadline = settings.deadlineMillis() > 0 ? clock.millis() + settings.deadlineMillis() : 0;
+      journalDeadline();
+    }
     scheduleDeadline();
     refreshInfo();
     pushViews();
@@ -616,10 +805,22 @@ public final class LiveGame {
         r.report().turn(),
         why,
         r.report().stateHash());
-    journal(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why));
+    long mark = journal.mark();
+    if (!journal(Records.turn(clock.millis(), state.turn(), orders, r.report().stateHash(), why))) {
+      pendingTurn = why; // adjudicated again, with the same orders, once the disk accepts writes
+      return;
+    }
     servingSince = orderArrivedNanos; // the order being handled closed this turn, or 0
     orderArrivedNanos = 0;
-    afterDurable(() -> resolved(r));
+    afterDurable(
+        () -> resolved(r),
+        e -> {
+          // the turn's record may not be on disk: take it back, and tell no one the outcome
+          journal.rollback(mark);
+          servingSince = 0;
+          pendingTurn = why;
+          storageFailed(e);
+        });
   }
 
   // The turn's record is on disk: the turn is over, its results go out and the next one starts.
@@ -631,7 +832,7 @@ public final class LiveGame {
     reports.add(lastReport);
     SplicedMessage.Shared shared =
         SplicedMessage.Shared.of(
-            ServerMessage.TURN_RESOLVED_FIELD_NUMBER, RoleViews.resolvedShared(lastReport));
+            ServerMessage.TURN_RESOLVED_FIELD_NUMBER, RoleViews.resolvedShared(id, lastReport));
     for (var e : connections.entrySet()) {
       e.getValue()
           .send(shared.with("", RoleViews.resolvedOwn(members.get(e.getKey()), lastReport)));
@@ -643,18 +844,35 @@ public final class LiveGame {
     if (over()) {
       return;
     }
+    long mark = journal.mark();
+    if (!journal(Records.finished(clock.millis(), why))) {
+      pendingFinish = why; // ended once the disk accepts writes
+      return;
+    }
+    GamePhase before = phase;
     phase = GamePhase.FINISHED;
-    journal(Records.finished(clock.millis(), why));
+    long deadlineBefore = deadline;
     deadline = 0;
     scheduleDeadline();
     afterDurable(
         () -> {
+          if (storageRetry != null) {
+            storageRetry.cancel();
+            storageRetry = null;
+          }
           closeJournal();
           refreshInfo();
           broadcastEnd("the game is over: " + why);
           pushViews();
           release();
           listener.finished(this);
+        },
+        e -> {
+          journal.rollback(mark);
+          phase = before;
+          deadline = deadlineBefore;
+          pendingFinish = why;
+          storageFailed(e);
         });
   }
 
@@ -703,17 +921,32 @@ public final class LiveGame {
               .setPower(s.power())
               .setObjectives(s.objectives()));
     }
-    ServerMessage msg = ServerMessage.newBuilder().setGameEvent(ev).build();
-    connections.values().forEach(c -> c.send(msg));
+    sendEvent(ev.setGameId(id).build());
   }
 
   void broadcastEvent(GameEventKind kind, String text) {
-    ServerMessage msg =
-        ServerMessage.newBuilder()
-            .setGameEvent(
-                GameEvent.newBuilder().setKind(kind).setText(text).setDeadlineEpochMs(deadline))
-            .build();
-    connections.values().forEach(c -> c.send(msg));
+    sendEvent(
+        GameEvent.newBuilder()
+            .setKind(kind)
+            .setText(text)
+            .setDeadlineEpochMs(deadline)
+            .setGameId(id)
+            .build());
+  }
+
+  // Every connection gets the event; a seat's copy names the seat it is for (GameEvent.self).
+  private void sendEvent(GameEvent ev) {
+    ServerMessage plain = ServerMessage.newBuilder().setGameEvent(ev).build();
+    for (var e : connections.entrySet()) {
+      Member m = members.get(e.getKey());
+      e.getValue()
+          .send(
+              m.role() == Role.SEAT
+                  ? ServerMessage.newBuilder()
+                      .setGameEvent(ev.toBuilder().setSelf(m.state()))
+                      .build()
+                  : plain);
+    }
   }
 
   void refreshInfo() {
@@ -764,13 +997,27 @@ public final class LiveGame {
     refreshInfo();
   }
 
+  /**
+   * The member holding {@code token}: a game recovered from its journal knows its members by the
+   * hashes the journal keeps (see {@link org.entente.server.journal.TokenHash}).
+   */
   Member member(String token) {
-    return members.get(token);
+    if (org.entente.server.journal.TokenHash.isHash(token)) {
+      return null; // a hash from a journal is not a token
+    }
+    Member m = members.get(token);
+    if (m == null && !token.isEmpty()) {
+      m = members.get(org.entente.server.journal.TokenHash.of(token));
+    }
+    return m;
   }
 
+  /** A new member's token, or null when the disk refused to journal it (see {@link #journal}). */
   String addMember(Role role, String stateId, String name) {
     String token = Tokens.next();
-    journal(Records.member(clock.millis(), token, role, stateId, name));
+    if (!journal(Records.member(clock.millis(), token, role, stateId, name))) {
+      return null;
+    }
     members.put(token, new Member(token, role, stateId, name));
     if (role == Role.SEAT) {
       seats.get(stateId).memberTokens.add(token);
@@ -862,13 +1109,16 @@ public final class LiveGame {
     return id + "-m" + (++pressSeq);
   }
 
-  void pause() {
+  /** Pauses the game; false when the disk refused to journal it. */
+  boolean pause() {
     if (phase != GamePhase.ORDERS) {
-      return;
+      return true;
     }
-    journalInstructor(
+    if (!journalInstructor(
         JournalInstructorAction.newBuilder()
-            .setPause(org.entente.proto.v1.Pause.getDefaultInstance()));
+            .setPause(org.entente.proto.v1.Pause.getDefaultInstance()))) {
+      return false;
+    }
     phase = GamePhase.PAUSED;
     pausedRemaining = deadline > 0 ? Math.max(0, deadline - clock.millis()) : 0;
     deadline = 0;
@@ -876,15 +1126,21 @@ public final class LiveGame {
     scheduleDeadline();
     refreshInfo();
     broadcastEvent(GameEventKind.PAUSED_EVENT, "the instructor paused the game");
+    return true;
   }
 
-  void resume() {
+  /** Resumes the game ({@code journaled} runs once that is on disk); false if the disk refused. */
+  boolean resume(Runnable journaled) {
     if (phase != GamePhase.PAUSED) {
-      return;
+      journaled.run();
+      return true;
     }
-    journalInstructor(
+    if (!journalInstructor(
         JournalInstructorAction.newBuilder()
-            .setResume(org.entente.proto.v1.ResumeGame.getDefaultInstance()));
+            .setResume(org.entente.proto.v1.ResumeGame.getDefaultInstance()))) {
+      return false;
+    }
+    journaled.run();
     phase = GamePhase.ORDERS;
     deadline = pausedRemaining > 0 ? clock.millis() + pausedRemaining : 0;
     pausedRemaining = 0;
@@ -893,10 +1149,14 @@ public final class LiveGame {
     refreshInfo();
     broadcastEvent(GameEventKind.RESUMED_EVENT, "the instructor resumed the game");
     maybeAdjudicate();
+    return true;
   }
 
-  void extend(long millis) {
-    journalInstructor(JournalInstructorAction.newBuilder().setExtendMillis(millis));
+  /** Extends the deadline; false when the disk refused to journal it. */
+  boolean extend(long millis) {
+    if (!journalInstructor(JournalInstructorAction.newBuilder().setExtendMillis(millis))) {
+      return false;
+    }
     if (phase == GamePhase.PAUSED) {
       pausedRemaining += millis;
     } else {
@@ -907,10 +1167,16 @@ public final class LiveGame {
     refreshInfo();
     broadcastEvent(
         GameEventKind.DEADLINE_EXTENDED, "the deadline was extended by " + millis / 1000 + " s");
+    return true;
   }
 
-  void inject(List<org.entente.server.engine.ScheduledEvent> events) {
-    journalInstructor(JournalInstructorAction.newBuilder().setInject(Events.toJournal(events)));
+  /** Applies an inject ({@code journaled} runs once it is journaled); false if the disk refused. */
+  boolean inject(List<org.entente.server.engine.ScheduledEvent> events, Runnable journaled) {
+    if (!journalInstructor(
+        JournalInstructorAction.newBuilder().setInject(Events.toJournal(events)))) {
+      return false;
+    }
+    journaled.run();
     Injects.Applied applied = Injects.apply(state, events);
     state = applied.state();
     List<TurnReport.Event> all = new ArrayList<>(news);
@@ -920,17 +1186,22 @@ public final class LiveGame {
         GameEventKind.INJECTED,
         String.join("; ", applied.events().stream().map(TurnReport.Event::text).toList()));
     pushViews();
+    return true;
   }
 
-  void autopilot(String stateId, boolean on, String strategy) {
+  /** Hands a seat to a bot or back ({@code journaled} runs once journaled); false if refused. */
+  boolean autopilot(String stateId, boolean on, String strategy, Runnable journaled) {
     Seat seat = seats.get(stateId);
-    journalInstructor(
+    if (!journalInstructor(
         JournalInstructorAction.newBuilder()
             .setAutopilot(
                 org.entente.proto.v1.Autopilot.newBuilder()
                     .setState(stateId)
                     .setOn(on)
-                    .setStrategy(on ? strategy : "")));
+                    .setStrategy(on ? strategy : "")))) {
+      return false;
+    }
+    journaled.run();
     seat.setAutopilot(on ? strategy : null);
     broadcastEvent(
         GameEventKind.AUTOPILOT_CHANGED,
@@ -943,5 +1214,6 @@ public final class LiveGame {
       maybeAdjudicate();
     }
     refreshInfo();
+    return true;
   }
 }

@@ -44,7 +44,7 @@ import org.entente.server.scenario.ScenarioLoader;
  */
 public final class Lobby implements MessageHandler {
   public static final int PROTOCOL_MAJOR = 1;
-  public static final int PROTOCOL_MINOR = 0;
+  public static final int PROTOCOL_MINOR = 1;
 
   private final ServerConfig config;
   private final GameClock clock;
@@ -249,6 +249,11 @@ public final class Lobby implements MessageHandler {
               + PROTOCOL_MINOR);
       return;
     }
+    String bad = Fields.badNumber(m);
+    if (bad != null) {
+      error(c, m.getRequestId(), ErrorCode.BAD_REQUEST, bad);
+      return;
+    }
     h.handle(c, m);
   }
 
@@ -363,9 +368,14 @@ public final class Lobby implements MessageHandler {
           m.getRequestId(),
           ErrorCode.UNKNOWN_SCENARIO,
           "create_game.scenario: no scenario '"
-              + req.getScenario()
+              + Fields.quote(req.getScenario())
               + "'; known: "
               + ScenarioLoader.builtinIds());
+      return null;
+    }
+    String tooLong = Fields.tooLong("create_game.name", req.getName(), Fields.MAX_NAME_CHARS);
+    if (tooLong != null) {
+      error(c, m.getRequestId(), ErrorCode.TOO_LONG, tooLong);
       return null;
     }
     GameSettings settings;
@@ -406,8 +416,10 @@ public final class Lobby implements MessageHandler {
       error(
           c,
           m.getRequestId(),
-          ErrorCode.INTERNAL,
-          "the server cannot write the game's journal: " + e.getMessage());
+          ErrorCode.JOURNAL_UNAVAILABLE,
+          "the server cannot write a new game's journal ("
+              + e
+              + "); no game was created; try again once the disk accepts writes");
       return null;
     }
     LiveGame g = new LiveGame(id, world, settings, clock, listener, instructorToken, journal);
@@ -475,6 +487,22 @@ public final class Lobby implements MessageHandler {
   // On the game's executor: a remote entrant's connection gets the seat and a pushed Joined.
   private void seatEntrant(LiveGame g, Connection c, String state, String name) {
     String token = g.addMember(Role.SEAT, state, name);
+    if (token == null) {
+      c.send(
+          ServerMessage.newBuilder()
+              .setError(
+                  Error.newBuilder()
+                      .setCode(ErrorCode.JOURNAL_UNAVAILABLE)
+                      .setMessage(
+                          "cannot seat entrant "
+                              + name
+                              + " as "
+                              + state
+                              + ": "
+                              + g.storageProblem()))
+              .build());
+      return;
+    }
     byToken.put(token, g);
     sessions.computeIfAbsent(c, k -> new Session()).games.add(g);
     g.bind(token, c);
@@ -511,7 +539,12 @@ public final class Lobby implements MessageHandler {
               false));
       j.force();
     } catch (java.io.IOException | RuntimeException e) {
-      j.close();
+      try {
+        j.close();
+      } catch (java.io.IOException closing) {
+        e.addSuppressed(closing);
+      }
+      store.delete(id); // a journal without its creation record would fail every later start
       throw e;
     }
     return j;
@@ -529,7 +562,9 @@ public final class Lobby implements MessageHandler {
     public enum Outcome {
       RESUMED,
       FINISHED,
-      FAILED
+      FAILED,
+      /** A journal holding no record: a game whose creation failed (the disk refused it). */
+      IGNORED
     }
   }
 
@@ -556,6 +591,7 @@ public final class Lobby implements MessageHandler {
       Recovered r = recoverOne(id);
       switch (r.outcome()) {
         case FAILED -> LOG.error("recovery of game {} failed: {}", id, r.message());
+        case IGNORED -> LOG.warn("recovery of game {}: {}", id, r.message());
         default -> LOG.info("recovery of game {}: {}", id, r.message());
       }
       out.add(r);
@@ -567,7 +603,17 @@ public final class Lobby implements MessageHandler {
     JournalReader.Contents contents;
     Replay.Replayed replayed;
     try {
+      long length = store.length(id);
+      if (length <= org.entente.server.journal.JournalFormat.HEADER_BYTES) {
+        return ignored(id, length + " bytes, no record");
+      }
       contents = store.read(id);
+      if (contents.records().isEmpty()) {
+        return ignored(
+            id,
+            "a header and no whole record"
+                + (contents.needsCut() ? " (" + contents.tailProblem() + ")" : ""));
+      }
       replayed = Replay.replay(contents);
     } catch (java.io.IOException e) {
       return new Recovered(id, Recovered.Outcome.FAILED, e.getMessage());
@@ -630,10 +676,22 @@ public final class Lobby implements MessageHandler {
             + tail);
   }
 
+  private Recovered ignored(String id, String what) {
+    return new Recovered(
+        id,
+        Recovered.Outcome.IGNORED,
+        "the journal of "
+            + id
+            + " holds "
+            + what
+            + ": a game whose creation was never journaled whole; ignored, the file is left as it"
+            + " is");
+  }
+
   private LiveGame game(Connection c, ClientMessage m, String id) {
     LiveGame g = games.get(id);
     if (g == null) {
-      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + id + "'");
+      error(c, m.getRequestId(), ErrorCode.UNKNOWN_GAME, "no game '" + Fields.quote(id) + "'");
     }
     return g;
   }
@@ -704,7 +762,7 @@ public final class Lobby implements MessageHandler {
                 m.getRequestId(),
                 ErrorCode.UNKNOWN_SEAT,
                 "join_seat.state: no state '"
-                    + req.getState()
+                    + Fields.quote(req.getState())
                     + "' in "
                     + g.world.id()
                     + "; seats: "
@@ -741,7 +799,18 @@ public final class Lobby implements MessageHandler {
                 c,
                 m.getRequestId(),
                 ErrorCode.SEAT_NOT_ACTIVE,
-                req.getState() + " has been conquered");
+                "join_seat.state: "
+                    + req.getState()
+                    + " has been conquered ("
+                    + RoleViews.elimination(g, req.getState()).getReason()
+                    + ")");
+          } else if (Fields.tooLong("join_seat.member", req.getMember(), Fields.MAX_NAME_CHARS)
+              != null) {
+            error(
+                c,
+                m.getRequestId(),
+                ErrorCode.TOO_LONG,
+                Fields.tooLong("join_seat.member", req.getMember(), Fields.MAX_NAME_CHARS));
           } else if (seat.memberTokens.size() >= LiveGame.MAX_MEMBERS_PER_SEAT) {
             error(
                 c,
@@ -754,6 +823,10 @@ public final class Lobby implements MessageHandler {
                     ? req.getState() + "-" + (seat.memberTokens.size() + 1)
                     : req.getMember();
             String token = g.addMember(Role.SEAT, req.getState(), name);
+            if (token == null) {
+              Requests.storageError(g, c, m.getRequestId());
+              return;
+            }
             admit(c, m, g, token, req.getState(), Role.SEAT);
             g.broadcastEvent(GameEventKind.SEAT_JOINED, name + " joined " + req.getState());
           }
@@ -795,7 +868,28 @@ public final class Lobby implements MessageHandler {
                       + " (a reissued secret replaces the old one; ask the instructor)");
               return;
             }
-            admit(c, m, g, g.addMember(Role.OBSERVER, "", "observer"), "", Role.OBSERVER);
+            long observers =
+                g.members.values().stream().filter(x -> x.role() == Role.OBSERVER).count();
+            if (observers >= config.maxObserversPerGame()) {
+              error(
+                  c,
+                  m.getRequestId(),
+                  ErrorCode.TOO_MANY_SEATS,
+                  "game "
+                      + g.id
+                      + " already has "
+                      + observers
+                      + " observers (the limit is "
+                      + config.maxObserversPerGame()
+                      + ")");
+              return;
+            }
+            String token = g.addMember(Role.OBSERVER, "", "observer");
+            if (token == null) {
+              Requests.storageError(g, c, m.getRequestId());
+            } else {
+              admit(c, m, g, token, "", Role.OBSERVER);
+            }
           });
     }
   }
@@ -838,7 +932,7 @@ public final class Lobby implements MessageHandler {
       ClientMessage m,
       String token,
       java.util.function.BiConsumer<LiveGame, LiveGame.Member> action) {
-    LiveGame g = token.isEmpty() ? null : byToken.get(token);
+    LiveGame g = gameOfToken(token);
     if (g == null) {
       error(
           c,
@@ -968,7 +1062,11 @@ public final class Lobby implements MessageHandler {
 
   /** The live game a token belongs to, or null. */
   LiveGame gameOfToken(String token) {
-    return token.isEmpty() ? null : byToken.get(token);
+    if (token.isEmpty() || org.entente.server.journal.TokenHash.isHash(token)) {
+      return null; // a hash from a journal is not a token
+    }
+    LiveGame g = byToken.get(token);
+    return g != null ? g : byToken.get(org.entente.server.journal.TokenHash.of(token));
   }
 
   /** The number of games not finished. */

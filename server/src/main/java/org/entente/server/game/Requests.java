@@ -50,18 +50,28 @@ final class Requests {
               + (req.getState().isEmpty() ? "(empty)" : req.getState()));
     } else if (g.phase == GamePhase.FINISHED) {
       Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
+    } else if (!g.active(m.state())) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.SEAT_NOT_ACTIVE,
+          "submit_orders: "
+              + m.state()
+              + " is ELIMINATED and may no longer order ("
+              + RoleViews.elimination(g, m.state()).getReason()
+              + ")");
+    } else if (g.storageProblem() != null) {
+      storageError(g, c, rid);
     } else if (req.getTurn() != g.state.turn()) {
       Lobby.error(
           c,
           rid,
           ErrorCode.STALE_TURN,
           "submit_orders.turn: "
-              + req.getTurn()
+              + Integer.toUnsignedLong(req.getTurn())
               + " is not the current turn ("
               + g.state.turn()
               + ")");
-    } else if (!g.active(m.state())) {
-      Lobby.error(c, rid, ErrorCode.SEAT_NOT_ACTIVE, m.state() + " has been conquered");
     } else if (g.seats.get(m.state()).onAutopilot()) {
       Lobby.error(
           c,
@@ -87,12 +97,19 @@ final class Requests {
       Lobby.error(c, rid, ErrorCode.INVALID_ORDERS, String.join("; ", problems));
       return;
     }
-    g.submit(g.seats.get(m.state()), orders, m.name());
+    if (!g.submit(g.seats.get(m.state()), orders, m.name())) {
+      storageError(g, c, rid);
+      return;
+    }
     c.send(
         ServerMessage.newBuilder()
             .setRequestId(rid)
             .setOrdersAccepted(
-                OrdersAccepted.newBuilder().setTurn(g.state.turn()).setSubmittedBy(m.name()))
+                OrdersAccepted.newBuilder()
+                    .setTurn(g.state.turn())
+                    .setSubmittedBy(m.name())
+                    .setGameId(g.id)
+                    .setSelf(m.state()))
             .build());
     g.staleInfo();
     g.maybeAdjudicate();
@@ -105,12 +122,24 @@ final class Requests {
       Lobby.error(c, rid, ErrorCode.FORBIDDEN, "observers cannot send messages");
       return;
     }
-    if (req.getText().isBlank() || req.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+    if (req.getText().isBlank()) {
       Lobby.error(
           c,
           rid,
           ErrorCode.BAD_REQUEST,
           "send_press.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+      return;
+    }
+    if (req.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.TOO_LONG,
+          Fields.tooLong("send_press.text", req.getText(), LiveGame.MAX_PRESS_CHARS));
+      return;
+    }
+    if (g.storageProblem() != null) {
+      storageError(g, c, rid);
       return;
     }
     if (req.getTeam() && m.role() != Role.SEAT) {
@@ -123,7 +152,7 @@ final class Requests {
             c,
             rid,
             ErrorCode.UNKNOWN_SEAT,
-            "send_press.to[" + i + "]: no state '" + req.getTo(i) + "'");
+            "send_press.to[" + i + "]: no state '" + Fields.quote(req.getTo(i)) + "'");
         return;
       }
     }
@@ -137,12 +166,22 @@ final class Requests {
             .setTeam(req.getTeam())
             .setText(req.getText())
             .setSentEpochMs(g.clock.millis())
+            .setGameId(g.id)
             .build();
-    g.addPress(p);
+    if (!g.addPress(p)) {
+      storageError(g, c, rid);
+      return;
+    }
     ServerMessage push = ServerMessage.newBuilder().setPress(p).build();
     for (var e : g.connections.entrySet()) {
-      if (RoleViews.visible(p, g.members.get(e.getKey()))) {
-        e.getValue().send(push);
+      LiveGame.Member to = g.members.get(e.getKey());
+      if (RoleViews.visible(p, to)) {
+        // a seat's copy names the seat it was delivered to
+        e.getValue()
+            .send(
+                to.role() == Role.SEAT
+                    ? ServerMessage.newBuilder().setPress(p.toBuilder().setSelf(to.state())).build()
+                    : push);
       }
     }
     ack(c, rid, "message " + p.getId() + " sent");
@@ -159,6 +198,10 @@ final class Requests {
       return;
     }
     InstructorCommand cmd = msg.getInstructor();
+    if (g.storageProblem() != null && g.phase != GamePhase.FINISHED) {
+      storageError(g, c, rid);
+      return;
+    }
     if (cmd.getCommandCase() == InstructorCommand.CommandCase.ANNOTATE) {
       annotate(g, m, c, rid, cmd.getAnnotate());
       return;
@@ -169,30 +212,48 @@ final class Requests {
     }
     switch (cmd.getCommandCase()) {
       case PAUSE -> {
-        g.pause();
-        ack(c, rid, "paused");
+        if (g.pause()) {
+          ack(c, rid, "paused");
+        } else {
+          storageError(g, c, rid);
+        }
       }
       case RESUME -> {
-        ack(c, rid, "resumed");
-        g.resume();
+        if (!g.resume(() -> ack(c, rid, "resumed"))) {
+          storageError(g, c, rid);
+        }
       }
       case EXTEND_DEADLINE -> {
-        if (cmd.getExtendDeadline().getSeconds() == 0) {
-          Lobby.error(c, rid, ErrorCode.BAD_REQUEST, "extend_deadline.seconds: must be positive");
+        long seconds = Integer.toUnsignedLong(cmd.getExtendDeadline().getSeconds());
+        if (seconds == 0 || seconds > MAX_EXTEND_SECONDS) {
+          Lobby.error(
+              c,
+              rid,
+              ErrorCode.BAD_REQUEST,
+              "extend_deadline.seconds: must be 1 to "
+                  + MAX_EXTEND_SECONDS
+                  + " (a week), got "
+                  + seconds);
           return;
         }
-        g.extend(cmd.getExtendDeadline().getSeconds() * 1000L);
-        ack(c, rid, "deadline extended");
+        if (g.extend(cmd.getExtendDeadline().getSeconds() * 1000L)) {
+          ack(c, rid, "deadline extended");
+        } else {
+          storageError(g, c, rid);
+        }
       }
       case ADJUDICATE_NOW -> {
         if (g.phase == GamePhase.PAUSED) {
           Lobby.error(c, rid, ErrorCode.GAME_PAUSED, "resume the game before adjudicating");
           return;
         }
-        ack(c, rid, "adjudicating turn " + g.state.turn());
-        g.journalInstructor(
+        if (!g.journalInstructor(
             JournalInstructorAction.newBuilder()
-                .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance()));
+                .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance()))) {
+          storageError(g, c, rid);
+          return;
+        }
+        ack(c, rid, "adjudicating turn " + g.state.turn());
         g.adjudicate("the instructor adjudicated now");
       }
       case INJECT -> inject(g, c, rid, cmd.getInject());
@@ -235,10 +296,13 @@ final class Requests {
         g.pushInstructorViews();
       }
       case END_GAME -> {
-        ack(c, rid, "ending the game");
-        g.journalInstructor(
+        if (!g.journalInstructor(
             JournalInstructorAction.newBuilder()
-                .setEndGame(org.entente.proto.v1.EndGame.getDefaultInstance()));
+                .setEndGame(org.entente.proto.v1.EndGame.getDefaultInstance()))) {
+          storageError(g, c, rid);
+          return;
+        }
+        ack(c, rid, "ending the game");
         g.finish("the instructor ended it");
       }
       default -> Lobby.error(c, rid, ErrorCode.UNKNOWN_MESSAGE, "instructor: no command set");
@@ -249,9 +313,14 @@ final class Requests {
     List<ScheduledEvent> events = new ArrayList<>();
     int turn = g.state.turn();
     String text = inj.getText();
+    if (text.length() > Fields.MAX_TEXT_CHARS) {
+      Lobby.error(
+          c, rid, ErrorCode.TOO_LONG, Fields.tooLong("inject.text", text, Fields.MAX_TEXT_CHARS));
+      return;
+    }
     switch (inj.getKindCase()) {
       case SCHEDULED_INDEX -> {
-        int i = inj.getScheduledIndex();
+        long i = Integer.toUnsignedLong(inj.getScheduledIndex());
         if (i >= g.world.events().size()) {
           Lobby.error(
               c,
@@ -264,11 +333,23 @@ final class Requests {
                   + " events");
           return;
         }
-        events.add(g.world.events().get(i));
+        events.add(g.world.events().get((int) i));
       }
       case CAPABILITY -> {
         var x = inj.getCapability();
         if (!known(g, c, rid, x.getState(), "inject.capability.state")) {
+          return;
+        }
+        String bad =
+            badFactor("inject.capability.population", x.getPopulation()) != null
+                ? badFactor("inject.capability.population", x.getPopulation())
+                : badFactor("inject.capability.economy", x.getEconomy()) != null
+                    ? badFactor("inject.capability.economy", x.getEconomy())
+                    : badFactor("inject.capability.military", x.getMilitary()) != null
+                        ? badFactor("inject.capability.military", x.getMilitary())
+                        : badFactor("inject.capability.technology", x.getTechnology());
+        if (bad != null) {
+          Lobby.error(c, rid, ErrorCode.BAD_REQUEST, bad);
           return;
         }
         events.add(
@@ -286,6 +367,14 @@ final class Requests {
         if (!known(g, c, rid, x.getActor(), "inject.intent.actor")
             || (!x.getObserver().isEmpty()
                 && !known(g, c, rid, x.getObserver(), "inject.intent.observer"))) {
+          return;
+        }
+        if (!(x.getDelta() >= -1 && x.getDelta() <= 1)) {
+          Lobby.error(
+              c,
+              rid,
+              ErrorCode.BAD_REQUEST,
+              "inject.intent.delta: must be a number in [-1, 1], got " + x.getDelta());
           return;
         }
         events.add(
@@ -322,17 +411,36 @@ final class Requests {
         return;
       }
     }
-    ack(c, rid, "injected");
-    g.inject(events);
+    if (!g.inject(events, () -> ack(c, rid, "injected"))) {
+      storageError(g, c, rid);
+    }
   }
 
   private static double factor(double f) {
     return f == 0 ? 1 : f;
   }
 
+  /** The largest capability multiplier an inject may apply. */
+  static final double MAX_FACTOR = 10;
+
+  /** The longest deadline extension, in seconds: a week. */
+  static final long MAX_EXTEND_SECONDS = 7L * 24 * 3600;
+
+  private static String badFactor(String field, double f) {
+    if (f == 0 || (f > 0 && f <= MAX_FACTOR)) {
+      return null;
+    }
+    return field
+        + ": a multiplier must be a finite number in (0, "
+        + (int) MAX_FACTOR
+        + "] (0 leaves it unchanged), got "
+        + f;
+  }
+
   private static boolean known(LiveGame g, Connection c, String rid, String state, String field) {
     if (!g.seats.containsKey(state)) {
-      Lobby.error(c, rid, ErrorCode.UNKNOWN_SEAT, field + ": no state '" + state + "'");
+      Lobby.error(
+          c, rid, ErrorCode.UNKNOWN_SEAT, field + ": no state '" + Fields.quote(state) + "'");
       return false;
     }
     return true;
@@ -361,33 +469,47 @@ final class Requests {
           c,
           rid,
           ErrorCode.BAD_REQUEST,
-          "autopilot.strategy: unknown strategy '" + strategy + "'; known: " + Strategies.names());
+          "autopilot.strategy: unknown strategy '"
+              + Fields.quote(strategy)
+              + "'; known: "
+              + Strategies.names());
       return;
     }
-    ack(c, rid, a.getState() + (a.getOn() ? " on autopilot" : " back to its players"));
-    g.autopilot(a.getState(), a.getOn(), strategy);
+    String detail = a.getState() + (a.getOn() ? " on autopilot" : " back to its players");
+    if (!g.autopilot(a.getState(), a.getOn(), strategy, () -> ack(c, rid, detail))) {
+      storageError(g, c, rid);
+    }
   }
 
   // Notes may be added during the game and after it, for the debrief.
   private static void annotate(
       LiveGame g, LiveGame.Member m, Connection c, String rid, org.entente.proto.v1.Annotate a) {
     int last = Math.min(g.state.turn(), g.world.turns());
-    int turn = a.getTurn() == 0 ? last : a.getTurn();
+    long turn = a.getTurn() == 0 ? last : Integer.toUnsignedLong(a.getTurn());
     if (turn > last) {
       Lobby.error(
           c,
           rid,
           ErrorCode.BAD_REQUEST,
           "annotate.turn: " + turn + " has not been reached (current turn " + last + ")");
-    } else if (a.getText().isBlank() || a.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+    } else if (a.getText().isBlank()) {
       Lobby.error(
           c,
           rid,
           ErrorCode.BAD_REQUEST,
           "annotate.text: must be 1 to " + LiveGame.MAX_PRESS_CHARS + " characters");
+    } else if (a.getText().length() > LiveGame.MAX_PRESS_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.TOO_LONG,
+          Fields.tooLong("annotate.text", a.getText(), LiveGame.MAX_PRESS_CHARS));
     } else {
-      g.annotate(m.name(), turn, a.getText());
-      ack(c, rid, "note added to turn " + turn);
+      if (g.annotate(m.name(), (int) turn, a.getText())) {
+        ack(c, rid, "note added to turn " + turn);
+      } else {
+        storageError(g, c, rid);
+      }
     }
   }
 
@@ -465,6 +587,16 @@ final class Requests {
       return null;
     }
     return new LiveGame.Member(m.token(), Role.SEAT, req.getAsState(), m.name());
+  }
+
+  /** The game's journal cannot be written: nothing was recorded, and the game is paused. */
+  static void storageError(LiveGame g, Connection c, String rid) {
+    String why = g.storageProblem();
+    Lobby.error(
+        c,
+        rid,
+        ErrorCode.JOURNAL_UNAVAILABLE,
+        why != null ? why : "the server cannot write game " + g.id + "'s journal");
   }
 
   static void ack(Connection c, String rid, String detail) {

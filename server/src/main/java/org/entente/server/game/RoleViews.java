@@ -3,6 +3,7 @@ package org.entente.server.game;
 import org.entente.api.PlayerView;
 import org.entente.client.wire.Wire;
 import org.entente.proto.v1.CatalogueEvent;
+import org.entente.proto.v1.Elimination;
 import org.entente.proto.v1.GameInfo;
 import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.IntentRow;
@@ -81,9 +82,14 @@ final class RoleViews {
 
   // The fields of every role's view that change within a position.
   private static TurnView.Builder common(LiveGame g, LiveGame.Member m, TurnView.Builder b) {
+    GamePhase phase = g.phase;
+    if (m.role() == Role.SEAT && !g.active(m.state())) {
+      b.setEliminated(elimination(g, m.state()));
+      phase = phase == GamePhase.FINISHED ? phase : GamePhase.ELIMINATED;
+    }
     b.setGameId(g.id)
         .setRole(m.role())
-        .setPhase(g.phase)
+        .setPhase(phase)
         .setDeadlineEpochMs(g.deadline)
         .setStateHash(g.lastReport == null ? "" : g.lastReport.stateHash());
     g.news.forEach(e -> b.addNews(e.text()));
@@ -93,6 +99,55 @@ final class RoleViews {
       }
     }
     return b;
+  }
+
+  /**
+   * How {@code state} (conquered) left the game: the turn whose adjudication conquered it, the
+   * aggressor and every attacker of that war, and the engine's words. Found once in the game's
+   * reports; a state out of play with no conquest in them (a branch's record is whole, so only a
+   * world that starts with it out) says so.
+   */
+  static Elimination elimination(LiveGame g, String state) {
+    Elimination known = g.eliminations.get(state);
+    if (known != null) {
+      return known;
+    }
+    Elimination.Builder b = Elimination.newBuilder();
+    search:
+    for (TurnReport r : g.pastReports()) {
+      for (TurnReport.Event e : r.events()) {
+        if (e.kind() == TurnReport.EventKind.CONQUEST && e.states().get(0).equals(state)) {
+          String by = e.states().size() > 1 ? e.states().get(1) : "";
+          String why = "";
+          for (TurnReport.War w : r.wars()) {
+            if (w.conquered() && w.target().equals(state)) {
+              b.addAllAttackers(w.attackers());
+              by = w.aggressor();
+              why = ": " + w.reason();
+            }
+          }
+          b.setTurn(r.turn())
+              .setTurnLabel(r.label())
+              .setConqueredBy(by)
+              .setReason(
+                  e.text()
+                      + " in turn "
+                      + r.turn()
+                      + " ("
+                      + r.label()
+                      + ")"
+                      + why
+                      + "; the seat may watch and send press but no longer orders");
+          break search;
+        }
+      }
+    }
+    if (b.getReason().isEmpty()) {
+      b.setReason(state + " is out of play, conquered before this game's record begins");
+    }
+    Elimination out = b.build();
+    g.eliminations.put(state, out);
+    return out;
   }
 
   /**
@@ -193,13 +248,14 @@ final class RoleViews {
 
   /** What the member's role learns of an adjudicated turn. */
   static TurnResolved resolved(LiveGame g, LiveGame.Member m, TurnReport r) {
-    return resolvedShared(r).toBuilder().mergeFrom(resolvedOwn(m, r)).build();
+    return resolvedShared(g.id, r).toBuilder().mergeFrom(resolvedOwn(m, r)).build();
   }
 
   /** What every role learns of an adjudicated turn: its events and every state's stance. */
-  static TurnResolved resolvedShared(TurnReport r) {
+  static TurnResolved resolvedShared(String gameId, TurnReport r) {
     TurnResolved.Builder b =
         TurnResolved.newBuilder()
+            .setGameId(gameId)
             .setTurn(r.turn())
             .setTurnLabel(r.label())
             .setStateHash(r.stateHash());
@@ -215,6 +271,9 @@ final class RoleViews {
   /** The outcomes of an adjudicated turn the member may see: a seat its own, the instructor all. */
   static TurnResolved resolvedOwn(LiveGame.Member m, TurnReport r) {
     TurnResolved.Builder b = TurnResolved.newBuilder();
+    if (m.role() == Role.SEAT) {
+      b.setSelf(m.state());
+    }
     for (var o : r.outcomes()) {
       if (m.role() == Role.INSTRUCTOR || (m.role() == Role.SEAT && o.state().equals(m.state()))) {
         b.addOutcomes(Wire.outcome(o));
@@ -232,6 +291,7 @@ final class RoleViews {
             .setTurn(Math.min(g.state.turn(), g.settings.maxTurns()))
             .setTurns(g.settings.maxTurns())
             .setPhase(g.phase)
+            .setPausedReason(g.pausedReason())
             .setParentGameId(g.parentGameId)
             .setForkTurn(g.forkTurn);
     for (Seat seat : g.seats.values()) {

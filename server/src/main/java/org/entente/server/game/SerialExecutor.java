@@ -119,6 +119,11 @@ final class SerialExecutor implements Executor {
     shutdown = true;
   }
 
+  /** True once {@link #shutdown()} was called. */
+  synchronized boolean isShutdown() {
+    return shutdown;
+  }
+
   /**
    * Waits until the queue is empty and nothing runs, at most {@code timeout}.
    *

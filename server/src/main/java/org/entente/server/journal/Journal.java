@@ -15,6 +15,21 @@ public interface Journal extends Closeable {
   /** The journal's size in bytes, header included. */
   long size() throws IOException;
 
+  /**
+   * Where the next record will start: the end of the last record written whole. A failed {@link
+   * #append} leaves it where it was (the bytes of the failed record are cut before the next write).
+   */
+  default long mark() {
+    return 0;
+  }
+
+  /**
+   * Takes back every record appended after {@code mark} (a value of {@link #mark()}): they are cut
+   * from the file now, or before the next write if the disk refuses now. Used when a turn's record
+   * could not be forced to disk, so that the turn can be journaled again once the disk recovers.
+   */
+  default void rollback(long mark) {}
+
   @Override
   void close() throws IOException;
 

@@ -22,8 +22,10 @@ import org.entente.server.history.GameHistory;
  *       JournalCorruptException}: the records after it cannot be trusted, nor can be skipped.
  * </ul>
  *
- * A record whose length runs past the end of the file is taken for a torn write (the common crash);
- * a corrupted length field in the middle of a file looks the same and is cut as well.
+ * A record whose length runs past the end of the file is a torn write (the common crash) only if no
+ * whole record follows it: a damaged length field in the middle of a file also runs past the end,
+ * but whole records (length, CRC and all) still follow it, and then the journal is refused with the
+ * record's byte offset instead of being cut.
  */
 public final class JournalReader {
   private JournalReader() {}
@@ -120,6 +122,21 @@ public final class JournalReader {
       }
       long end = (long) off + JournalFormat.FRAME_BYTES + len;
       if (end > bytes.length) {
+        int next = nextWholeRecord(bytes, off + JournalFormat.FRAME_BYTES);
+        if (next >= 0) {
+          throw new JournalCorruptException(
+              path,
+              "corrupt record #"
+                  + (records.size() + 1)
+                  + " at byte offset "
+                  + off
+                  + ": its length field says "
+                  + len
+                  + " bytes, past the end of the file, but a whole record follows at byte offset "
+                  + next
+                  + " (a damaged length, not a torn write); refusing to recover this game and"
+                  + " leaving the file as it is");
+        }
         tail =
             "torn record at byte offset "
                 + off
@@ -171,6 +188,26 @@ public final class JournalReader {
       off = (int) end;
     }
     return new Contents(path, records, offsets, off, bytes.length, tail);
+  }
+
+  /**
+   * The offset of the first whole record (a plausible length that fits in the file and a matching
+   * CRC32C) starting at or after {@code from}, or -1.
+   */
+  static int nextWholeRecord(byte[] bytes, int from) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    for (int p = from; p + JournalFormat.FRAME_BYTES < bytes.length; p++) {
+      int len = b.getInt(p);
+      if (len <= 0
+          || len > JournalFormat.MAX_RECORD_BYTES
+          || (long) p + JournalFormat.FRAME_BYTES + len > bytes.length) {
+        continue;
+      }
+      if (JournalFormat.crc(bytes, p + JournalFormat.FRAME_BYTES, len) == b.getInt(p + 4)) {
+        return p;
+      }
+    }
+    return -1;
   }
 
   private static boolean allZero(byte[] bytes, int from) {

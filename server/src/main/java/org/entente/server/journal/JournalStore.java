@@ -17,6 +17,14 @@ public interface JournalStore {
    */
   Journal reopen(String gameId, long validLength) throws IOException;
 
+  /** Deletes {@code gameId}'s journal (a game whose creation could not be journaled whole). */
+  default void delete(String gameId) {}
+
+  /** The length in bytes of {@code gameId}'s journal file. */
+  default long length(String gameId) throws IOException {
+    throw new java.nio.file.NoSuchFileException(gameId + " (no journal store)");
+  }
+
   /** Reads a journal record by record, checking every frame. */
   JournalReader.Contents read(String gameId) throws IOException;
 

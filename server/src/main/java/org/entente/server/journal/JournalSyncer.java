@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * its future before it sends the results of a turn, so a turn's record is on disk before anyone
  * learns the turn's outcome, while the game threads stay free for other games during the wait.
  *
- * <p>A journal that fails to force is logged and its future completes normally: as with a failing
- * append, the game goes on without durability rather than stopping.
+ * <p>A journal that fails to force is logged and its futures complete exceptionally with the error:
+ * the game must not tell anyone the outcome of a record that may not be on disk.
  */
 public final class JournalSyncer {
   private static final Logger LOG = LoggerFactory.getLogger(JournalSyncer.class);
@@ -65,22 +66,29 @@ public final class JournalSyncer {
         return;
       }
       queue.drainTo(batch, 256);
-      Map<Journal, Boolean> forced = new IdentityHashMap<>();
+      Map<Journal, Optional<Throwable>> forced = new IdentityHashMap<>();
       for (Request r : batch) {
-        if (forced.putIfAbsent(r.journal(), Boolean.TRUE) == null) {
-          forceLogged(r.journal());
+        forced.computeIfAbsent(r.journal(), JournalSyncer::forceLogged);
+      }
+      for (Request r : batch) {
+        Optional<Throwable> failure = forced.get(r.journal());
+        if (failure.isPresent()) {
+          r.done().completeExceptionally(failure.get());
+        } else {
+          r.done().complete(null);
         }
       }
-      batch.forEach(r -> r.done().complete(null));
       batch.clear();
     }
   }
 
-  private static void forceLogged(Journal journal) {
+  private static Optional<Throwable> forceLogged(Journal journal) {
     try {
       journal.force();
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
       LOG.error("cannot force a journal to disk: {}", e.toString());
+      return Optional.of(e);
     }
   }
 }

@@ -38,7 +38,7 @@ public final class Records {
                 .setScenarioBytes(ByteString.copyFrom(scenario.bytes()))
                 .setSettings(settings)
                 .setSeed(seed)
-                .setInstructorToken(instructorToken)
+                .setInstructorToken(TokenHash.of(instructorToken))
                 .setHeadless(headless))
         .build();
   }
@@ -48,7 +48,7 @@ public final class Records {
         .setAtEpochMs(at)
         .setMemberAdded(
             JournalMemberAdded.newBuilder()
-                .setToken(token)
+                .setToken(TokenHash.of(token))
                 .setRole(role)
                 .setState(state)
                 .setName(name))
@@ -108,7 +108,9 @@ public final class Records {
   public static JournalRecord revoked(long at, String token) {
     return JournalRecord.newBuilder()
         .setAtEpochMs(at)
-        .setMemberRevoked(org.entente.proto.v1.JournalMemberRevoked.newBuilder().setToken(token))
+        .setMemberRevoked(
+            org.entente.proto.v1.JournalMemberRevoked.newBuilder()
+                .setToken(TokenHash.isHash(token) ? token : TokenHash.of(token)))
         .build();
   }
 }

@@ -38,10 +38,35 @@ public final class MetricsRoute implements HttpRoute {
   private final RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private volatile IntSupplier connections = () -> -1;
+  private final byte[] token; // null: this machine only
 
-  /** Metrics of {@code lobby}'s games; call {@link #connections} once the server exists. */
+  /** Metrics of {@code lobby}'s games, for clients on this machine only. */
   public MetricsRoute(Lobby lobby) {
+    this(lobby, null);
+  }
+
+  /**
+   * Metrics of {@code lobby}'s games, for clients on this machine and, when {@code token} is not
+   * null or empty, for those that send {@code Authorization: Bearer <token>}; call {@link
+   * #connections} once the server exists.
+   */
+  public MetricsRoute(Lobby lobby, String token) {
     this.lobby = lobby;
+    this.token =
+        token == null || token.isEmpty()
+            ? null
+            : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  }
+
+  // A client on this machine, or one with the metrics token (compared in constant time).
+  private boolean allowed(Request request) {
+    if (request.fromLoopback()) {
+      return true;
+    }
+    String auth = request.headers().get("authorization");
+    return token != null
+        && auth != null
+        && java.security.MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Where the open-connection count comes from (typically {@code server::openConnections}). */
@@ -52,6 +77,15 @@ public final class MetricsRoute implements HttpRoute {
 
   @Override
   public CompletionStage<Response> handle(Request request) {
+    if (!allowed(request)) {
+      return CompletableFuture.completedFuture(
+          Response.text(
+              403,
+              "/metrics is served to clients on the server's machine"
+                  + (token == null
+                      ? " only (start the server with --metrics-token to allow others)"
+                      : ", or with Authorization: Bearer and the server's --metrics-token")));
+    }
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
       return CompletableFuture.completedFuture(
           new Response(

@@ -54,12 +54,16 @@ public record ServerMetrics(
   /** Reads the metrics of the server at {@code host:port}. */
   static ServerMetrics fetch(HttpClient http, String host, int port)
       throws IOException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
             .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            .GET();
+    String token = System.getenv("ENTENTE_METRICS_TOKEN");
+    if (token != null && !token.isEmpty()) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET /metrics answered "

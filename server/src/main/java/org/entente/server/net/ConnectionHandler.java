@@ -201,7 +201,17 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ClientMessage>
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof ProtocolException refusal) {
+    if (cause instanceof StrictJson.Refusal json) {
+      // a JSON text frame with a mistake: the frame is whole, so the connection goes on
+      if (!connection.isOpen()) {
+        return;
+      }
+      if (!bucket.tryAcquire()) {
+        refuse(json.requestId());
+        return;
+      }
+      connection.send(Errors.error(json.code(), json.getMessage(), json.requestId()));
+    } else if (cause instanceof ProtocolException refusal) {
       connection.close(refusal.code(), refusal.getMessage());
     } else if (cause instanceof TooLongFrameException) {
       connection.close(ErrorCode.FRAME_TOO_LARGE, cause.getMessage());

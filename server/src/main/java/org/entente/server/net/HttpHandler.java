@@ -40,6 +40,17 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
   private static final String JSON = "application/json";
 
+  /**
+   * Sent with every HTTP response: scripts only from the server itself (no inline script, no eval),
+   * connections (the WebSocket, the debrief's fetch) only to it, no framing by other pages, no
+   * plugins. Inline styles are allowed: the debrief's self-contained HTML carries its own, and the
+   * web client shows it in a sandboxed frame that inherits this policy.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
   private final NetInitializer faces;
   private final StaticFiles staticFiles;
   private final Map<String, HttpRoute> routes;
@@ -86,7 +97,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     HttpRoute route = findRoute(routes, path);
     if (route != null) {
-      routed(ctx, route, toRouteRequest(request, uri), keepAlive);
+      routed(ctx, route, toRouteRequest(ctx, request, uri), keepAlive);
       return;
     }
     if (!get) {
@@ -144,7 +155,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         });
   }
 
-  private static HttpRoute.Request toRouteRequest(FullHttpRequest request, QueryStringDecoder uri) {
+  private static HttpRoute.Request toRouteRequest(
+      ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
     Map<String, String> headers = new HashMap<>();
     request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
     return new HttpRoute.Request(
@@ -152,7 +164,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         uri.path(),
         uri.parameters(),
         Map.copyOf(headers),
-        ByteBufUtil.getBytes(request.content()));
+        ByteBufUtil.getBytes(request.content()),
+        ctx.channel().remoteAddress());
   }
 
   private static HttpRoute.Response notAllowed() {
@@ -179,7 +192,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         .set(HttpHeaderNames.CONTENT_TYPE, response.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length)
         .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-        .set("X-Content-Type-Options", "nosniff");
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .set("X-Frame-Options", "DENY")
+        .set("Referrer-Policy", "no-referrer");
     response.headers().forEach(http.headers()::set);
     HttpUtil.setKeepAlive(http, keepAlive);
     ChannelFuture written = ctx.writeAndFlush(http);

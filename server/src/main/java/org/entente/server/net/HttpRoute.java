@@ -28,13 +28,33 @@ public interface HttpRoute {
    * @param query the decoded query parameters
    * @param headers the headers, names in lower case (a repeated header keeps its last value)
    * @param body the request body, empty for a GET
+   * @param remote the client's address (null when not over a socket)
    */
   record Request(
       String method,
       String path,
       Map<String, List<String>> query,
       Map<String, String> headers,
-      byte[] body) {}
+      byte[] body,
+      java.net.SocketAddress remote) {
+
+    /** A request not made over a socket. */
+    public Request(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Map<String, String> headers,
+        byte[] body) {
+      this(method, path, query, headers, body, null);
+    }
+
+    /** True when the client is on this machine (a loopback address). */
+    public boolean fromLoopback() {
+      return remote instanceof java.net.InetSocketAddress a
+          && a.getAddress() != null
+          && a.getAddress().isLoopbackAddress();
+    }
+  }
 
   /**
    * One HTTP response.

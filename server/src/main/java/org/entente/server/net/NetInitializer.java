@@ -101,8 +101,35 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   /** Tells a TCP client over the connection limit that the server is full, then closes. */
   void refuseTcp(Channel channel) {
-    closeTcp(channel, ErrorCode.RATE_LIMITED, serverFullMessage());
+    closeTcp(channel, ErrorCode.SERVER_FULL, serverFullMessage());
   }
+
+  /**
+   * Answers JSON written straight to the socket (not in WebSocket frames) with one line of JSON, a
+   * ServerMessage with the error, then closes: a JSON client can read why.
+   */
+  void refuseJson(Channel channel) {
+    String text;
+    try {
+      text =
+          com.google.protobuf.util.JsonFormat.printer()
+              .omittingInsignificantWhitespace()
+              .print(Errors.error(ErrorCode.MALFORMED_FRAME, JSON_ON_TCP, ""));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+    channel
+        .writeAndFlush(
+            io.netty.buffer.Unpooled.copiedBuffer(
+                text + "\n", java.nio.charset.StandardCharsets.UTF_8))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  static final String JSON_ON_TCP =
+      "JSON sent as raw bytes: this port reads raw TCP frames (a varint32 length, then a"
+          + " ClientMessage's protobuf bytes) and HTTP; JSON goes over WebSocket: GET /ws with"
+          + " Upgrade: websocket, then one ClientMessage in JSON per text frame (docs/protocol.md,"
+          + " section 1)";
 
   /** Closes a connection that said nothing at all: told why in TCP framing, the only face. */
   void idleBeforeFirstBytes(Channel channel) {
@@ -121,16 +148,21 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   }
 
   String serverFullMessage() {
-    return "server full: " + config.maxConnections() + " connections";
+    return "server full: " + config.maxConnections() + " connections; try again later";
   }
 
   void installHttp(Channel channel, boolean serverFull) {
     ChannelPipeline pipeline = channel.pipeline();
+    RequestTimer timer = new RequestTimer(config.httpRequestTimeout());
     pipeline
+        .addLast("requestStart", timer.start())
         .addLast("http", new HttpServerCodec())
-        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()));
+        .addLast("aggregate", new HttpObjectAggregator(config.maxFrameBytes()))
+        .addLast("requestDone", timer.done());
     if (!serverFull) {
-      pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
+      pipeline
+          .addLast("origin", new OriginCheck(config.allowedOrigins()))
+          .addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()));
     }
     pipeline.addLast(
         "web", new HttpHandler(this, staticFiles, routes, serverFull ? serverFullMessage() : null));
@@ -138,8 +170,13 @@ final class NetInitializer extends ChannelInitializer<Channel> {
 
   /** Called once the WebSocket handshake is done: the HTTP handlers are gone, frames flow. */
   void installWebSocket(Channel channel) {
-    channel
-        .pipeline()
+    ChannelPipeline pipeline = channel.pipeline();
+    for (String timer : new String[] {"requestStart", "requestDone"}) {
+      if (pipeline.get(timer) != null) {
+        pipeline.remove(timer);
+      }
+    }
+    pipeline
         .addLast("wsAggregate", new WebSocketFrameAggregator(config.maxFrameBytes()))
         .addLast("wsCodec", new WebSocketMessageCodec())
         .addLast("connection", connectionHandler(channel, Transport.WEBSOCKET));

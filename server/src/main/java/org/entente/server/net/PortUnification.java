@@ -22,8 +22,13 @@ final class PortUnification extends ByteToMessageDecoder {
   enum Face {
     HTTP,
     TCP,
+    /** JSON written straight to the socket: told to use WebSocket text frames, then closed. */
+    JSON,
     UNDECIDED
   }
+
+  /** The longest method name a request line may start with ("OPTIONS", "CONNECT"...). */
+  private static final int MAX_METHOD = 10;
 
   private static final List<byte[]> METHODS =
       List.of("GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ").stream()
@@ -55,7 +60,56 @@ final class PortUnification extends ByteToMessageDecoder {
       }
       undecided |= matches;
     }
-    return undecided || readable == 0 ? Face.UNDECIDED : Face.TCP;
+    if (undecided || readable == 0) {
+      return Face.UNDECIDED;
+    }
+    Face json = sniffJson(in, start, readable);
+    if (json != Face.TCP) {
+      return json;
+    }
+    return sniffMethod(in, start, readable);
+  }
+
+  /**
+   * JSON: "{" then JSON white space then a quote or "}". A TCP frame of 123 bytes (0x7B) starts so
+   * only if its next byte is a field tag; the only tag among those bytes is 0x0A (a request id),
+   * and then the request id's length byte would have to be a quote (34), so "{" LF QUOTE is read as
+   * JSON (a raw TCP client whose first frame is 123 bytes long with a 34-byte request id would be
+   * misread; such a client should use a shorter request id for its Hello).
+   */
+  private static Face sniffJson(ByteBuf in, int start, int readable) {
+    if (in.getByte(start) != '{') {
+      return Face.TCP;
+    }
+    for (int i = 1; i < readable; i++) {
+      byte b = in.getByte(start + i);
+      if (b == '"' || b == '}') {
+        return Face.JSON;
+      }
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return Face.TCP;
+      }
+    }
+    return Face.UNDECIDED;
+  }
+
+  /**
+   * Another HTTP method ("CONNECT ", "TRACE ", "PRI "): capital letters then a space, read as HTTP
+   * (which answers it). A TCP frame cannot start so: its Hello's first field tag is never a capital
+   * letter.
+   */
+  private static Face sniffMethod(ByteBuf in, int start, int readable) {
+    int n = Math.min(readable, MAX_METHOD + 1);
+    for (int i = 0; i < n; i++) {
+      byte b = in.getByte(start + i);
+      if (b == ' ' && i >= 3) {
+        return Face.HTTP;
+      }
+      if (b < 'A' || b > 'Z') {
+        return Face.TCP;
+      }
+    }
+    return readable > MAX_METHOD ? Face.TCP : Face.UNDECIDED;
   }
 
   @Override
@@ -74,6 +128,12 @@ final class PortUnification extends ByteToMessageDecoder {
           return;
         }
         faces.installTcp(ctx.channel());
+      }
+      case JSON -> {
+        refused = true;
+        in.skipBytes(in.readableBytes());
+        faces.refuseJson(ctx.channel());
+        return;
       }
       case UNDECIDED -> {
         return;

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.List;
 import org.entente.proto.v1.ClientMessage;
-import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.ServerMessage;
 
 /**
@@ -21,7 +20,6 @@ import org.entente.proto.v1.ServerMessage;
  * <p>Both directions run on the channel's event loop, so the format needs no locking.
  */
 final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, Object> {
-  private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer().omittingInsignificantWhitespace();
 
@@ -69,18 +67,11 @@ final class WebSocketMessageCodec extends MessageToMessageCodec<WebSocketFrame, 
     return text;
   }
 
+  /**
+   * A text frame's message, read strictly ({@link StrictJson}): a mistake is refused with an error
+   * naming the field, and the connection stays open ({@link StrictJson.Refusal}).
+   */
   static ClientMessage parseJson(String json) {
-    ClientMessage.Builder builder = ClientMessage.newBuilder();
-    try {
-      PARSER.merge(json, builder);
-      return builder.build();
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
-      throw new ProtocolException(
-          ErrorCode.MALFORMED_FRAME,
-          "a text frame is not a ClientMessage in JSON: " + e.getMessage());
-    } catch (StackOverflowError e) {
-      // Gson builds the JSON tree recursively before protobuf's own depth limit applies.
-      throw new ProtocolException(ErrorCode.MALFORMED_FRAME, "a text frame nests JSON too deeply");
-    }
+    return StrictJson.parse(json);
   }
 }

@@ -113,7 +113,7 @@ public record LiveBranch(
         lineage.recordIn(
             rec.created.toBuilder()
                 .setGameId(branchId)
-                .setInstructorToken(instructorToken)
+                .setInstructorToken(org.entente.server.journal.TokenHash.of(instructorToken))
                 .setSettings(settings)
                 .setSeed(rec.seed)
                 .setHeadless(false)

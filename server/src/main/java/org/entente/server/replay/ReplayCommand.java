@@ -147,7 +147,13 @@ public final class ReplayCommand implements Callable<Integer> {
   static String alliance(Alliance a) {
     return alliance(
         new PlayerView.AllianceView(
-            a.id(), a.members(), a.cohesion(), a.formedTurn(), a.target(), a.kind()));
+            a.id(),
+            a.members(),
+            a.cohesion(),
+            a.formedTurn(),
+            a.target(),
+            a.targetBloc(),
+            a.kind()));
   }
 
   /** A view's alliance in the same words as {@link #alliance(Alliance)}. */

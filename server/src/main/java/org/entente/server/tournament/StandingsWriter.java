@@ -23,7 +23,8 @@ public final class StandingsWriter {
           "pairwise.csv",
           "standings.json",
           "games.csv",
-          "head_to_head.csv");
+          "head_to_head.csv",
+          "report.html");
 
   private StandingsWriter() {}
 
@@ -45,6 +46,8 @@ public final class StandingsWriter {
     Files.writeString(dir.resolve("standings.json"), json(st), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("games.csv"), gamesCsv(st, journals), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("head_to_head.csv"), headToHeadCsv(st), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("report.html"), TournamentReport.html(st, journals), StandardCharsets.UTF_8);
   }
 
   // ------------------------------------------------------------------ text

@@ -85,7 +85,9 @@ public final class TournamentCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "write standings.txt, standings.csv, pairwise.csv and standings.json to DIR")
+      description =
+          "write standings.txt, .csv and .json, pairwise.csv, games.csv, head_to_head.csv and"
+              + " report.html to DIR")
   Path out;
 
   @Option(
@@ -149,7 +151,7 @@ public final class TournamentCommand implements Callable<Integer> {
       err.println(
           "standings written to "
               + out.resolve("standings.txt")
-              + " (and .csv, .json; games.csv and head_to_head.csv beside them)");
+              + " (and .csv, .json; games.csv, head_to_head.csv and report.html beside them)");
     }
     if (journal != null) {
       err.println("journals written to " + journal);

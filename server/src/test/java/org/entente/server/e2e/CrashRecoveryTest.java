@@ -33,8 +33,11 @@ import org.entente.client.sdk.RemoteBot;
 import org.entente.proto.v1.CreateGame;
 import org.entente.proto.v1.GameCreated;
 import org.entente.proto.v1.GameEventKind;
+import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.OrdersAccepted;
 import org.entente.proto.v1.TurnView;
+import org.entente.server.engine.Games;
+import org.entente.server.engine.Nation;
 import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.World;
 import org.entente.server.journal.JournalReader;
@@ -58,7 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the server has accepted their orders.
  */
 class CrashRecoveryTest {
-  static final long SEED = 7;
+  long seed; // chosen so that the game conquers a remote seat (Conquests)
   static final String SCENARIO = "europe-1914";
   static final Pattern SERVING = Pattern.compile("entente serving on [^:\\s]+:(\\d+) ");
 
@@ -111,8 +114,6 @@ class CrashRecoveryTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "issue 12, open: under rules 2.0 a seat is conquered early and this test still waits for every remote seat")
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aGameKilledWithSigkillAtManyPointsEndsWithTheHashesOfAnUninterruptedRun() throws Exception {
     World world = ScenarioLoader.builtin(SCENARIO).world();
@@ -120,9 +121,27 @@ class CrashRecoveryTest {
     List<String> seats = new ArrayList<>(strategies.keySet());
     List<String> inProcess = seats.subList(0, 3);
     List<String> remote = seats.subList(3, seats.size());
-    List<String> expected =
-        Simulation.hashes(Simulation.run(world, SEED, strategies, world.turns()));
+    // a seed whose game conquers a remote seat before the last kill: the kills must survive it
+    Conquests.Conquest conquest = Conquests.seed(world, strategies, remote::contains);
+    seed = conquest.seed();
+    Games.Played uninterrupted = conquest.played();
+    List<String> expected = Simulation.hashes(uninterrupted);
     assertThat(expected).hasSize(world.turns());
+    // the remote seats still standing at the start of each turn: a conquered seat orders no more
+    Map<Integer, Set<String>> ordering = new ConcurrentHashMap<>();
+    for (int t = 1; t <= world.turns(); t++) {
+      Set<String> standing = new TreeSet<>();
+      for (Nation n : uninterrupted.states().get(t - 1).nations()) {
+        if (n.active() && remote.contains(n.id())) {
+          standing.add(n.id());
+        }
+      }
+      ordering.put(t, standing);
+    }
+    assertThat(ordering.get(KILLS.get(KILLS.size() - 1).heldTurn()))
+        .as("a remote seat is conquered before the last kill, which the kills must survive")
+        .hasSizeLessThan(remote.size())
+        .isNotEmpty();
 
     Map<Integer, String> pushed = new ConcurrentHashMap<>();
     Set<String> accepted = ConcurrentHashMap.newKeySet(); // "SEAT@turn"
@@ -132,7 +151,7 @@ class CrashRecoveryTest {
     assertThat(server.recoveryLines()).isEmpty();
     EntenteClient instructor = client(server.port);
     watch(instructor, pushed, ended);
-    CreateGame.Builder create = CreateGame.newBuilder().setScenario(SCENARIO).setSeed(SEED);
+    CreateGame.Builder create = CreateGame.newBuilder().setScenario(SCENARIO).setSeed(seed);
     inProcess.forEach(s -> create.putBots(s, strategies.get(s)));
     GameCreated game = instructor.createGame(create.build()).get(10, TimeUnit.SECONDS);
     Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -153,19 +172,23 @@ class CrashRecoveryTest {
       Kill kill = KILLS.get(i);
       int held = kill.heldTurn();
       // every remote seat that can still play reaches the gate
-      await(() -> gate.arrived().size() == remote.size(), 15_000, "all remote seats at " + kill);
+      Set<String> playing = ordering.get(held);
+      await(
+          () -> gate.arrived().equals(playing),
+          15_000,
+          "the remote seats still standing " + playing + " at " + kill);
       Set<String> stillHeld = new TreeSet<>(gate.arrived());
       if (kill.midTurn()) {
         String last = stillHeld.stream().reduce((a, b) -> b).orElseThrow();
         stillHeld.removeIf(s -> !s.equals(last));
-        for (String s : remote) {
+        for (String s : playing) {
           if (!s.equals(last)) {
             gate.release(s);
           }
         }
         await(
             () ->
-                remote.stream()
+                playing.stream()
                     .filter(s -> !s.equals(last))
                     .allMatch(s -> accepted.contains(s + "@" + held)),
             15_000,
@@ -204,7 +227,20 @@ class CrashRecoveryTest {
           assertThat(v.getTurn()).as(seat).isEqualTo(held);
           assertThat(v.hasMyOrders())
               .as("%s's orders for turn %d after the kill %s", seat, held, kill)
-              .isEqualTo(!stillHeld.contains(seat));
+              .isEqualTo(playing.contains(seat) && !stillHeld.contains(seat));
+        }
+      }
+      // a seat conquered before the kill is still ELIMINATED after it, with the same reason
+      for (String seat : remote) {
+        if (!playing.contains(seat)) {
+          TurnView v = instructor.getView(tokens.get(seat)).get(10, TimeUnit.SECONDS);
+          assertThat(v.getPhase())
+              .as(seat + " after the kill " + kill)
+              .isEqualTo(GamePhase.ELIMINATED);
+          if (seat.equals(conquest.fallen())) {
+            assertThat(v.getEliminated().getTurn()).isEqualTo(conquest.turn());
+            assertThat(v.getEliminated().getConqueredBy()).isEqualTo(conquest.war().aggressor());
+          }
         }
       }
       gate.hold(i + 1 < KILLS.size() ? KILLS.get(i + 1).heldTurn() : -1);
@@ -259,7 +295,7 @@ class CrashRecoveryTest {
       Bot bot = new GatedBot(Strategies.create(strategies.get(seat)), seat, gate);
       out.put(
           seat,
-          new RemoteBot(bot, tokens.get(seat), SEED, listener)
+          new RemoteBot(bot, tokens.get(seat), seed, listener)
               .play("127.0.0.1", port, ClientOptions.defaults()));
     }
     return out;

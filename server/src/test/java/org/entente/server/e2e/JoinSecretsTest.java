@@ -218,6 +218,10 @@ class JoinSecretsTest {
     GameLinks after = links(again, token);
     assertThat(after.getSeatsList()).extracting(s -> s.getSecret()).containsExactly(len, ost2);
     assertThat(after.getObservers().getSecret()).isEqualTo(links.getObservers().getSecret());
+    // the server keeps only a hash of the instructor token: links carrying it are left empty
+    assertThat(after.getConsoleUrl()).isEmpty();
+    assertThat(after.getHandoutUrl()).isEmpty();
+    assertThat(after.toString()).doesNotContain(token).doesNotContain("sha256:");
     assertThat(refusal(connect().join(id, "OST", "mallory", ost)))
         .isEqualTo(ErrorCode.WRONG_SECRET);
     assertThat(get(connect().join(id, "OST", "oscar", ost2)).getState()).isEqualTo("OST");

@@ -140,4 +140,116 @@ class PythonBotTest {
     assertThat(lobby.game(game.getGameId()).info().getPhase().name()).isEqualTo("FINISHED");
     instructor.close();
   }
+
+  @Test
+  void aPythonBotOnAConqueredSeatSeesWhyAndNeverOrders() throws Exception {
+    checkPrerequisites();
+    var world = org.entente.server.scenario.ScenarioLoader.builtin("europe-1914").world();
+    Map<String, String> strategies = org.entente.server.sim.Simulation.strategies(world, Map.of());
+    Conquests.Conquest conquest = Conquests.seed(world, strategies, s -> true);
+    var played = conquest.played();
+    String seat = conquest.fallen();
+    int fell = conquest.turn();
+    String holder =
+        strategies.keySet().stream()
+            .filter(s -> played.last().nation(s).active())
+            .findFirst()
+            .orElseThrow();
+
+    EntenteClient instructor =
+        EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
+    List<TurnResolved> resolved = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    instructor.onPush(
+        m -> {
+          // the connection also holds the seat it joined: keep the instructor's copy (self "")
+          if (m.hasTurnResolved() && m.getTurnResolved().getSelf().isEmpty()) {
+            resolved.add(m.getTurnResolved());
+          } else if (m.hasGameEvent() && m.getGameEvent().getKind() == GameEventKind.GAME_ENDED) {
+            ended.complete(null);
+          }
+        });
+    // the two people's seats get the scenario's bot when the instructor adjudicates without them,
+    // so the game is the simulation's and the seat falls as it does there
+    CreateGame.Builder create =
+        CreateGame.newBuilder()
+            .setScenario("europe-1914")
+            .setSeed(conquest.seed())
+            .setDefaultPolicy(org.entente.proto.v1.DefaultOrderPolicy.AUTOPILOT);
+    strategies.forEach(
+        (s, strategy) -> {
+          if (!s.equals(seat) && !s.equals(holder)) {
+            create.putBots(s, strategy);
+          }
+        });
+    GameCreated game = instructor.createGame(create.build()).get(10, TimeUnit.SECONDS);
+    String token =
+        instructor
+            .join(game.getGameId(), seat, "python", EntenteClient.secret(game, seat))
+            .get(10, TimeUnit.SECONDS)
+            .getToken();
+    org.entente.proto.v1.InstructorCommand now =
+        org.entente.proto.v1.InstructorCommand.newBuilder()
+            .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance())
+            .build();
+    for (int t = 1; t <= fell; t++) {
+      instructor.instructor(game.getInstructorToken(), now).get(10, TimeUnit.SECONDS);
+      int done = t;
+      EliminatedSeatTest.await(() -> resolved.size() >= done, "turn " + done + " adjudicated");
+    }
+    assertThat(resolved.get(fell - 1).getOutcomesList())
+        .anyMatch(o -> o.getState().equals(seat) && o.getCode().equals("CONQUERED"));
+
+    Path log = Files.createTempFile("python-bot", ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                PYTHON.toString(),
+                BOT.toString(),
+                "--server",
+                "127.0.0.1:" + server.port(),
+                "--token",
+                token)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("PYTHONPATH", MODULES.toAbsolutePath().toString());
+    Process bot = pb.start();
+    try {
+      EliminatedSeatTest.await(
+          () -> {
+            try {
+              return Files.readString(log).contains("eliminated: ");
+            } catch (java.io.IOException e) {
+              return false;
+            }
+          },
+          "the Python bot saying its seat is eliminated");
+      // the rest of the game, turn by turn; the bot must not order in any of them
+      for (int t = fell + 1; t <= world.turns(); t++) {
+        instructor.instructor(game.getInstructorToken(), now).get(10, TimeUnit.SECONDS);
+        int done = t;
+        EliminatedSeatTest.await(() -> resolved.size() >= done, "turn " + done + " adjudicated");
+      }
+      ended.get(30, TimeUnit.SECONDS);
+      assertThat(bot.waitFor(60, TimeUnit.SECONDS)).as("the bot finished in time").isTrue();
+    } finally {
+      bot.destroy();
+    }
+    String output = Files.readString(log);
+    Files.deleteIfExists(log);
+    assertThat(bot.exitValue()).as(output).isZero();
+    assertThat(output)
+        .as(output)
+        .contains(
+            "eliminated: "
+                + seat
+                + " was conquered by "
+                + conquest.war().aggressor()
+                + " in turn "
+                + fell)
+        .contains("game over: 0 turns accepted, 0 refusals");
+    for (TurnResolved r : resolved.subList(fell, resolved.size())) {
+      assertThat(r.getOutcomesList()).noneMatch(o -> o.getState().equals(seat));
+    }
+    instructor.close();
+  }
 }

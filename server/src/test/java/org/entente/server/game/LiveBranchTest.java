@@ -231,7 +231,10 @@ class LiveBranchTest {
     assertThat(bc.getParentGameId()).isEqualTo(parent.id());
     assertThat(bc.getForkTurn()).isEqualTo(2);
     assertThat(bc.getAncestorsList()).containsExactly(parent.id());
-    assertThat(bc.getInstructorToken()).isEqualTo(b.token());
+    assertThat(bc.getInstructorToken())
+        .as("the journal keeps a hash of the token, not the token")
+        .isEqualTo(org.entente.server.journal.TokenHash.of(b.token()))
+        .doesNotContain(b.token());
     assertThat(bc.getSeed()).isEqualTo(pc.getSeed());
     assertThat(bc.getSettings().getBotsMap()).isEqualTo(pc.getSettings().getBotsMap());
     GameInfo bi = info(lobby, b.id());

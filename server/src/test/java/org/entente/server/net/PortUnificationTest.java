@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Port unification: the first bytes choose TCP or HTTP. */
+/** Port unification: the first bytes choose TCP or HTTP (or refuse raw JSON). */
 class PortUnificationTest {
   private final StubHandler handler = new StubHandler();
 
@@ -42,12 +42,27 @@ class PortUnificationTest {
     "'PATCH /', HTTP",
     "'PUT /', HTTP",
     "'DELETE /', HTTP",
-    "GX, TCP",
+    // capital letters could still start another method ("GX" is no method, "GXY " would be)
+    "GX, UNDECIDED",
+    "'GX1', TCP",
     "'GET/', TCP",
     "get, TCP",
     "P, UNDECIDED",
     "PO, UNDECIDED",
-    "PZ, TCP",
+    "PZ, UNDECIDED",
+    "'PZ0', TCP",
+    // other HTTP methods are HTTP too, answered by the HTTP face instead of waiting for a frame
+    "TRAC, UNDECIDED",
+    "'TRACE /', HTTP",
+    "'CONNECT host:1 HTTP/1.1', HTTP",
+    "'PRI * HTTP/2.0', HTTP",
+    "ABCDEFGHIJK, TCP",
+    // JSON written straight to the socket
+    "'{', UNDECIDED",
+    "'{ ', UNDECIDED",
+    "'{\"requestId\":\"1\"}', JSON",
+    "'{ }', JSON",
+    "'{x', TCP",
   })
   void sniffsTheFace(String start, Face expected) {
     assertThat(PortUnification.sniff(Unpooled.copiedBuffer(start, StandardCharsets.US_ASCII)))
@@ -107,8 +122,8 @@ class PortUnificationTest {
 
     List<ServerMessage> replies = replies(b);
     assertThat(replies).hasSize(1);
-    assertError(replies.get(0), ErrorCode.RATE_LIMITED, "");
-    assertThat(replies.get(0).getError().getMessage()).isEqualTo("server full: 1 connections");
+    assertError(replies.get(0), ErrorCode.SERVER_FULL, "");
+    assertThat(replies.get(0).getError().getMessage()).startsWith("server full: 1 connections");
     assertThat(b.isOpen()).isFalse();
     assertThat(handler.opened).isEmpty();
 

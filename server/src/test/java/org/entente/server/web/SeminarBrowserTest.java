@@ -107,6 +107,7 @@ class SeminarBrowserTest {
         .contains("ok - at the start of turn 2 the replay lists the alliance against Kador")
         .contains("ok - the console lists the alliance with its target")
         .contains("requests went to the server itself (elsewhere: none)")
+        .contains("ok - the Content-Security-Policy blocked nothing")
         .contains("ok - what-if branch: What-if game")
         .contains("ok - compare two games: ")
         .contains("E2E OK");

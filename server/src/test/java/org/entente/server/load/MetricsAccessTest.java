@@ -1,0 +1,98 @@
+package org.entente.server.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.Map;
+import org.entente.server.game.GameClock;
+import org.entente.server.game.Lobby;
+import org.entente.server.net.NetServer;
+import org.entente.server.net.ServerConfig;
+import org.entente.server.net.StaticFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /metrics} over real sockets: a client on the server's machine reads it; one reaching the
+ * server through a network address is refused unless it sends the metrics token.
+ */
+class MetricsAccessTest {
+  final HttpClient http = HttpClient.newHttpClient();
+  Lobby lobby;
+  NetServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (lobby != null) {
+      lobby.shutdown();
+    }
+  }
+
+  int start(String token) {
+    ServerConfig config = ServerConfig.defaults().withPort(0);
+    lobby = new Lobby(config, GameClock.system());
+    server =
+        new NetServer(
+            config, lobby, StaticFiles.none(), Map.of("/metrics", new MetricsRoute(lobby, token)));
+    server.start();
+    return server.port();
+  }
+
+  HttpResponse<String> get(String host, int port, String auth) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"));
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An IPv4 address of this machine that is not loopback, or null. */
+  static String networkAddress() throws Exception {
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+        if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
+          return a.getHostAddress();
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void onlyThisMachineReadsTheMetricsWithoutTheToken() throws Exception {
+    String lan = networkAddress();
+    assumeTrue(lan != null, "this machine has no network address besides loopback");
+    int port = start(null);
+    assertThat(get("127.0.0.1", port, null).statusCode()).isEqualTo(200);
+    HttpResponse<String> refused = get(lan, port, null);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("--metrics-token");
+    assertThat(get(lan, port, "Bearer guess").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theTokenLetsAnotherMachineReadThem() throws Exception {
+    String lan = networkAddress();
+    assumeTrue(lan != null, "this machine has no network address besides loopback");
+    int port = start("s3cret-metrics");
+    assertThat(get(lan, port, "Bearer s3cret-metrics").statusCode()).isEqualTo(200);
+    assertThat(get(lan, port, "Bearer s3cret-metric").statusCode()).isEqualTo(403);
+    assertThat(get(lan, port, null).statusCode()).isEqualTo(403);
+    assertThat(get("127.0.0.1", port, null).body()).contains("\"games\"");
+  }
+}
