@@ -233,7 +233,9 @@ class FullDiskTest {
                         JoinSeat.newBuilder()
                             .setGameId(g.id())
                             .setState("LEN")
-                            .setMember("carol")));
+                            .setMember("carol")
+                            .setSecret(
+                                org.entente.server.game.JoinSecretsOf.of(lobby, g.id(), "LEN"))));
     assertThat(late.getError().getCode()).isEqualTo(ErrorCode.JOURNAL_UNAVAILABLE);
 
     // a game created meanwhile is refused and leaves no journal behind
