@@ -2,7 +2,7 @@
 import { h, fill, field, select, say, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo } from './map.js';
 import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
-import { abs } from './links.js';
+import { abs, links } from './links.js';
 
 export async function instructorPage(main, page, token) {
   const conn = page.connect();
@@ -96,7 +96,12 @@ export async function instructorPage(main, page, token) {
   // --- links, codes and members: from the server, built from the address students use
   function renderLinks(v) {
     const omni = v.omniscient || {};
-    const l = omni.links || {};
+    // after a server restart the server knows only a hash of the instructor token: the links
+    // that carry it come from this page's own address instead
+    const own = links(v.gameId, token);
+    const l = { consoleUrl: own.instructor, replayUrl: own.replay, debriefUrl: own.debrief,
+      handoutUrl: `/handout/${encodeURIComponent(v.gameId)}?token=${token}`, ...omni.links };
+    for (const k of ['consoleUrl', 'replayUrl', 'debriefUrl', 'handoutUrl']) if (!l[k]) l[k] = { consoleUrl: own.instructor, replayUrl: own.replay, debriefUrl: own.debrief, handoutUrl: `/handout/${encodeURIComponent(v.gameId)}?token=${token}` }[k];
     const roster = omni.roster || [];
     const key = JSON.stringify([l, roster]);
     if (key === linksKey) return;

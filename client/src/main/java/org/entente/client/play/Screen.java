@@ -423,6 +423,7 @@ public final class Screen {
           case INJECTED -> "News.";
           case AUTOPILOT_CHANGED -> "A seat changed hands (autopilot).";
           case SEAT_JOINED -> "A player joined.";
+          case MEMBER_REMOVED -> "The instructor removed a player.";
           case GAME_ENDED -> "The game has ended.";
           default -> "Game event.";
         };

@@ -110,6 +110,22 @@ final class ServeCommand implements Callable<Integer> {
               + " address and the port)")
   String publicUrl;
 
+  // Pages served under --public-url (through a proxy, say) open the WebSocket from that origin.
+  private static java.util.List<String> withPublicOrigin(
+      java.util.List<String> origins, String publicUrl) {
+    if (publicUrl == null) {
+      return origins;
+    }
+    java.net.URI u = java.net.URI.create(publicUrl);
+    String origin =
+        u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+    java.util.List<String> all = new java.util.ArrayList<>(origins);
+    if (!all.contains(origin)) {
+      all.add(origin);
+    }
+    return all;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (publicUrl != null) {
@@ -132,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
               maxGames,
               maxConnections,
               maxObservers,
-              allowOrigins,
+              withPublicOrigin(allowOrigins, publicUrl),
               Duration.ofSeconds(httpRequestSeconds));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());

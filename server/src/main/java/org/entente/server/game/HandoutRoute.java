@@ -111,7 +111,8 @@ final class HandoutRoute implements HttpRoute {
         .append(" on the start page, ")
         .append(esc(links.getBaseUrl().isEmpty() ? "/" : links.getBaseUrl()))
         .append(". Several students may share one state.</p>\n")
-        .append("<p class=\"noprint\"><button onclick=\"window.print()\">Print</button></p>\n")
+        .append("<p class=\"noprint\">Print this page from the browser (Ctrl+P) and cut the")
+        .append(" cards apart.</p>\n")
         .append("<div class=\"cards\">\n");
     for (SeatLink s : links.getSeatsList()) {
       card(b, s.getName() + " (" + s.getState() + ")", s, "seat-" + s.getState());

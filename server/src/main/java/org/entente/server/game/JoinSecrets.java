@@ -45,11 +45,17 @@ final class JoinSecrets {
             normalize(typed).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A member's public id: a digest of its token, which the token cannot be read back from. */
+  /**
+   * A member's public id: a digest of its token's journal hash, which the token cannot be read back
+   * from; the same before and after a restart (when the server knows only the hash).
+   */
   static String memberId(String token) {
+    String key =
+        org.entente.server.journal.TokenHash.isHash(token)
+            ? token
+            : org.entente.server.journal.TokenHash.of(token);
     try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return "m" + HexFormat.of().formatHex(d, 0, 5);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

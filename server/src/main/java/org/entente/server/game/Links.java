@@ -25,13 +25,15 @@ final class Links {
   static GameLinks of(LiveGame g) {
     String base = base(g.publicBase.get());
     String game = enc(g.id);
-    GameLinks.Builder b =
-        GameLinks.newBuilder()
-            .setBaseUrl(base.equals("/") ? "" : base)
-            .setConsoleUrl(base + "#/instructor/" + g.instructorToken)
-            .setReplayUrl(base + "#/replay/" + g.instructorToken)
-            .setDebriefUrl(base + "#/debrief/" + game + "/" + g.instructorToken)
-            .setHandoutUrl(base + "handout/" + game + "?token=" + g.instructorToken);
+    GameLinks.Builder b = GameLinks.newBuilder().setBaseUrl(base.equals("/") ? "" : base);
+    // a game recovered from its journal knows only a hash of the instructor token: the links
+    // that carry the token are then left empty (the instructor's page holds the token)
+    if (!org.entente.server.journal.TokenHash.isHash(g.instructorToken)) {
+      b.setConsoleUrl(base + "#/instructor/" + g.instructorToken)
+          .setReplayUrl(base + "#/replay/" + g.instructorToken)
+          .setDebriefUrl(base + "#/debrief/" + game + "/" + g.instructorToken)
+          .setHandoutUrl(base + "handout/" + game + "?token=" + g.instructorToken);
+    }
     for (var n : g.world.start()) {
       Seat seat = g.seats.get(n.id());
       if (seat.reservedForBot() || seat.secret == null) {

@@ -108,7 +108,9 @@ public final class Records {
   public static JournalRecord revoked(long at, String token) {
     return JournalRecord.newBuilder()
         .setAtEpochMs(at)
-        .setMemberRevoked(org.entente.proto.v1.JournalMemberRevoked.newBuilder().setToken(token))
+        .setMemberRevoked(
+            org.entente.proto.v1.JournalMemberRevoked.newBuilder()
+                .setToken(TokenHash.isHash(token) ? token : TokenHash.of(token)))
         .build();
   }
 }

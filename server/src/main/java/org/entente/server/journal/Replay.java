@@ -149,7 +149,10 @@ public final class Replay {
         switch (r.getKindCase()) {
           case MEMBER_ADDED -> members.add(r.getMemberAdded());
           case MEMBER_REVOKED ->
-              members.removeIf(x -> x.getToken().equals(r.getMemberRevoked().getToken()));
+              members.removeIf(
+                  x ->
+                      x.getToken().equals(r.getMemberRevoked().getToken())
+                          || TokenHash.of(x.getToken()).equals(r.getMemberRevoked().getToken()));
           case SECRET_ISSUED ->
               secrets.put(r.getSecretIssued().getState(), r.getSecretIssued().getSecret());
           case ORDERS_ACCEPTED -> {

@@ -179,8 +179,8 @@ class JoinSecretsTest {
     assertThat(get(olga.getView(olgaToken)).getSelf()).isEqualTo("OST");
 
     // the instructor revokes anna: her connection is told, her token stops working
-    LinkedBlockingQueue<ServerMessage> annaHears = new LinkedBlockingQueue<>();
-    anna.onPush(annaHears::add);
+    LinkedBlockingQueue<ServerMessage> olgaHears = new LinkedBlockingQueue<>();
+    olga.onPush(olgaHears::add);
     TurnView all = get(instructor.getView(token));
     String annaId =
         all.getOmniscient().getRosterList().stream()
@@ -198,6 +198,16 @@ class JoinSecretsTest {
                 .getDetail())
         .contains("anna");
     get(anna.closeFuture());
+    // the others are told, and the terminal client says it in words
+    ServerMessage told = olgaHears.poll(10, TimeUnit.SECONDS);
+    while (told != null && !told.hasGameEvent()) {
+      told = olgaHears.poll(10, TimeUnit.SECONDS);
+    }
+    assertThat(told).isNotNull();
+    assertThat(told.getGameEvent().getKind())
+        .isEqualTo(org.entente.proto.v1.GameEventKind.MEMBER_REMOVED);
+    assertThat(org.entente.client.play.Screen.event(told.getGameEvent()))
+        .isEqualTo("*** The instructor removed a player. the instructor removed anna of LEN");
     assertThat(refusal(connect().getView(annaToken))).isEqualTo(ErrorCode.BAD_TOKEN);
 
     // restart on the same journals: secrets, the reissue and the revocation all stand
@@ -208,6 +218,10 @@ class JoinSecretsTest {
     GameLinks after = links(again, token);
     assertThat(after.getSeatsList()).extracting(s -> s.getSecret()).containsExactly(len, ost2);
     assertThat(after.getObservers().getSecret()).isEqualTo(links.getObservers().getSecret());
+    // the server keeps only a hash of the instructor token: links carrying it are left empty
+    assertThat(after.getConsoleUrl()).isEmpty();
+    assertThat(after.getHandoutUrl()).isEmpty();
+    assertThat(after.toString()).doesNotContain(token).doesNotContain("sha256:");
     assertThat(refusal(connect().join(id, "OST", "mallory", ost)))
         .isEqualTo(ErrorCode.WRONG_SECRET);
     assertThat(get(connect().join(id, "OST", "oscar", ost2)).getState()).isEqualTo("OST");

@@ -104,18 +104,27 @@ class FullDiskTest {
         id,
         r.getGameCreated().getInstructorToken(),
         ic,
-        join(lc, id, "LEN", "alice"),
+        join(lc, id, "LEN", "alice", secret(r, "LEN")),
         lc,
-        join(oc, id, "OST", "bob"),
+        join(oc, id, "OST", "bob", secret(r, "OST")),
         oc);
   }
 
-  static String join(WireClient c, String game, String state, String name) throws IOException {
+  static String secret(ServerMessage created, String state) {
+    return org.entente.client.net.EntenteClient.secret(created.getGameCreated(), state);
+  }
+
+  static String join(WireClient c, String game, String state, String name, String secret)
+      throws IOException {
     ServerMessage r =
         c.request(
             ClientMessage.newBuilder()
                 .setJoinSeat(
-                    JoinSeat.newBuilder().setGameId(game).setState(state).setMember(name)));
+                    JoinSeat.newBuilder()
+                        .setGameId(game)
+                        .setState(state)
+                        .setMember(name)
+                        .setSecret(secret)));
     assertThat(r.hasJoined()).as(r.toString()).isTrue();
     return r.getJoined().getToken();
   }
@@ -224,7 +233,9 @@ class FullDiskTest {
                         JoinSeat.newBuilder()
                             .setGameId(g.id())
                             .setState("LEN")
-                            .setMember("carol")));
+                            .setMember("carol")
+                            .setSecret(
+                                org.entente.server.game.JoinSecretsOf.of(lobby, g.id(), "LEN"))));
     assertThat(late.getError().getCode()).isEqualTo(ErrorCode.JOURNAL_UNAVAILABLE);
 
     // a game created meanwhile is refused and leaves no journal behind

@@ -112,7 +112,12 @@ class EdgeLimitsTest {
             .request(
                 ClientMessage.newBuilder()
                     .setJoinSeat(
-                        JoinSeat.newBuilder().setGameId(game).setState("LEN").setMember(huge))),
+                        JoinSeat.newBuilder()
+                            .setGameId(game)
+                            .setState("LEN")
+                            .setMember(huge)
+                            .setSecret(
+                                org.entente.server.game.JoinSecretsOf.of(lobby, game, "LEN")))),
         ErrorCode.TOO_LONG,
         "join_seat.member: 900000 characters, the limit is 64");
     refused(
@@ -127,7 +132,12 @@ class EdgeLimitsTest {
             .request(
                 ClientMessage.newBuilder()
                     .setJoinSeat(
-                        JoinSeat.newBuilder().setGameId(game).setState("LEN").setMember("alice")));
+                        JoinSeat.newBuilder()
+                            .setGameId(game)
+                            .setState("LEN")
+                            .setMember("alice")
+                            .setSecret(
+                                org.entente.server.game.JoinSecretsOf.of(lobby, game, "LEN"))));
     String alice = joined.getJoined().getToken();
     refused(
         clients
@@ -166,13 +176,23 @@ class EdgeLimitsTest {
       assertThat(
               client("o" + i)
                   .request(
-                      ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game)))
+                      ClientMessage.newBuilder()
+                          .setObserve(
+                              Observe.newBuilder()
+                                  .setGameId(game)
+                                  .setSecret(
+                                      org.entente.server.game.JoinSecretsOf.of(lobby, game, ""))))
                   .hasJoined())
           .isTrue();
     }
     refused(
         client("o3")
-            .request(ClientMessage.newBuilder().setObserve(Observe.newBuilder().setGameId(game))),
+            .request(
+                ClientMessage.newBuilder()
+                    .setObserve(
+                        Observe.newBuilder()
+                            .setGameId(game)
+                            .setSecret(org.entente.server.game.JoinSecretsOf.of(lobby, game, "")))),
         ErrorCode.TOO_MANY_SEATS,
         "already has 2 observers",
         "the limit is 2");
