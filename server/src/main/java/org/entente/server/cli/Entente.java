@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       org.entente.server.replay.ReplayCommand.class,
       org.entente.server.replay.BranchCommand.class,
       org.entente.server.replay.DiffCommand.class,
+      org.entente.server.replay.NoteCommand.class,
+      org.entente.server.replay.ExportCommand.class,
       org.entente.server.tournament.TournamentCommand.class,
       org.entente.server.history.HistoryCommand.class,
       org.entente.client.cli.EntrantCommand.class,

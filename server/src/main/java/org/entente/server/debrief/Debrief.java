@@ -52,7 +52,16 @@ public record Debrief(
     List<TurnStory> turns,
     List<Annotation> otherNotes,
     List<PowerSample> power,
-    List<Snapshot> snapshots) {
+    List<Snapshot> snapshots,
+    List<TurningPoint> turningPoints,
+    List<String> discussion) {
+
+  /**
+   * A turn where the game changed course: its kind (alliance formed, alliance broken, war,
+   * conquest, abandonment, threat shift), what happened, and why (the outcome codes and reasons of
+   * the orders behind it, a war's sides and odds, the four threat terms of a principal threat).
+   */
+  public record TurningPoint(int turn, String kind, String headline, List<String> why) {}
 
   /** One state's result: its score by component, its power, its status and its lens record. */
   public record StateResult(
@@ -218,6 +227,7 @@ public record Debrief(
       snapshots.add(snapshot(h, k, ids));
     }
 
+    List<TurningPoint> points = TurningPoints.of(h);
     return new Debrief(
         h.gameId(),
         h.world().id(),
@@ -233,7 +243,9 @@ public record Debrief(
         turns,
         other,
         power,
-        snapshots);
+        snapshots,
+        points,
+        TurningPoints.questions(points));
   }
 
   /** The positions charted: the requested ones clamped and deduplicated, or first/middle/last. */

@@ -93,12 +93,14 @@ final class HtmlRenderer {
     b.append("</p>\n");
     b.append(
         "<nav><a href=\"#scores\">Scores</a><a href=\"#system\">System view</a>"
+            + "<a href=\"#turning-points\">Turning points</a><a href=\"#discussion\">Discussion</a>"
             + "<a href=\"#lens\">Theory lens</a><a href=\"#power\">Power</a>"
             + "<a href=\"#threat\">Threat</a><a href=\"#network\">Alliances</a>"
             + "<a href=\"#turns\">Turn by turn</a></nav>\n");
 
     scores(b, d);
     system(b, d);
+    turningPoints(b, d);
     lens(b, d);
 
     b.append("<h2 id=\"power\">Power over time</h2>\n<figure>");
@@ -243,6 +245,37 @@ final class HtmlRenderer {
       b.append("</tr>\n");
     }
     b.append("</tbody>\n</table>\n");
+  }
+
+  private static void turningPoints(StringBuilder b, Debrief d) {
+    b.append("<h2 id=\"turning-points\">Turning points</h2>\n");
+    if (d.turningPoints().isEmpty()) {
+      b.append(
+          "<p>No alliance formed or broke, no war was fought and no principal threat moved.</p>\n");
+    } else {
+      b.append("<ol class=\"turning-points\">\n");
+      for (Debrief.TurningPoint p : d.turningPoints()) {
+        b.append("<li><a href=\"#turn-").append(p.turn()).append("\">Turn ").append(p.turn());
+        b.append("</a> <span class=\"kind\">").append(html(p.kind())).append("</span>: ");
+        b.append(html(p.headline())).append('.');
+        if (!p.why().isEmpty()) {
+          b.append("\n<ul class=\"why\">");
+          for (String w : p.why()) {
+            b.append("<li>").append(html(w)).append("</li>");
+          }
+          b.append("</ul>");
+        }
+        b.append("</li>\n");
+      }
+      b.append("</ol>\n");
+    }
+    if (!d.discussion().isEmpty()) {
+      b.append("<h2 id=\"discussion\">Discussion guide</h2>\n<ol class=\"discussion\">\n");
+      for (String q : d.discussion()) {
+        b.append("<li>").append(html(q)).append("</li>\n");
+      }
+      b.append("</ol>\n");
+    }
   }
 
   private static void turns(StringBuilder b, Debrief d) {

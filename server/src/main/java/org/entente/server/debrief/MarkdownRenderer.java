@@ -43,6 +43,7 @@ final class MarkdownRenderer {
 
     scores(b, d);
     system(b, d);
+    turningPoints(b, d);
     lens(b, d);
     alliances(b, d);
     turns(b, d);
@@ -144,6 +145,30 @@ final class MarkdownRenderer {
       b.append('\n');
     }
     b.append('\n');
+  }
+
+  private static void turningPoints(StringBuilder b, Debrief d) {
+    b.append("## Turning points\n\n");
+    if (d.turningPoints().isEmpty()) {
+      b.append("No alliance formed or broke, no war was fought and no principal threat moved.\n\n");
+      return;
+    }
+    for (Debrief.TurningPoint p : d.turningPoints()) {
+      b.append("- **Turn ").append(p.turn()).append(", ").append(md(p.kind())).append(":** ");
+      b.append(md(p.headline())).append(".\n");
+      for (String w : p.why()) {
+        b.append("  - ").append(md(w)).append('\n');
+      }
+    }
+    b.append('\n');
+    if (!d.discussion().isEmpty()) {
+      b.append("## Discussion guide\n\n");
+      int k = 1;
+      for (String q : d.discussion()) {
+        b.append(k++).append(". ").append(md(q)).append('\n');
+      }
+      b.append('\n');
+    }
   }
 
   private static void turns(StringBuilder b, Debrief d) {

@@ -61,7 +61,12 @@ public record Branch(
     return from(parent, turn, replacements, null);
   }
 
-  /** A branch named {@code id} (null: derived from the parent, the turn and the orders). */
+  /**
+   * A branch named {@code id} (null: derived from the parent, the turn and the orders).
+   *
+   * @throws LiveBranch.BadOrders if a replacement breaks a rule at the fork turn (the check of the
+   *     protocol's {@code branch_game})
+   */
   public static Branch from(
       Replayer parent, int turn, Map<String, Orders> replacements, String id) {
     if (turn < 1 || turn > parent.turns()) {
@@ -79,6 +84,7 @@ public record Branch(
         throw new IllegalArgumentException("no seat " + seat + " in " + world.id());
       }
     }
+    LiveBranch.check(parent.state(turn), turn, replacements, "orders");
     long seed = parent.seed();
     List<GameState> states = new ArrayList<>();
     List<TurnReport> reports = new ArrayList<>();

@@ -62,26 +62,32 @@ public final class BranchCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    Map<String, Orders> replacements = new TreeMap<>();
-    for (var e : orders.entrySet()) {
-      if (parent.world().index(e.getKey()) < 0) {
-        err.println("no seat " + e.getKey() + " in " + parent.world().id());
-        err.flush();
-        return 2;
-      }
-      try {
-        replacements.put(e.getKey(), OrderSyntax.parse(e.getValue()));
-      } catch (IllegalArgumentException ex) {
-        err.println("--orders " + e.getKey() + ": " + ex.getMessage());
-        err.flush();
-        return 2;
-      }
-    }
     if (turn < 1 || turn > parent.turns()) {
       err.println(
           "no turn " + turn + " in " + parent.gameId() + ": it has turns 1.." + parent.turns());
       err.flush();
       return 2;
+    }
+    Map<String, Orders> replacements = new TreeMap<>();
+    for (var e : new TreeMap<>(orders).entrySet()) {
+      String seat = e.getKey();
+      String given = "--orders " + seat + "=\"" + e.getValue() + "\"";
+      if (parent.world().index(seat) < 0) {
+        return refuse(err, given, "no state '" + seat + "' in " + parent.world().id());
+      }
+      Orders o;
+      try {
+        o = OrderSyntax.parse(e.getValue());
+      } catch (IllegalArgumentException ex) {
+        return refuse(err, given, ex.getMessage());
+      }
+      try {
+        // the protocol's branch_game check: the same rules, the same messages
+        LiveBranch.check(parent.state(turn), turn, Map.of(seat, o), "--orders");
+      } catch (LiveBranch.BadOrders ex) {
+        return refuse(err, given, "at turn " + turn + ", " + ex.reason());
+      }
+      replacements.put(seat, o);
     }
     Branch b = Branch.from(parent, turn, replacements);
     out.println(
@@ -107,5 +113,11 @@ public final class BranchCommand implements Callable<Integer> {
     Diff.of(parent.history(), b.history()).print(out);
     out.flush();
     return 0;
+  }
+
+  private static int refuse(PrintWriter err, String given, String why) {
+    err.println("refused " + given + ": " + why + " (nothing played, nothing written)");
+    err.flush();
+    return 2;
   }
 }

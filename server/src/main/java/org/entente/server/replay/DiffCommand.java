@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,8 +15,10 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description =
-        "Compare two journaled games of one lineage from the turn they diverge: stances, scores,"
-            + " alliances, wars and conquests.")
+        "Compare two journaled games of one lineage from the turn they diverge: per turn the"
+            + " stances and actions, events and alliances that differ; at the end the scores and"
+            + " power, alliances, wars and conquests. GAME_A and GAME_B may be journal files in"
+            + " different directories.")
 public final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -27,6 +30,14 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Mixin DataOption data;
 
+  @Option(
+      names = "--data-b",
+      paramLabel = "DIR",
+      description =
+          "where GAME_B's id is looked up when it is kept in another data directory than GAME_A"
+              + " (default: --data); a journal file's path needs neither")
+  java.nio.file.Path dataB;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -35,7 +46,7 @@ public final class DiffCommand implements Callable<Integer> {
     Replayer b;
     try {
       a = data.open(gameA);
-      b = data.open(gameB);
+      b = GameSource.open(gameB, dataB != null ? dataB : data.data);
     } catch (GameSource.NoSuchGame e) {
       err.println(e.getMessage());
       err.flush();
@@ -47,7 +58,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
     Diff d;
     try {
-      d = Diff.of(a.history(), a.lineage(), b.history(), b.lineage());
+      d = Diff.of(a, b);
     } catch (Diff.Unrelated e) {
       err.println(e.getMessage());
       err.flush();

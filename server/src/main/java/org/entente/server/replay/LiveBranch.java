@@ -44,8 +44,23 @@ public record LiveBranch(
 
   /** Thrown when a replacement order is not one the engine takes at the fork turn. */
   public static final class BadOrders extends IllegalArgumentException {
-    BadOrders(String message) {
-      super(message);
+    private final String seat;
+    private final String reason;
+
+    BadOrders(String field, String seat, String reason) {
+      super(field + (seat.isEmpty() ? "" : "." + seat) + ": " + reason);
+      this.seat = seat;
+      this.reason = reason;
+    }
+
+    /** The state whose orders are refused ("" when the orders name no state of the scenario). */
+    public String seat() {
+      return seat;
+    }
+
+    /** Why, without the field's name. */
+    public String reason() {
+      return reason;
     }
   }
 
@@ -93,21 +108,8 @@ public record LiveBranch(
     if (!playForkTurn) {
       orders.putAll(rec.orders.get(turn - 1));
     }
-    for (var e : new TreeMap<>(replacements).entrySet()) {
-      String seat = e.getKey();
-      if (rec.world.index(seat) < 0) {
-        throw new BadOrders("branch_game.orders: no state '" + seat + "' in " + rec.world.id());
-      }
-      if (!at.nation(seat).active()) {
-        throw new BadOrders(
-            "branch_game.orders." + seat + ": " + seat + " is conquered by turn " + turn);
-      }
-      List<String> problems = Adjudicator.check(at, seat, e.getValue());
-      if (!problems.isEmpty()) {
-        throw new BadOrders("branch_game.orders." + seat + ": " + String.join("; ", problems));
-      }
-      orders.put(seat, e.getValue());
-    }
+    check(at, turn, replacements, "branch_game.orders");
+    orders.putAll(replacements);
     Lineage lineage = new Lineage(rec.gameId, turn, Lineage.line(rec.gameId, rec.lineage));
     JournalGameCreated created =
         lineage.recordIn(
@@ -149,6 +151,32 @@ public record LiveBranch(
                           + String.join(", ", new TreeMap<>(replacements).keySet()))));
     }
     return new LiveBranch(List.copyOf(out), lineage, rec.created);
+  }
+
+  /**
+   * Checks replacement orders at the fork turn as the engine would take them: each names a state of
+   * the scenario, still independent at {@code at}, and its orders break no rule (an effort out of
+   * range, an unknown target, an action it cannot take). The protocol's {@code branch_game} and the
+   * {@code branch} command share this check.
+   *
+   * @param at the position at the start of the fork turn
+   * @param field how the caller names the orders in its messages ({@code branch_game.orders})
+   * @throws BadOrders naming the first bad state, its orders' problems and {@code field}
+   */
+  public static void check(GameState at, int turn, Map<String, Orders> replacements, String field) {
+    for (var e : new TreeMap<>(replacements).entrySet()) {
+      String seat = e.getKey();
+      if (at.world().index(seat) < 0) {
+        throw new BadOrders(field, "", "no state '" + seat + "' in " + at.world().id());
+      }
+      if (!at.nation(seat).active()) {
+        throw new BadOrders(field, seat, seat + " is conquered by turn " + turn);
+      }
+      List<String> problems = Adjudicator.check(at, seat, e.getValue());
+      if (!problems.isEmpty()) {
+        throw new BadOrders(field, seat, String.join("; ", problems));
+      }
+    }
   }
 
   private static void injects(

@@ -2,6 +2,7 @@ package org.entente.server.replay;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.entente.api.AllianceKind;
@@ -10,6 +11,7 @@ import org.entente.api.OrderSyntax;
 import org.entente.api.PlayerView;
 import org.entente.server.engine.Alliance;
 import org.entente.server.engine.TurnReport;
+import org.entente.server.history.GameHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +34,15 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin DataOption data;
 
-  @Option(names = "--turn", paramLabel = "N", description = "the turn (default: the last)")
+  @Option(
+      names = "--turn",
+      paramLabel = "N",
+      description =
+          "the turn (default: the last); one past the last shows the final position, as --final")
   Integer turn;
+
+  @Option(names = "--final", description = "show the final position, after the last turn")
+  boolean finalPosition;
 
   @Option(names = "--as", paramLabel = "SEAT", description = "also print this seat's view")
   String as;
@@ -59,9 +68,23 @@ public final class ReplayCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    int t = turn == null ? r.turns() : turn;
-    if (t < 1 || t > r.turns()) {
-      err.println("no turn " + t + " in " + r.gameId() + ": it has turns 1.." + r.turns());
+    if (finalPosition && turn != null) {
+      err.println("--final and --turn name two positions: give one");
+      err.flush();
+      return 2;
+    }
+    int t = finalPosition ? r.turns() + 1 : turn == null ? r.turns() : turn;
+    if (t < 1 || t > r.turns() + 1) {
+      err.println(
+          "no turn "
+              + t
+              + " in "
+              + r.gameId()
+              + ": it has turns 1.."
+              + r.turns()
+              + " (and "
+              + (r.turns() + 1)
+              + ", or --final, for the position after the last)");
       err.flush();
       return 2;
     }
@@ -76,7 +99,11 @@ public final class ReplayCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    printTurn(out, r, t);
+    if (t == r.turns() + 1) {
+      printFinal(out, r);
+    } else {
+      printTurn(out, r, t);
+    }
     if (as != null) {
       printView(out, r.view(t, as));
     }
@@ -123,24 +150,70 @@ public final class ReplayCommand implements Callable<Integer> {
               + w.reason()
               + ")");
     }
-    out.println("standings:");
-    for (TurnReport.Standing s : rep.standings()) {
-      out.println(
-          String.format(
-              Locale.ROOT,
-              "  %-6s power %.3f coverage %.3f principal threat %s%s%s",
-              s.state(),
-              s.power(),
-              s.coverage(),
-              s.principalThreat().isEmpty() ? "-" : String.join(",", s.principalThreat()),
-              s.patron() == null ? "" : " patron " + s.patron(),
-              s.conquered() ? " CONQUERED" : ""));
-    }
+    printStandings(out, rep, "standings after adjudication (at the end of turn " + t + "):");
     out.println("alliances after the turn:");
     for (Alliance a : r.state(t + 1).alliances()) {
       out.println("  " + alliance(a));
     }
+    printNotes(out, r, t);
     out.println("hash " + rep.stateHash());
+  }
+
+  /** The position after the last turn: standings, alliances and conquests at the end. */
+  static void printFinal(PrintWriter out, Replayer r) {
+    int last = r.turns();
+    TurnReport rep = r.report(last);
+    out.println(
+        "game "
+            + r.gameId()
+            + " ("
+            + r.world().id()
+            + ", seed "
+            + r.seed()
+            + "), the final position: after turn "
+            + last
+            + "/"
+            + last
+            + " ("
+            + rep.label()
+            + ")");
+    if (r.lineage() != null) {
+      out.println(r.lineage().text());
+    }
+    printStandings(out, rep, "standings after adjudication of the last turn (" + last + "):");
+    out.println("alliances at the end:");
+    for (Alliance a : r.state(last + 1).alliances()) {
+      out.println("  " + alliance(a));
+    }
+    out.println("news after the last turn:");
+    rep.news().forEach(e -> out.println("  " + e.kind() + ": " + Numbers.shorten(e.text())));
+    printNotes(out, r, last + 1);
+    out.println("hash " + rep.stateHash());
+  }
+
+  private static void printStandings(PrintWriter out, TurnReport rep, String header) {
+    out.println(header);
+    for (TurnReport.Standing s : rep.standings()) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-6s power %s, coverage %s, principal threat %s%s%s",
+              s.state(),
+              Numbers.num(s.power(), 3),
+              Numbers.pct(s.coverage()),
+              s.principalThreat().isEmpty() ? "-" : String.join(",", s.principalThreat()),
+              s.patron() == null ? "" : ", patron " + s.patron(),
+              s.conquered() ? ", CONQUERED" : ""));
+    }
+  }
+
+  private static void printNotes(PrintWriter out, Replayer r, int t) {
+    List<GameHistory.Annotation> notes =
+        r.annotations().stream().filter(a -> a.turn() == t).toList();
+    if (!notes.isEmpty()) {
+      out.println("notes on turn " + t + ":");
+      notes.forEach(a -> out.println("  " + a.author() + ": " + a.text()));
+    }
   }
 
   /** An alliance in one line: id, kind, target, members, cohesion and the turn it formed. */
@@ -174,10 +247,11 @@ public final class ReplayCommand implements Callable<Integer> {
     out.println(
         String.format(
             Locale.ROOT,
-            "  coverage %.3f principal threat %s",
-            v.coverage(),
+            "  at the start of the turn: coverage %s, principal threat %s",
+            Numbers.pct(v.coverage()),
             v.principalThreat().isEmpty() ? "-" : String.join(",", v.principalThreat())));
-    out.println("  threat row (actor power proximity offense intent threat):");
+    out.println(
+        "  threat row at the start of the turn (actor power proximity offense intent threat):");
     for (PlayerView.ThreatEntry e : v.threats()) {
       out.println(
           String.format(
@@ -194,7 +268,7 @@ public final class ReplayCommand implements Callable<Integer> {
     for (PlayerView.AllianceView a : v.alliances()) {
       out.println("    " + alliance(a));
     }
-    out.println("  outcomes of last turn:");
+    out.println("  outcomes of last turn (after its adjudication):");
     for (OrderOutcome o : v.outcomes()) {
       out.println("    " + o.order() + ": " + o.code() + " " + o.reason());
     }

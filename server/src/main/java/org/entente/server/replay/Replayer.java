@@ -183,6 +183,11 @@ public final class Replayer {
     return lineage;
   }
 
+  /** The notes on the game's turns (the instructor's, and a branch's lineage), in order. */
+  public List<GameHistory.Annotation> annotations() {
+    return annotations;
+  }
+
   /** The number of adjudicated turns. */
   public int turns() {
     return turns;

@@ -88,7 +88,7 @@ class BranchTest {
     }
     Journals.Run diff = Journals.run("diff", file.toString(), store.path(b.gameId()).toString());
     assertThat(diff.code()).as(diff.err()).isZero();
-    assertThat(diff.out()).contains("first divergent turn: " + t).contains(seat + ": A ");
+    assertThat(diff.out()).contains("first divergent turn: " + t).contains(seat + " stance:  A ");
 
     // a branch of the branch shares the lineage with the root
     Branch bb = Branch.from(again, t + 1 <= again.turns() ? t + 1 : t, Map.of());

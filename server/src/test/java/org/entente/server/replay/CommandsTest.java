@@ -25,12 +25,12 @@ class CommandsTest {
         .contains("stances:")
         .contains("events:")
         .contains("wars:")
-        .contains("standings:")
+        .contains("standings after adjudication (at the end of turn 2):")
         .contains("hash " + r.hash(2))
         .contains("view of " + seat + " at the start of turn 2")
         .contains("threat row")
         .contains("coverage")
-        .contains("outcomes of last turn:");
+        .contains("outcomes of last turn (after its adjudication):");
     // by game id in --data, last turn by default
     String id = file.getFileName().toString().replace(".journal", "");
     Journals.Run byId = Journals.run("replay", id, "--data", file.getParent().toString());
