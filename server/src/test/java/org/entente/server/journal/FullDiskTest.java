@@ -180,13 +180,35 @@ class FullDiskTest {
     }
   }
 
+  // The journal's record count once the bot seat's orders for the new turn are in it (they are
+  // journaled on the game's executor after the turn, so reading earlier races with them).
+  static int afterBotOrders(Path journal) throws Exception {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      var records = JournalReader.read(journal).records();
+      int lastTurn = -1;
+      for (int i = 0; i < records.size(); i++) {
+        if (records.get(i).hasTurn()) {
+          lastTurn = i;
+        }
+      }
+      for (int i = lastTurn + 1; i < records.size(); i++) {
+        if (records.get(i).hasOrdersAccepted()) {
+          return records.size();
+        }
+      }
+      assertThat(System.nanoTime()).as("the bot's orders reach the journal").isLessThan(until);
+      Thread.sleep(20);
+    }
+  }
+
   @Test
   void aFullDiskRefusesOrdersPausesTheGameAndItGoesOnOnceSpaceIsFreed() throws Exception {
     int port = start();
     Game g = create(port);
     play(g, 1);
     Path journal = dir.resolve(g.id() + ".journal");
-    int before = JournalReader.read(journal).records().size();
+    int before = afterBotOrders(journal);
 
     disk.fill(11); // a short write: 11 bytes of alice's record fit, then the disk is full
     ServerMessage refused = submit(g.lc(), g.len(), "LEN", 2);
