@@ -50,16 +50,8 @@ public final class BranchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Replayer parent;
-    try {
-      parent = data.open(game);
-    } catch (GameSource.NoSuchGame e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 2;
-    } catch (IOException e) {
-      err.println("cannot replay " + game + ": " + e.getMessage());
-      err.flush();
+    Replayer parent = data.openOrSay(game, err);
+    if (parent == null) {
       return 2;
     }
     if (turn < 1 || turn > parent.turns()) {

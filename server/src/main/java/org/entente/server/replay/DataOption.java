@@ -17,4 +17,20 @@ final class DataOption {
   Replayer open(String game) throws GameSource.NoSuchGame, IOException {
     return GameSource.open(game, data);
   }
+
+  /**
+   * Opens {@code game} as {@link #open} does, or prints why it cannot be opened on {@code err} and
+   * returns null (the command then exits with 2).
+   */
+  Replayer openOrSay(String game, java.io.PrintWriter err) {
+    try {
+      return open(game);
+    } catch (GameSource.NoSuchGame e) {
+      err.println(e.getMessage());
+    } catch (IOException e) {
+      err.println("cannot replay " + game + ": " + e.getMessage());
+    }
+    err.flush();
+    return null;
+  }
 }

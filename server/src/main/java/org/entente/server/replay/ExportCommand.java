@@ -71,16 +71,8 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Replayer r;
-    try {
-      r = data.open(game);
-    } catch (GameSource.NoSuchGame e) {
-      err.println(e.getMessage());
-      err.flush();
-      return 2;
-    } catch (IOException e) {
-      err.println("cannot replay " + game + ": " + e.getMessage());
-      err.flush();
+    Replayer r = data.openOrSay(game, err);
+    if (r == null) {
       return 2;
     }
     try {

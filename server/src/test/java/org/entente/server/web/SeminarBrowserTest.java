@@ -2,16 +2,10 @@ package org.entente.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.entente.server.game.GameClock;
 import org.entente.server.game.Lobby;
 import org.entente.server.journal.DirectoryJournalStore;
@@ -35,10 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and says which.
  */
 class SeminarBrowserTest {
-  private static final Path REPO = Path.of(System.getProperty("entente.repo", "..")).normalize();
-  private static final Path E2E = REPO.resolve("server/src/test/e2e");
-  private static final String CHROMIUM =
-      System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+  private static final Path REPO = NodeE2e.REPO;
+  private static final Path E2E = NodeE2e.E2E;
 
   @TempDir Path data;
   Lobby lobby;
@@ -65,16 +57,12 @@ class SeminarBrowserTest {
 
   @Test
   void aSeminarRunsInTheBrowserAndNoSeatSeesAnotherSeatsSecrets() throws Exception {
-    assertThat(Path.of(CHROMIUM))
-        .as(
-            "Chromium is needed at %s (Debian: apt-get install chromium; or set CHROMIUM)",
-            CHROMIUM)
-        .exists();
-    installPlaywright();
+    NodeE2e.requireChromium();
+    NodeE2e.installPlaywright();
     Path shots =
         REPO.resolve(System.getProperty("entente.screenshots", "server/target/screenshots"));
-    Result r =
-        run(
+    NodeE2e.Result r =
+        NodeE2e.run(
             List.of(
                 "node",
                 E2E.resolve("seminar.mjs").toString(),
@@ -122,70 +110,5 @@ class SeminarBrowserTest {
       assertThat(shots.resolve(png)).exists();
       assertThat(Files.size(shots.resolve(png))).as(png).isGreaterThan(10_000);
     }
-  }
-
-  /** Runs {@code npm ci} in the e2e folder unless the locked playwright-core is installed. */
-  private static void installPlaywright() throws Exception {
-    String lock = Files.readString(E2E.resolve("package-lock.json"));
-    Matcher locked =
-        Pattern.compile("\"node_modules/playwright-core\":\\s*\\{\\s*\"version\":\\s*\"([^\"]+)\"")
-            .matcher(lock);
-    assertThat(locked.find()).as("package-lock.json pins playwright-core").isTrue();
-    Path installed = E2E.resolve("node_modules/playwright-core/package.json");
-    if (Files.exists(installed)
-        && Files.readString(installed).contains("\"version\": \"" + locked.group(1) + "\"")) {
-      return;
-    }
-    Result r = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-    assertThat(r.exit()).as("npm ci in %s failed:%n%s", E2E, r.output()).isZero();
-  }
-
-  record Result(int exit, String output) {}
-
-  private static Result run(List<String> command, int seconds) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
-    pb.directory(E2E.toFile()).redirectErrorStream(true);
-    pb.environment().put("CHROMIUM", CHROMIUM);
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new AssertionError(
-          command.get(0)
-              + " is not installed or not on the PATH (Debian: apt-get install nodejs npm): "
-              + e.getMessage(),
-          e);
-    }
-    byte[] out;
-    try (var in = p.getInputStream()) {
-      out = readAll(in, p, seconds);
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-  }
-
-  private static byte[] readAll(java.io.InputStream in, Process p, int seconds) throws Exception {
-    var buffer = new java.io.ByteArrayOutputStream();
-    Thread pump =
-        new Thread(
-            () -> {
-              try {
-                in.transferTo(buffer);
-              } catch (IOException ignored) {
-                // the process ended; what was read is kept
-              }
-            });
-    pump.setDaemon(true);
-    pump.start();
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      pump.join(5000);
-      throw new AssertionError(
-          "timed out after "
-              + seconds
-              + " s; output so far:\n"
-              + buffer.toString(StandardCharsets.UTF_8));
-    }
-    pump.join(10_000);
-    return buffer.toByteArray();
   }
 }
