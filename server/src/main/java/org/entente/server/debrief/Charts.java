@@ -42,6 +42,40 @@ final class Charts {
 
   /** One line per state: P at every position, with axes, ticks, axis labels and a legend. */
   static String power(List<String> ids, List<String> names, List<PowerSample> samples) {
+    return lines(
+        ids,
+        names,
+        samples,
+        "Power P of each state over time",
+        "power P (share of the system)",
+        false,
+        null);
+  }
+
+  /** The most points a line keeps: longer series are thinned to every k-th position. */
+  static final int MAX_POINTS = 250;
+
+  /**
+   * One line per state over the positions of {@code samples} (thinned to at most {@link
+   * #MAX_POINTS}), with axes, ticks, axis labels and a legend; {@code percent} labels the y axis in
+   * percents; {@code only} (null: all) the indices of the states drawn.
+   */
+  static String lines(
+      List<String> ids,
+      List<String> names,
+      List<PowerSample> all,
+      String title,
+      String yLabel,
+      boolean percent,
+      Set<Integer> only) {
+    int thin = Math.max(1, (all.size() + MAX_POINTS - 1) / MAX_POINTS);
+    List<PowerSample> samples = new java.util.ArrayList<>();
+    for (int k = 0; k < all.size(); k += thin) {
+      samples.add(all.get(k));
+    }
+    if (!all.isEmpty() && samples.get(samples.size() - 1) != all.get(all.size() - 1)) {
+      samples.add(all.get(all.size() - 1));
+    }
     int w = 860;
     int h = 380;
     int left = 64;
@@ -53,8 +87,10 @@ final class Charts {
     int m = samples.size();
     double max = 0;
     for (PowerSample s : samples) {
-      for (double v : s.power()) {
-        max = Math.max(max, v);
+      for (int i = 0; i < s.power().size(); i++) {
+        if (only == null || only.contains(i)) {
+          max = Math.max(max, s.power().get(i));
+        }
       }
     }
     double ymax = Math.max(0.1, Math.ceil(max * 10 - 1e-9) / 10);
@@ -67,7 +103,7 @@ final class Charts {
             h,
             w,
             h));
-    b.append("<title>Power P of each state over time</title>");
+    b.append("<title>").append(html(title)).append("</title>");
     // grid and y axis
     int yticks = (int) Math.round(ymax / 0.05) > 10 ? 5 : (int) Math.round(ymax / 0.05);
     yticks = Math.max(yticks, 2);
@@ -81,7 +117,11 @@ final class Charts {
       b.append(
           String.format(
               "<text x=\"%s\" y=\"%s\" text-anchor=\"end\" font-size=\"11\">%s</text>",
-              left - 6, n(y + 4), String.format(Locale.ROOT, "%.2f", v)));
+              left - 6,
+              n(y + 4),
+              percent
+                  ? org.entente.server.replay.Numbers.pct(v)
+                  : org.entente.server.replay.Numbers.num(v, 2)));
     }
     // x axis ticks
     int step = Math.max(1, (int) Math.ceil((m - 1) / 12.0));
@@ -94,7 +134,7 @@ final class Charts {
       b.append(
           String.format(
               "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"11\">%d</text>",
-              n(x), n(top + ph + 16), k));
+              n(x), n(top + ph + 16), samples.get(k).position()));
     }
     b.append(
         String.format(
@@ -112,10 +152,13 @@ final class Charts {
     b.append(
         String.format(
             "<text x=\"16\" y=\"%s\" text-anchor=\"middle\" font-size=\"12\""
-                + " transform=\"rotate(-90 16 %s)\">power P (share of the system)</text>",
-            n(top + ph / 2), n(top + ph / 2)));
+                + " transform=\"rotate(-90 16 %s)\">%s</text>",
+            n(top + ph / 2), n(top + ph / 2), html(yLabel)));
     // lines
     for (int i = 0; i < ids.size(); i++) {
+      if (only != null && !only.contains(i)) {
+        continue;
+      }
       StringBuilder pts = new StringBuilder();
       for (int k = 0; k < m; k++) {
         double v = samples.get(k).power().get(i);
@@ -132,8 +175,12 @@ final class Charts {
     }
     // legend
     double lx = left + pw + 16;
+    int row = 0;
     for (int i = 0; i < ids.size(); i++) {
-      double ly = top + 8 + i * 18;
+      if (only != null && !only.contains(i)) {
+        continue;
+      }
+      double ly = top + 8 + row++ * 18;
       b.append(
           String.format(
               "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"3\"%s/>",

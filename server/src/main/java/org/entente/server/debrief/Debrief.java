@@ -24,6 +24,7 @@ import org.entente.server.engine.TurnReport.LensEntry;
 import org.entente.server.engine.TurnReport.War;
 import org.entente.server.history.GameHistory;
 import org.entente.server.history.GameHistory.Annotation;
+import org.entente.server.replay.Room;
 
 /**
  * The debrief of one game (RULES.md section 7) as data, ready for any renderer: every state's score
@@ -54,7 +55,87 @@ public record Debrief(
     List<PowerSample> power,
     List<Snapshot> snapshots,
     List<TurningPoint> turningPoints,
-    List<String> discussion) {
+    List<String> discussion,
+    List<String> summary,
+    List<SeatStory> seats,
+    boolean messagesShown,
+    List<Room.Message> messages,
+    List<Room.Inject> injects,
+    List<LensSpan> lensSpans,
+    List<Decision> lensMisses,
+    int lensMissesTotal,
+    List<StateDecisions> decisions,
+    List<PowerSample> threat,
+    List<PowerSample> coverage,
+    String focus,
+    int quietTurnsFolded) {
+
+  /** How many turns a game may have before its quiet turns are folded into summaries. */
+  public static final int LONG_GAME = 60;
+
+  /**
+   * What to put in a debrief: the chart positions (null or empty: the start, the turning points and
+   * the end), whether the messages are shown (the instructor's version: yes), and the one state a
+   * student's part is about (null: the whole game).
+   */
+  public record Options(List<Integer> positions, boolean messages, String focus) {
+    /** The instructor's debrief: charts at the turning points, messages shown, every state. */
+    public static Options instructor() {
+      return new Options(null, true, null);
+    }
+  }
+
+  /** Who played a seat: the students who joined it and who played it, turn span by turn span. */
+  public record SeatStory(String state, List<Room.Student> students, List<Room.Span> spans) {}
+
+  /** The lens's agreement over turns {@code from} to {@code to}, over every judged stance. */
+  public record LensSpan(
+      int from, int to, int judged, double threat, double power, double interests) {}
+
+  /**
+   * A state's decision over turns {@code from} to {@code to} (identical turns folded) beside what
+   * each theory predicted, and whether each agreed.
+   */
+  public record Decision(
+      int from,
+      int to,
+      String state,
+      String actual,
+      String threat,
+      String power,
+      String interests,
+      boolean agreesThreat,
+      boolean agreesPower,
+      boolean agreesInterests) {
+    boolean sameAs(Decision o) {
+      return Lens.same(this, o)
+          && agreesThreat == o.agreesThreat
+          && agreesPower == o.agreesPower
+          && agreesInterests == o.agreesInterests;
+    }
+
+    Decision through(int t) {
+      return new Decision(
+          from,
+          t,
+          state,
+          actual,
+          threat,
+          power,
+          interests,
+          agreesThreat,
+          agreesPower,
+          agreesInterests);
+    }
+
+    /** "turn 3" or "turns 3-7". */
+    public String turns() {
+      return from == to ? "turn " + from : "turns " + from + "-" + to;
+    }
+  }
+
+  /** A state's decisions beside the predictions ({@code more}: rows left out of a long game). */
+  public record StateDecisions(String state, List<Decision> rows, int more) {}
 
   /**
    * A turn where the game changed course: its kind (alliance formed, alliance broken, war,
@@ -91,7 +172,9 @@ public record Debrief(
     CRISIS,
     WAR,
     CONQUEST,
-    CONDUCT
+    CONDUCT,
+    INJECT,
+    QUIET
   }
 
   /** One turn: what happened, the lens entries and the notes made on it. */
@@ -142,7 +225,7 @@ public record Debrief(
 
   /** The debrief of {@code h}, with charts at the first, middle and last positions. */
   public static Debrief of(GameHistory h) {
-    return of(h, null);
+    return of(h, Room.of(h), Options.instructor());
   }
 
   /**
@@ -151,6 +234,15 @@ public record Debrief(
    * of range are clamped.
    */
   public static Debrief of(GameHistory h, List<Integer> positions) {
+    return of(h, Room.of(h), new Options(positions, true, null));
+  }
+
+  /**
+   * The debrief of {@code h} played by {@code room}, as {@code o} asks: the whole game for the
+   * instructor, or one state's part for its student.
+   */
+  public static Debrief of(GameHistory h, Room room, Options o) {
+    List<Integer> positions = o.positions();
     GameState end = h.last();
     int n = h.world().size();
     List<String> ids = h.world().start().stream().map(Nation::id).toList();
@@ -198,18 +290,79 @@ public record Debrief(
         other.add(a);
       }
     }
+    String focus = o.focus();
+    if (focus != null && !ids.contains(focus)) {
+      throw new IllegalArgumentException(
+          "unknown state '" + focus + "'; the states are " + String.join(", ", ids));
+    }
+    Room seated = room.ordered(ids, played);
+    List<TurningPoint> points = TurningPoints.of(h);
+    if (focus != null) {
+      points = points.stream().filter(p -> mentions(p, focus)).toList();
+      notes.clear();
+      other.clear();
+    }
+    java.util.Set<Integer> eventful = new java.util.HashSet<>();
+    points.forEach(p -> eventful.add(p.turn()));
+    eventful.addAll(notes.keySet());
+    seated.injects().forEach(x -> eventful.add(x.turn()));
+    List<Room.Message> messages =
+        !o.messages()
+            ? List.of()
+            : focus == null ? seated.messages() : seated.messagesSeenBy(focus);
+    messages.forEach(m -> eventful.add(m.turn()));
+    boolean fold = played > LONG_GAME;
     List<TurnStory> turns = new ArrayList<>();
     List<Event> news = h.prologue();
+    int quietFrom = 0;
+    int folded = 0;
+    List<String> quietCrises = new ArrayList<>();
     for (TurnReport r : h.reports()) {
+      List<Line> lines = new ArrayList<>();
+      for (Room.Inject x : seated.injectsOf(r.turn())) {
+        for (String text : x.texts()) {
+          lines.add(new Line(LineKind.INJECT, text));
+        }
+      }
+      lines.addAll(story(r, news));
+      news = r.news();
+      boolean quiet =
+          fold
+              && !eventful.contains(r.turn())
+              && r.wars().isEmpty()
+              && lines.stream()
+                  .noneMatch(
+                      l ->
+                          l.kind() == LineKind.ALLIANCE
+                              || l.kind() == LineKind.CONQUEST
+                              || l.kind() == LineKind.CLIENT
+                              || l.kind() == LineKind.CONDUCT);
+      if (quiet) {
+        if (quietFrom == 0) {
+          quietFrom = r.turn();
+          quietCrises.clear();
+        }
+        lines.stream()
+            .filter(l -> l.kind() == LineKind.CRISIS)
+            .forEach(l -> quietCrises.add(l.text()));
+        folded++;
+        continue;
+      }
+      if (quietFrom != 0) {
+        turns.add(quiet(quietFrom, r.turn() - 1, quietCrises));
+        quietFrom = 0;
+      }
       turns.add(
           new TurnStory(
               r.turn(),
               r.label(),
-              story(r, news),
-              r.stances(),
-              r.lens(),
+              fold ? lines.stream().filter(l -> l.kind() != LineKind.STANCES).toList() : lines,
+              fold ? List.of() : r.stances(),
+              fold ? List.of() : r.lens(),
               notes.getOrDefault(r.turn(), List.of())));
-      news = r.news();
+    }
+    if (quietFrom != 0) {
+      turns.add(quiet(quietFrom, played, quietCrises));
     }
 
     List<PowerSample> power = new ArrayList<>();
@@ -223,11 +376,51 @@ public record Debrief(
     }
 
     List<Snapshot> snapshots = new ArrayList<>();
-    for (int k : chartPositions(h.states().size(), positions)) {
+    List<Integer> at =
+        positions == null || positions.isEmpty() ? turningPositions(points, played) : positions;
+    for (int k : chartPositions(h.states().size(), at)) {
       snapshots.add(snapshot(h, k, ids));
     }
 
-    List<TurningPoint> points = TurningPoints.of(h);
+    List<PowerSample> threat = new ArrayList<>();
+    for (int k = 0; k < h.states().size(); k++) {
+      ThreatModel m = ThreatModel.of(h.states().get(k));
+      List<Double> row = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+          if (i != j) {
+            max = Math.max(max, m.threat(j, i));
+          }
+        }
+        row.add(max);
+      }
+      threat.add(new PowerSample(k, positionLabel(h, k), row));
+    }
+    List<PowerSample> coverage = new ArrayList<>();
+    for (TurnReport r : h.reports()) {
+      List<Double> row = new ArrayList<>();
+      for (String id : ids) {
+        row.add(
+            r.standings().stream()
+                .filter(s -> s.state().equals(id))
+                .mapToDouble(TurnReport.Standing::coverage)
+                .findFirst()
+                .orElse(0));
+      }
+      coverage.add(new PowerSample(r.turn(), positionLabel(h, r.turn()), row));
+    }
+
+    List<SeatStory> seats = new ArrayList<>();
+    for (Room.Seat seat : seated.seats()) {
+      if (focus == null || focus.equals(seat.state())) {
+        seats.add(new SeatStory(seat.state(), seat.students(), seat.spans()));
+      }
+    }
+    List<Decision> allMisses = Lens.misses(h.reports(), focus);
+    List<StateDecisions> decisions =
+        Lens.perState(h.reports(), focus == null ? ids : List.of(focus));
+    List<String> summary = Summary.of(h, states, system, points, seated, played, focus, bal, band);
     return new Debrief(
         h.gameId(),
         h.world().id(),
@@ -245,7 +438,70 @@ public record Debrief(
         power,
         snapshots,
         points,
-        TurningPoints.questions(points));
+        TurningPoints.questions(points),
+        summary,
+        seats,
+        o.messages(),
+        messages,
+        focus == null ? seated.injects() : List.of(),
+        Lens.agreement(h.reports()),
+        List.copyOf(allMisses.subList(0, Math.min(allMisses.size(), Lens.MISSES_SHOWN))),
+        allMisses.size(),
+        decisions,
+        threat,
+        coverage,
+        focus,
+        folded);
+  }
+
+  /** Whether a turning point speaks of {@code state} (its headline or its why). */
+  static boolean mentions(TurningPoint p, String state) {
+    java.util.regex.Pattern w =
+        java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(state) + "\\b");
+    return w.matcher(p.headline()).find() || p.why().stream().anyMatch(x -> w.matcher(x).find());
+  }
+
+  /** Quiet turns of a long game folded into one entry. */
+  private static TurnStory quiet(int from, int to, List<String> crises) {
+    String text =
+        (from == to ? "Turn " + from : "Turns " + from + "-" + to)
+            + ": no alliance formed or broke, no war, no note, inject or message"
+            + (crises.isEmpty()
+                ? "."
+                : "; " + crises.size() + (crises.size() == 1 ? " crisis" : " crises") + ".");
+    return new TurnStory(
+        from,
+        from == to ? "turn " + from : "turns " + from + "-" + to,
+        List.of(new Line(LineKind.QUIET, text)),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * The default chart positions: the start, the positions after up to four turning points (spread
+   * over the game, wars and alliances first), and the end.
+   */
+  static List<Integer> turningPositions(List<TurningPoint> points, int played) {
+    List<Integer> turns =
+        points.stream()
+            .filter(p -> !p.kind().equals("threat shift"))
+            .map(TurningPoint::turn)
+            .distinct()
+            .sorted()
+            .toList();
+    if (turns.isEmpty()) {
+      turns = points.stream().map(TurningPoint::turn).distinct().sorted().toList();
+    }
+    List<Integer> out = new ArrayList<>();
+    out.add(0);
+    int keep = Math.min(4, turns.size());
+    for (int k = 0; k < keep; k++) {
+      int idx = keep == 1 ? 0 : (int) Math.round((double) k * (turns.size() - 1) / (keep - 1));
+      out.add(turns.get(idx));
+    }
+    out.add(played);
+    return out.stream().distinct().sorted().toList();
   }
 
   /** The positions charted: the requested ones clamped and deduplicated, or first/middle/last. */

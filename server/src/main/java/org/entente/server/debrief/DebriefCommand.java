@@ -14,6 +14,8 @@ import org.entente.server.history.GameHistory;
 import org.entente.server.journal.DirectoryJournalStore;
 import org.entente.server.journal.JournalCorruptException;
 import org.entente.server.journal.JournalReader;
+import org.entente.server.journal.Replay;
+import org.entente.server.replay.Room;
 import org.entente.server.sim.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,16 +95,39 @@ public final class DebriefCommand implements Callable<Integer> {
               + " default: first, middle, last)")
   List<Integer> chartsAt = List.of();
 
+  @Option(
+      names = "--state",
+      paramLabel = "STATE",
+      description =
+          "the student part: only this state's seat, decisions, turning points and the messages"
+              + " it could read, without the instructor's notes and the threat matrix")
+  String state;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ko",
+      description = "the language of the HTML form's headings and fixed texts (default: en)")
+  String lang = "en";
+
+  @Option(
+      names = "--no-messages",
+      negatable = true,
+      description = "leave the messages out (default: shown)")
+  boolean messages = true;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Format f;
+    Words w;
     try {
       f = Format.parse(format);
+      w = Words.parse(lang);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;
     }
+    Debrief.Options opts = new Debrief.Options(chartsAt, messages, state);
     if (game != null) {
       if (scenario != null) {
         err.println("give either GAME (a journal) or --scenario, not both");
@@ -113,8 +138,11 @@ public final class DebriefCommand implements Callable<Integer> {
         return 2;
       }
       GameHistory h;
+      Room room;
       try {
-        h = JournalReader.history(journal(game, data));
+        JournalReader.Contents contents = JournalReader.read(journal(game, data));
+        h = Replay.replay(contents).history();
+        room = Room.of(contents);
       } catch (IllegalArgumentException e) {
         err.println(e.getMessage());
         return 2;
@@ -125,7 +153,7 @@ public final class DebriefCommand implements Callable<Integer> {
         err.println("cannot read the journal of " + game + ": " + e);
         return 2;
       }
-      return emit(h, f, chartsAt, out, spec.commandLine().getOut(), err);
+      return emit(h, room, opts, f, w, out, spec.commandLine().getOut(), err);
     }
     if (scenario == null) {
       err.println("give GAME (a journal file or a game id in --data) or --scenario ID|FILE");
@@ -143,7 +171,7 @@ public final class DebriefCommand implements Callable<Integer> {
     Games.Played played =
         Simulation.run(world, seed, strategies, turns == null ? world.turns() : turns);
     GameHistory h = GameHistory.of(world.id() + "-seed-" + seed, world, seed, played, strategies);
-    return emit(h, f, chartsAt, out, spec.commandLine().getOut(), err);
+    return emit(h, Room.of(h), opts, f, w, out, spec.commandLine().getOut(), err);
   }
 
   /**
@@ -180,7 +208,39 @@ public final class DebriefCommand implements Callable<Integer> {
       Path file,
       PrintWriter stdout,
       PrintWriter err) {
-    String text = Debriefs.render(history, format, chartsAt);
+    return emit(
+        history,
+        Room.of(history),
+        new Debrief.Options(chartsAt, true, null),
+        format,
+        Words.EN,
+        file,
+        stdout,
+        err);
+  }
+
+  /**
+   * Renders the debrief of {@code history} played by {@code room} as {@code options} asks, to
+   * {@code file} or {@code stdout}. Returns the exit code: 0; 2 for an unknown state; 1 when the
+   * file cannot be written.
+   */
+  public static int emit(
+      GameHistory history,
+      Room room,
+      Debrief.Options options,
+      Format format,
+      Words lang,
+      Path file,
+      PrintWriter stdout,
+      PrintWriter err) {
+    String text;
+    try {
+      text = Debriefs.render(Debrief.of(history, room, options), format, lang);
+    } catch (IllegalArgumentException e) {
+      err.println("--state: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     if (file == null) {
       stdout.print(text);
       stdout.flush();

@@ -10,24 +10,29 @@ import org.entente.server.history.GameHistory;
 public final class Debriefs {
   private Debriefs() {}
 
-  /** The debrief of {@code history} in {@code format}, charts at the first, middle and last. */
+  /** The debrief of {@code history} in {@code format}, charts at the turning points. */
   public static String render(GameHistory history, Format format) {
     return render(Debrief.of(history), format);
   }
 
   /**
    * The debrief of {@code history} in {@code format}, with the threat and alliance charts after the
-   * given numbers of turns (null or empty: first, middle and last).
+   * given numbers of turns (null or empty: the start, the turning points and the end).
    */
   public static String render(GameHistory history, Format format, List<Integer> chartPositions) {
     return render(Debrief.of(history, chartPositions), format);
   }
 
-  /** Renders a built debrief. */
+  /** Renders a built debrief, its HTML headings in English. */
   public static String render(Debrief d, Format format) {
+    return render(d, format, Words.EN);
+  }
+
+  /** Renders a built debrief; the HTML form's headings and fixed texts in {@code lang}. */
+  public static String render(Debrief d, Format format, Words lang) {
     return switch (format) {
       case MD -> MarkdownRenderer.render(d);
-      case HTML -> HtmlRenderer.render(d);
+      case HTML -> HtmlRenderer.render(d, lang);
       case JSON -> JsonRenderer.render(d);
     };
   }

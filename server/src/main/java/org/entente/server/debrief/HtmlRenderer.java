@@ -1,13 +1,8 @@
 package org.entente.server.debrief;
 
-import static org.entente.server.debrief.Texts.f1;
-import static org.entente.server.debrief.Texts.f2;
-import static org.entente.server.debrief.Texts.f3;
 import static org.entente.server.debrief.Texts.html;
-import static org.entente.server.debrief.Texts.pct;
 
 import java.util.List;
-import java.util.Map;
 import org.entente.server.debrief.Debrief.Group;
 import org.entente.server.debrief.Debrief.Line;
 import org.entente.server.debrief.Debrief.Link;
@@ -15,9 +10,9 @@ import org.entente.server.debrief.Debrief.Snapshot;
 import org.entente.server.debrief.Debrief.StateResult;
 import org.entente.server.debrief.Debrief.TurnStory;
 import org.entente.server.engine.Scoring;
-import org.entente.server.engine.TurnReport.LensEntry;
-import org.entente.server.engine.TurnReport.Prediction;
 import org.entente.server.history.GameHistory.Annotation;
+import org.entente.server.replay.Numbers;
+import org.entente.server.replay.Room;
 
 /**
  * The debrief as one self-contained HTML file: inline style, inline SVG charts, no scripts and no
@@ -57,6 +52,13 @@ final class HtmlRenderer {
       .swatch { display: inline-block; width: 12px; height: 12px; vertical-align: middle;
         margin-right: 4px; }
       nav a { margin-right: 12px; }
+      .summary p { margin: 4px 0; }
+      tr.mine td { background: #fff8dc; }
+      li.message { color: #1d3f73; }
+      li.inject { color: #5b2a86; }
+      p.quiet { color: #666; margin: 2px 0; }
+      details.decisions { margin: 4px 0; }
+      details.decisions summary { cursor: pointer; font-weight: bold; }
       @media print {
         body { max-width: none; padding: 0; }
         nav { display: none; }
@@ -66,82 +68,106 @@ final class HtmlRenderer {
       """;
 
   static String render(Debrief d) {
+    return render(d, Words.EN);
+  }
+
+  static String render(Debrief d, Words w) {
     List<String> ids = d.states().stream().map(StateResult::id).toList();
     List<String> names = d.states().stream().map(StateResult::name).toList();
+    java.util.Set<Integer> only =
+        d.focus() == null ? null : java.util.Set.of(ids.indexOf(d.focus()));
+    String title =
+        d.focus() == null
+            ? w.t("debrief") + ": " + d.scenarioName()
+            : w.t("studentDebrief") + " " + d.focus() + " (" + d.scenarioName() + ")";
     StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    b.append("<!DOCTYPE html>\n<html lang=\"").append(w.tag()).append("\">\n<head>\n");
+    b.append("<meta charset=\"utf-8\"/>\n");
     b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
-    b.append("<title>Debrief: ").append(html(d.scenarioName())).append("</title>\n");
+    b.append("<title>").append(html(title)).append("</title>\n");
     b.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-    b.append("<h1>Debrief: ").append(html(d.scenarioName())).append("</h1>\n");
-    b.append("<p class=\"meta\">Scenario <code>").append(html(d.scenarioId())).append("</code>");
-    b.append(", seed ").append(d.seed()).append(", ").append(d.turnsPlayed());
-    b.append(" turns played");
+    b.append("<h1>").append(html(title)).append("</h1>\n");
+    b.append("<p class=\"meta\">").append(w.t("scenario")).append(" <code>");
+    b.append(html(d.scenarioId())).append("</code>");
+    b.append(", ").append(w.t("seed")).append(' ').append(d.seed()).append(", ");
+    b.append(d.turnsPlayed()).append(' ').append(w.t("turnsPlayed"));
     if (d.gameId() != null) {
-      b.append(", game <code>").append(html(d.gameId())).append("</code>");
+      b.append(", ").append(w.t("game")).append(" <code>").append(html(d.gameId()));
+      b.append("</code>");
     }
-    b.append(".");
-    if (!d.strategies().isEmpty()) {
-      b.append(" Seats: ");
-      int k = 0;
-      for (Map.Entry<String, String> e : d.strategies().entrySet()) {
-        b.append(k++ == 0 ? "" : ", ").append(html(e.getKey())).append('=');
-        b.append(e.getValue() == null ? "human" : html(e.getValue()));
-      }
-      b.append('.');
-    }
-    b.append("</p>\n");
-    b.append(
-        "<nav><a href=\"#scores\">Scores</a><a href=\"#system\">System view</a>"
-            + "<a href=\"#turning-points\">Turning points</a><a href=\"#discussion\">Discussion</a>"
-            + "<a href=\"#lens\">Theory lens</a><a href=\"#power\">Power</a>"
-            + "<a href=\"#threat\">Threat</a><a href=\"#network\">Alliances</a>"
-            + "<a href=\"#turns\">Turn by turn</a></nav>\n");
+    b.append(".</p>\n");
+    b.append("<nav>");
+    nav(b, "summary", w.t("summary"));
+    nav(b, "room", w.t("room"));
+    nav(b, "scores", w.t("scores"));
+    nav(b, "turning-points", w.t("turningPoints"));
+    nav(b, "lens", w.t("lens"));
+    nav(b, "decisions", w.t("decisions"));
+    nav(b, "charts", w.t("charts"));
+    nav(b, "network", w.t("network"));
+    nav(b, "turns", w.t("turnByTurn"));
+    b.append("</nav>\n");
 
-    scores(b, d);
-    system(b, d);
-    turningPoints(b, d);
-    lens(b, d);
-
-    b.append("<h2 id=\"power\">Power over time</h2>\n<figure>");
-    b.append(Charts.power(ids, names, d.power()));
-    b.append(
-        "<figcaption>Aggregate power P of each state (its weighted share of the system's"
-            + " population, economy, military and technology) after each turn.</figcaption>"
-            + "</figure>\n");
-
-    double vmax = Charts.maxThreat(d.snapshots());
-    b.append("<h2 id=\"threat\">Threat matrix</h2>\n");
-    b.append(
-            "<p>Each cell is T[j][i], the threat state j (row) feels from state i (column). The"
-                + " colour runs from white (no threat) to dark red (")
-        .append(html(Texts.f3(vmax)))
-        .append(", the largest threat in these charts); the same scale serves every chart.")
-        .append(
-            Charts.factor(vmax) == 1
-                ? ""
-                : String.format(
-                    java.util.Locale.ROOT,
-                    " Cell values are shown multiplied by %.0f.",
-                    Charts.factor(vmax)))
-        .append("</p>\n");
-    b.append("<div class=\"charts\">\n");
-    for (Snapshot s : d.snapshots()) {
-      b.append("<figure>").append(Charts.threat(s, vmax));
-      b.append("<figcaption>").append(html(Debrief.capitalise(s.label()))).append("</figcaption>");
-      b.append("</figure>\n");
+    b.append("<h2 id=\"summary\">").append(w.t("summary")).append("</h2>\n<div class=\"summary\">");
+    for (String line : d.summary()) {
+      b.append("<p>").append(html(line)).append("</p>");
     }
     b.append("</div>\n");
+    room(b, d, w);
+    scores(b, d, w);
+    if (d.focus() == null) {
+      system(b, d, w);
+    }
+    turningPoints(b, d, w);
+    lens(b, d, w);
+    decisions(b, d, w);
 
-    b.append("<h2 id=\"network\">Alliance network</h2>\n");
+    b.append("<h2 id=\"charts\">").append(w.t("charts")).append("</h2>\n");
+    b.append("<figure id=\"power\">");
     b.append(
-        "<p>States on a circle; a coloured line joins two members of the same alliance (solid for"
-            + " a defensive alliance, dotted for an offensive one, whose members also join each"
-            + " other's attacks), a dashed arrow runs from patron to client, and conquered states"
-            + " are grey. Each alliance balances one target, named below.</p>\n");
+        Charts.lines(ids, names, d.power(), w.t("powerChart"), w.t("powerChart"), false, only));
+    b.append("<figcaption>").append(html(w.t("powerCaption"))).append("</figcaption></figure>\n");
+    b.append("<figure id=\"threat-over-time\">");
+    b.append(
+        Charts.lines(ids, names, d.threat(), w.t("threatChart"), w.t("threatChart"), true, only));
+    b.append("<figcaption>").append(html(w.t("threatCaption"))).append("</figcaption></figure>\n");
+    b.append("<figure id=\"coverage\">");
+    b.append(
+        Charts.lines(
+            ids, names, d.coverage(), w.t("coverageChart"), w.t("coverageChart"), true, only));
+    b.append("<figcaption>").append(html(w.t("coverageCaption")));
+    b.append("</figcaption></figure>\n");
+
+    if (d.focus() == null) {
+      double vmax = Charts.maxThreat(d.snapshots());
+      b.append("<h2 id=\"threat\">").append(w.t("threatMatrix")).append("</h2>\n");
+      b.append(
+              "<p>Each cell is T[j][i], the threat state j (row) feels from state i (column). The"
+                  + " colour runs from white (no threat) to dark red (")
+          .append(html(Numbers.num(vmax, 3)))
+          .append(", the largest threat in these charts); the same scale serves every chart.")
+          .append(
+              Charts.factor(vmax) == 1
+                  ? ""
+                  : " Cell values are shown multiplied by "
+                      + Numbers.num(Charts.factor(vmax), 0)
+                      + ".")
+          .append("</p>\n");
+      b.append("<div class=\"charts\">\n");
+      for (Snapshot s : d.snapshots()) {
+        b.append("<figure>").append(Charts.threat(s, vmax));
+        b.append("<figcaption>").append(html(Debrief.capitalise(s.label())));
+        b.append("</figcaption></figure>\n");
+      }
+      b.append("</div>\n");
+    }
+
+    b.append("<h2 id=\"network\">").append(w.t("network")).append("</h2>\n");
+    b.append("<p>").append(html(w.t("networkIntro"))).append("</p>\n");
     b.append("<div class=\"charts\">\n");
     for (Snapshot s : d.snapshots()) {
-      b.append("<figure>").append(Charts.network(s, names)).append("<figcaption><b>");
+      b.append("<figure class=\"network\">").append(Charts.network(s, names));
+      b.append("<figcaption><b>");
       b.append(html(Debrief.capitalise(s.label()))).append("</b><br/>");
       int g = 0;
       for (Group al : s.alliances()) {
@@ -150,11 +176,11 @@ final class HtmlRenderer {
             .append("\"></span>")
             .append(html(al.words()))
             .append(" (cohesion ")
-            .append(f2(al.cohesion()))
+            .append(Numbers.num(al.cohesion(), 2))
             .append(")<br/>");
       }
       if (s.alliances().isEmpty()) {
-        b.append("No alliances.<br/>");
+        b.append(html(w.t("noAlliances"))).append("<br/>");
       }
       for (Link l : s.clients()) {
         b.append(html(l.patron() + " → " + l.client() + " (patron → client)")).append("<br/>");
@@ -166,102 +192,287 @@ final class HtmlRenderer {
     }
     b.append("</div>\n");
 
-    turns(b, d);
+    turns(b, d, w);
     if (!d.otherNotes().isEmpty()) {
-      b.append("<h2>Other notes</h2>\n");
+      b.append("<h2>").append(w.t("otherNotes")).append("</h2>\n");
       for (Annotation a : d.otherNotes()) {
-        note(b, a);
+        note(b, a, w);
       }
     }
     b.append("</body>\n</html>\n");
     return b.toString();
   }
 
-  private static void scores(StringBuilder b, Debrief d) {
-    b.append("<h2 id=\"scores\">Scores</h2>\n<table>\n<thead><tr><th>State</th><th>Name</th>");
-    b.append("<th>Strategy</th><th>Status</th><th>Survival</th><th>Security</th>");
-    b.append("<th>Autonomy</th><th>Power</th><th>Objectives</th><th>Total</th>");
-    b.append("<th>P start</th><th>P end</th></tr></thead>\n<tbody>\n");
+  private static void nav(StringBuilder b, String id, String text) {
+    b.append("<a href=\"#").append(id).append("\">").append(html(text)).append("</a>");
+  }
+
+  private static void room(StringBuilder b, Debrief d, Words w) {
+    b.append("<h2 id=\"room\">").append(w.t("room")).append("</h2>\n");
+    b.append("<p>").append(html(w.t("roomIntro"))).append("</p>\n");
+    b.append("<table class=\"room\">\n<thead><tr><th>").append(w.t("state")).append("</th><th>");
+    b.append(w.t("students")).append("</th><th>").append(w.t("playedBy"));
+    b.append("</th></tr></thead>\n<tbody>\n");
+    for (Debrief.SeatStory s : d.seats()) {
+      b.append("<tr>");
+      td(b, s.state());
+      td(
+          b,
+          s.students().isEmpty()
+              ? w.t("noStudent")
+              : String.join(
+                  ", ",
+                  s.students().stream()
+                      .map(
+                          x ->
+                              x.name()
+                                  + " ("
+                                  + w.t("turn").toLowerCase(java.util.Locale.ROOT)
+                                  + " "
+                                  + x.turn()
+                                  + ")")
+                      .toList()));
+      b.append("<td>");
+      int k = 0;
+      for (Room.Span sp : s.spans()) {
+        b.append(k++ == 0 ? "" : "<br/>").append(html(sp.turns() + ": " + sp.player().words()));
+      }
+      b.append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n");
+    if (d.focus() == null) {
+      b.append("<h3 id=\"injects\">").append(w.t("injects")).append("</h3>\n");
+      if (d.injects().isEmpty()) {
+        b.append("<p>").append(html(w.t("noInjects"))).append("</p>\n");
+      } else {
+        b.append("<ul class=\"injects\">\n");
+        for (Room.Inject x : d.injects()) {
+          for (String text : x.texts()) {
+            b.append("<li><a href=\"#turn-").append(x.turn()).append("\">").append(w.t("turn"));
+            b.append(' ').append(x.turn()).append("</a>: ").append(html(text)).append("</li>\n");
+          }
+        }
+        b.append("</ul>\n");
+      }
+    }
+  }
+
+  private static void scores(StringBuilder b, Debrief d, Words w) {
+    b.append("<h2 id=\"scores\">").append(w.t("scores")).append("</h2>\n<table>\n<thead><tr>");
+    for (String k :
+        List.of(
+            "state",
+            "name",
+            "strategy",
+            "status",
+            "survival",
+            "security",
+            "autonomy",
+            "power",
+            "objectives",
+            "total",
+            "pStart",
+            "pEnd")) {
+      b.append("<th>").append(html(w.t(k))).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < d.states().size(); i++) {
       StateResult s = d.states().get(i);
       Scoring.Score sc = s.score();
-      b.append("<tr><td><span class=\"swatch\" style=\"background:")
+      b.append("<tr")
+          .append(s.id().equals(d.focus()) ? " class=\"mine\"" : "")
+          .append("><td><span class=\"swatch\" style=\"background:")
           .append(Charts.colour(i))
           .append("\"></span>")
           .append(html(s.id()))
           .append("</td>");
       td(b, s.name());
-      td(b, s.strategy() == null ? "human" : s.strategy());
+      td(b, seatWords(d, s));
       td(b, s.status());
-      num(b, f2(sc.survival()));
-      num(b, f2(sc.security()));
-      num(b, f2(sc.autonomy()));
-      num(b, f2(sc.power()));
-      num(b, f2(sc.objectives()));
-      b.append("<td class=\"num total\">").append(f1(sc.total())).append("</td>");
-      num(b, f3(s.initialPower()));
-      num(b, f3(s.finalPower()));
+      num(b, Numbers.num(sc.survival(), 2));
+      num(b, Numbers.num(sc.security(), 2));
+      num(b, Numbers.num(sc.autonomy(), 2));
+      num(b, Numbers.num(sc.power(), 2));
+      num(b, Numbers.num(sc.objectives(), 2));
+      b.append("<td class=\"num total\">").append(Numbers.num(sc.total(), 1)).append("</td>");
+      num(b, Numbers.num(s.initialPower(), 3));
+      num(b, Numbers.num(s.finalPower(), 3));
       b.append("</tr>\n");
     }
     b.append("</tbody>\n</table>\n");
-    b.append(
-        "<p>Components are in [0,1]; the total weights them (by default survival 40, security 25,"
-            + " autonomy 15, power 10, objectives 10).</p>\n");
+    b.append("<p>").append(html(w.t("scoresNote"))).append("</p>\n");
   }
 
-  private static void system(StringBuilder b, Debrief d) {
+  /**
+   * Who played a state, in a word: its bot's strategy, or the kinds of player it had ("students",
+   * "students, then autopilot"...); never "human" for a seat no student joined.
+   */
+  static String seatWords(Debrief d, StateResult s) {
+    if (s.strategy() != null) {
+      return s.strategy();
+    }
+    for (Debrief.SeatStory seat : d.seats()) {
+      if (seat.state().equals(s.id())) {
+        List<String> kinds = new java.util.ArrayList<>();
+        for (Room.Span sp : seat.spans()) {
+          String k =
+              switch (sp.player().kind()) {
+                case STUDENT -> "student";
+                case BOT -> "bot";
+                case AUTOPILOT -> "autopilot";
+                case NOBODY -> "no player";
+              };
+          if (kinds.isEmpty() || !kinds.get(kinds.size() - 1).equals(k)) {
+            kinds.add(k);
+          }
+        }
+        return kinds.isEmpty() ? "no player" : String.join(", then ", kinds);
+      }
+    }
+    return "no player";
+  }
+
+  private static void system(StringBuilder b, Debrief d, Words w) {
     Scoring.SystemView s = d.system();
-    b.append("<h2 id=\"system\">System view</h2>\n<table>\n<tbody>\n");
-    row(b, "Crises", String.valueOf(s.crises()));
-    row(b, "Wars", String.valueOf(s.wars()));
-    row(b, "States conquered", String.valueOf(s.conquests()));
-    row(b, "Hegemon", s.hegemon() == null ? "none" : s.hegemon());
-    row(b, "Alliances formed (joins included)", String.valueOf(s.alliancesFormed()));
-    row(b, "Alliances ended (dissolutions and departures)", String.valueOf(s.alliancesEnded()));
-    row(b, "Balancing share of alignment decisions", pct(s.balancingShare()));
+    b.append("<h2 id=\"system\">").append(w.t("system")).append("</h2>\n<table>\n<tbody>\n");
+    row(b, w.t("crises"), String.valueOf(s.crises()));
+    row(b, w.t("wars"), String.valueOf(s.wars()));
+    row(b, w.t("conquered"), String.valueOf(s.conquests()));
+    row(b, w.t("hegemon"), s.hegemon() == null ? w.t("none") : s.hegemon());
+    row(b, w.t("formed"), String.valueOf(s.alliancesFormed()));
+    row(b, w.t("ended"), String.valueOf(s.alliancesEnded()));
+    row(b, w.t("balShare"), Numbers.pct(s.balancingShare()));
     b.append("</tbody>\n</table>\n");
   }
 
-  private static void lens(StringBuilder b, Debrief d) {
+  private static void lens(StringBuilder b, Debrief d, Words w) {
     Scoring.SystemView s = d.system();
-    b.append("<h2 id=\"lens\">The theory lens</h2>\n");
-    b.append("<p>Agreement of the stances actually taken with each theory's prediction:");
-    b.append(" balance of threat <b>").append(pct(s.agreeThreat())).append("</b>,");
-    b.append(" balance of power <b>").append(pct(s.agreePower())).append("</b>,");
-    b.append(" balance of interests <b>").append(pct(s.agreeInterests())).append("</b>.</p>\n");
+    b.append("<h2 id=\"lens\">").append(w.t("lens")).append("</h2>\n");
+    b.append("<p>").append(html(w.t("lensIntro")));
+    b.append(' ').append(html(w.t("balanceOfThreat"))).append(" <b>");
+    b.append(Numbers.pct(s.agreeThreat())).append("</b>, ");
+    b.append(html(w.t("balanceOfPower"))).append(" <b>").append(Numbers.pct(s.agreePower()));
+    b.append("</b>, ").append(html(w.t("balanceOfInterests"))).append(" <b>");
+    b.append(Numbers.pct(s.agreeInterests())).append("</b>.</p>\n");
     b.append("<p class=\"comparison\">").append(html(d.balancingComparison())).append("</p>\n");
-    b.append("<table>\n<thead><tr><th>State</th><th>Turns judged</th><th>Balanced</th>");
-    b.append("<th>Bandwagoned</th><th>Threat</th><th>Power</th><th>Interests</th></tr></thead>\n");
-    b.append("<tbody>\n");
+
+    b.append("<h3>").append(w.t("lensSpans")).append("</h3>\n");
+    b.append("<table class=\"lens-spans\">\n<thead><tr>");
+    for (String k :
+        List.of("turns", "judged", "balanceOfThreat", "balanceOfPower", "balanceOfInterests")) {
+      b.append("<th>").append(html(w.t(k))).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (Debrief.LensSpan sp : d.lensSpans()) {
+      b.append("<tr>");
+      td(b, sp.from() == sp.to() ? "" + sp.from() : sp.from() + "-" + sp.to());
+      num(b, String.valueOf(sp.judged()));
+      num(b, sp.judged() == 0 ? "-" : Numbers.pct(sp.threat()));
+      num(b, sp.judged() == 0 ? "-" : Numbers.pct(sp.power()));
+      num(b, sp.judged() == 0 ? "-" : Numbers.pct(sp.interests()));
+      b.append("</tr>\n");
+    }
+    b.append("</tbody>\n</table>\n");
+
+    b.append("<h3>").append(w.t("lensStates")).append("</h3>\n");
+    b.append("<table class=\"lens-states\">\n<thead><tr>");
+    for (String k :
+        List.of(
+            "state",
+            "turnsJudged",
+            "balanced",
+            "bandwagoned",
+            "balanceOfThreat",
+            "balanceOfPower",
+            "balanceOfInterests")) {
+      b.append("<th>").append(html(w.t(k))).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
     for (StateResult r : d.states()) {
+      if (d.focus() != null && !d.focus().equals(r.id())) {
+        continue;
+      }
       b.append("<tr>");
       td(b, r.id());
       num(b, String.valueOf(r.lensTurns()));
       num(b, String.valueOf(r.balanced()));
       num(b, String.valueOf(r.bandwagoned()));
-      num(b, r.lensTurns() == 0 ? "-" : pct(r.agreeThreat()));
-      num(b, r.lensTurns() == 0 ? "-" : pct(r.agreePower()));
-      num(b, r.lensTurns() == 0 ? "-" : pct(r.agreeInterests()));
+      num(b, r.lensTurns() == 0 ? "-" : Numbers.pct(r.agreeThreat()));
+      num(b, r.lensTurns() == 0 ? "-" : Numbers.pct(r.agreePower()));
+      num(b, r.lensTurns() == 0 ? "-" : Numbers.pct(r.agreeInterests()));
+      b.append("</tr>\n");
+    }
+    b.append("</tbody>\n</table>\n");
+
+    b.append("<h3 id=\"misses\">").append(w.t("misses")).append(" (");
+    b.append(d.lensMissesTotal()).append(")</h3>\n");
+    if (d.lensMisses().isEmpty()) {
+      b.append("<p>").append(html(w.t("noMisses"))).append("</p>\n");
+    } else {
+      decisionTable(b, d.lensMisses(), w, true);
+      if (d.lensMissesTotal() > d.lensMisses().size()) {
+        b.append("<p>").append(d.lensMissesTotal() - d.lensMisses().size()).append(' ');
+        b.append(html(w.t("moreMisses"))).append("</p>\n");
+      }
+    }
+  }
+
+  private static void decisions(StringBuilder b, Debrief d, Words w) {
+    b.append("<h2 id=\"decisions\">").append(w.t("decisions")).append("</h2>\n");
+    b.append("<p>").append(html(w.t("decisionsIntro"))).append("</p>\n");
+    for (Debrief.StateDecisions sd : d.decisions()) {
+      b.append("<details class=\"decisions\" id=\"decisions-").append(html(sd.state())).append('"');
+      b.append(d.focus() != null ? " open=\"open\"" : "").append("><summary>");
+      b.append(html(sd.state())).append(" (").append(sd.rows().size()).append(")</summary>\n");
+      decisionTable(b, sd.rows(), w, false);
+      if (sd.more() > 0) {
+        b.append("<p>").append(sd.more()).append(' ').append(html(w.t("moreRows")));
+        b.append("</p>\n");
+      }
+      b.append("</details>\n");
+    }
+  }
+
+  private static void decisionTable(
+      StringBuilder b, List<Debrief.Decision> rows, Words w, boolean withState) {
+    b.append("<table class=\"decision\">\n<thead><tr><th>").append(w.t("turns")).append("</th>");
+    if (withState) {
+      b.append("<th>").append(w.t("state")).append("</th>");
+    }
+    for (String k : List.of("actual", "balanceOfThreat", "balanceOfPower", "balanceOfInterests")) {
+      b.append("<th>").append(html(w.t(k))).append("</th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (Debrief.Decision x : rows) {
+      b.append("<tr>");
+      td(b, x.from() == x.to() ? "" + x.from() : x.from() + "-" + x.to());
+      if (withState) {
+        td(b, x.state());
+      }
+      td(b, x.actual());
+      agree(b, x.threat(), x.agreesThreat());
+      agree(b, x.power(), x.agreesPower());
+      agree(b, x.interests(), x.agreesInterests());
       b.append("</tr>\n");
     }
     b.append("</tbody>\n</table>\n");
   }
 
-  private static void turningPoints(StringBuilder b, Debrief d) {
-    b.append("<h2 id=\"turning-points\">Turning points</h2>\n");
+  private static void turningPoints(StringBuilder b, Debrief d, Words w) {
+    b.append("<h2 id=\"turning-points\">").append(w.t("turningPoints")).append("</h2>\n");
     if (d.turningPoints().isEmpty()) {
-      b.append(
-          "<p>No alliance formed or broke, no war was fought and no principal threat moved.</p>\n");
+      b.append("<p>").append(html(w.t("noTurningPoints"))).append("</p>\n");
     } else {
       b.append("<ol class=\"turning-points\">\n");
       for (Debrief.TurningPoint p : d.turningPoints()) {
-        b.append("<li><a href=\"#turn-").append(p.turn()).append("\">Turn ").append(p.turn());
+        b.append("<li class=\"turning-point\"><a href=\"#turn-").append(p.turn()).append("\">");
+        b.append(w.t("turn")).append(' ').append(p.turn());
         b.append("</a> <span class=\"kind\">").append(html(p.kind())).append("</span>: ");
-        b.append(html(p.headline())).append('.');
+        b.append("<span class=\"headline\">").append(html(p.headline())).append(".</span>");
         if (!p.why().isEmpty()) {
           b.append("\n<ul class=\"why\">");
-          for (String w : p.why()) {
-            b.append("<li>").append(html(w)).append("</li>");
+          for (String x : p.why()) {
+            b.append("<li>").append(html(x)).append("</li>");
           }
           b.append("</ul>");
         }
@@ -270,7 +481,9 @@ final class HtmlRenderer {
       b.append("</ol>\n");
     }
     if (!d.discussion().isEmpty()) {
-      b.append("<h2 id=\"discussion\">Discussion guide</h2>\n<ol class=\"discussion\">\n");
+      b.append("<h2 id=\"discussion\">").append(w.t("discussion")).append("</h2>\n");
+      b.append("<p>").append(html(w.t("discussionIntro"))).append("</p>\n");
+      b.append("<ol class=\"discussion\">\n");
       for (String q : d.discussion()) {
         b.append("<li>").append(html(q)).append("</li>\n");
       }
@@ -278,69 +491,65 @@ final class HtmlRenderer {
     }
   }
 
-  private static void turns(StringBuilder b, Debrief d) {
-    b.append("<h2 id=\"turns\">Turn by turn</h2>\n");
+  private static void turns(StringBuilder b, Debrief d, Words w) {
+    b.append("<h2 id=\"turns\">").append(w.t("turnByTurn")).append("</h2>\n");
+    if (d.quietTurnsFolded() > 0) {
+      b.append("<p>").append(d.quietTurnsFolded()).append(' ');
+      b.append(html(w.t("folded"))).append("</p>\n");
+    }
+    java.util.Map<Integer, List<Room.Message>> byTurn = new java.util.TreeMap<>();
+    for (Room.Message m : d.messages()) {
+      byTurn.computeIfAbsent(m.turn(), k -> new java.util.ArrayList<>()).add(m);
+    }
     for (TurnStory t : d.turns()) {
-      b.append("<section class=\"turn\" id=\"turn-").append(t.turn()).append("\">\n");
-      b.append("<h3>Turn ").append(t.turn()).append(" (").append(html(t.label()));
-      b.append(")</h3>\n");
-      for (Annotation a : t.annotations()) {
-        note(b, a);
+      boolean quiet = t.lines().size() == 1 && t.lines().get(0).kind() == Debrief.LineKind.QUIET;
+      b.append("<section class=\"turn").append(quiet ? " quiet" : "").append("\" id=\"turn-");
+      b.append(t.turn()).append("\">\n");
+      if (quiet) {
+        b.append("<p class=\"quiet\">").append(html(t.lines().get(0).text())).append("</p>\n");
+        b.append("</section>\n");
+        continue;
       }
-      if (!t.lines().isEmpty()) {
+      b.append("<h3>").append(w.t("turn")).append(' ').append(t.turn()).append(" (");
+      b.append(html(t.label())).append(")</h3>\n");
+      for (Annotation a : t.annotations()) {
+        note(b, a, w);
+      }
+      List<Room.Message> msgs = byTurn.getOrDefault(t.turn(), List.of());
+      if (!t.lines().isEmpty() || !msgs.isEmpty()) {
         b.append("<ul class=\"story\">\n");
         for (Line l : t.lines()) {
           String kind = l.kind().name().toLowerCase(java.util.Locale.ROOT);
           b.append("<li class=\"").append(kind).append("\"><span class=\"kind\">");
-          b.append(label(l)).append("</span> ").append(html(l.text())).append("</li>\n");
+          b.append(html(w.t("k." + kind))).append("</span> ").append(html(l.text()));
+          b.append("</li>\n");
+        }
+        for (Room.Message m : msgs) {
+          b.append("<li class=\"message\"><span class=\"kind\">").append(html(w.t("k.message")));
+          b.append("</span> <b>").append(html(m.header())).append(":</b> ");
+          b.append(html(m.text())).append("</li>\n");
         }
         b.append("</ul>\n");
-      }
-      if (!t.lens().isEmpty()) {
-        b.append("<table class=\"lens\">\n<thead><tr><th>State</th><th>Actual</th>");
-        b.append("<th>Balance of threat</th><th>Balance of power</th>");
-        b.append("<th>Balance of interests</th></tr></thead>\n<tbody>\n");
-        for (LensEntry e : t.lens()) {
-          b.append("<tr>");
-          td(b, e.state());
-          td(b, Debrief.stanceWords(e.actual(), e.actualTarget()));
-          prediction(b, e.threat(), e.agreesThreat());
-          prediction(b, e.power(), e.agreesPower());
-          prediction(b, e.interests(), e.agreesInterests());
-          b.append("</tr>\n");
-        }
-        b.append("</tbody>\n</table>\n");
       }
       b.append("</section>\n");
     }
   }
 
-  private static String label(Line l) {
-    return switch (l.kind()) {
-      case NEWS -> "News.";
-      case STANCES -> "Stances.";
-      case ALLIANCE -> "Alliance.";
-      case CLIENT -> "Client.";
-      case CRISIS -> "Crisis.";
-      case WAR -> "War.";
-      case CONQUEST -> "Conquest.";
-      case CONDUCT -> "Conduct.";
-    };
-  }
-
-  private static void prediction(StringBuilder b, Prediction p, boolean agrees) {
-    String w = p == null ? "-" : Debrief.stanceWords(p.kind(), p.target());
-    b.append("<td>").append(html(w)).append(' ');
+  private static void agree(StringBuilder b, String words, boolean agrees) {
+    b.append("<td>").append(html(words)).append(' ');
     b.append(agrees ? "<span class=\"yes\">✓</span>" : "<span class=\"no\">✗</span>");
     b.append("</td>");
   }
 
-  private static void note(StringBuilder b, Annotation a) {
-    b.append("<div class=\"note\"><b>Note");
+  private static void note(StringBuilder b, Annotation a, Words w) {
+    b.append("<div class=\"note\"><b>").append(w.t("note"));
     if (a.author() != null && !a.author().isBlank()) {
-      b.append(" by ").append(html(a.author()));
+      b.append(' ').append(w.t("by")).append(' ').append(html(a.author()));
     }
-    b.append(a.turn() < 1 ? " (before the game)" : " (turn " + a.turn() + ")");
+    b.append(
+        a.turn() < 1
+            ? " (" + w.t("beforeGame") + ")"
+            : " (" + w.t("turn").toLowerCase(java.util.Locale.ROOT) + " " + a.turn() + ")");
     b.append(":</b> ").append(html(a.text())).append("</div>\n");
   }
 

@@ -1,19 +1,18 @@
 package org.entente.server.debrief;
 
-import static org.entente.server.debrief.Texts.f1;
-import static org.entente.server.debrief.Texts.f2;
-import static org.entente.server.debrief.Texts.f3;
 import static org.entente.server.debrief.Texts.md;
-import static org.entente.server.debrief.Texts.pct;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.entente.server.debrief.Debrief.Line;
 import org.entente.server.debrief.Debrief.StateResult;
 import org.entente.server.debrief.Debrief.TurnStory;
 import org.entente.server.engine.Scoring;
-import org.entente.server.engine.TurnReport.LensEntry;
-import org.entente.server.engine.TurnReport.Prediction;
 import org.entente.server.history.GameHistory.Annotation;
+import org.entente.server.replay.Numbers;
+import org.entente.server.replay.Room;
 
 /** The debrief as Markdown: the tables and the narrative (the charts are in the HTML form). */
 final class MarkdownRenderer {
@@ -21,30 +20,28 @@ final class MarkdownRenderer {
 
   static String render(Debrief d) {
     StringBuilder b = new StringBuilder();
-    b.append("# Debrief: ").append(md(d.scenarioName())).append("\n\n");
+    b.append(d.focus() == null ? "# Debrief: " : "# Debrief for " + md(d.focus()) + ": ");
+    b.append(md(d.scenarioName())).append("\n\n");
     b.append("- Scenario: `").append(md(d.scenarioId())).append("`, seed ").append(d.seed());
     b.append(", ").append(d.turnsPlayed()).append(" turns played");
     if (d.gameId() != null) {
       b.append(", game `").append(md(d.gameId())).append('`');
     }
     b.append("\n");
-    if (!d.strategies().isEmpty()) {
-      b.append("- Seats: ");
-      int k = 0;
-      for (Map.Entry<String, String> e : d.strategies().entrySet()) {
-        b.append(k++ == 0 ? "" : ", ").append(md(e.getKey())).append('=');
-        b.append(e.getValue() == null ? "human" : md(e.getValue()));
-      }
-      b.append("\n");
+    b.append("- ").append(Words.EN.t("chartsInHtml")).append("\n\n");
+    b.append("## Summary\n\n");
+    for (String line : d.summary()) {
+      b.append(md(line)).append('\n');
     }
-    b.append(
-        "- Charts (power over time, threat heat maps, the alliance network) are in the HTML form"
-            + " of this debrief (`--format html`).\n\n");
-
+    b.append('\n');
+    room(b, d);
     scores(b, d);
-    system(b, d);
+    if (d.focus() == null) {
+      system(b, d);
+    }
     turningPoints(b, d);
     lens(b, d);
+    decisions(b, d);
     alliances(b, d);
     turns(b, d);
     if (!d.otherNotes().isEmpty()) {
@@ -67,16 +64,16 @@ final class MarkdownRenderer {
       Scoring.Score sc = s.score();
       b.append("| ").append(md(s.id()));
       b.append(" | ").append(md(s.name()));
-      b.append(" | ").append(s.strategy() == null ? "human" : md(s.strategy()));
+      b.append(" | ").append(md(HtmlRenderer.seatWords(d, s)));
       b.append(" | ").append(md(s.status()));
-      b.append(" | ").append(f2(sc.survival()));
-      b.append(" | ").append(f2(sc.security()));
-      b.append(" | ").append(f2(sc.autonomy()));
-      b.append(" | ").append(f2(sc.power()));
-      b.append(" | ").append(f2(sc.objectives()));
-      b.append(" | **").append(f1(sc.total())).append("**");
-      b.append(" | ").append(f3(s.initialPower()));
-      b.append(" | ").append(f3(s.finalPower()));
+      b.append(" | ").append(Numbers.num(sc.survival(), 2));
+      b.append(" | ").append(Numbers.num(sc.security(), 2));
+      b.append(" | ").append(Numbers.num(sc.autonomy(), 2));
+      b.append(" | ").append(Numbers.num(sc.power(), 2));
+      b.append(" | ").append(Numbers.num(sc.objectives(), 2));
+      b.append(" | **").append(Numbers.num(sc.total(), 1)).append("**");
+      b.append(" | ").append(Numbers.num(s.initialPower(), 3));
+      b.append(" | ").append(Numbers.num(s.finalPower(), 3));
       b.append(" |\n");
     }
     b.append(
@@ -95,7 +92,7 @@ final class MarkdownRenderer {
     b.append("| Alliances formed (joins included) | ").append(s.alliancesFormed()).append(" |\n");
     b.append("| Alliances ended (dissolutions and departures) | ");
     b.append(s.alliancesEnded()).append(" |\n");
-    b.append("| Balancing share of alignment decisions | ").append(pct(s.balancingShare()));
+    b.append("| Balancing share of alignment decisions | ").append(Numbers.pct(s.balancingShare()));
     b.append(" |\n\n");
   }
 
@@ -104,9 +101,9 @@ final class MarkdownRenderer {
     b.append("## The theory lens\n\n");
     b.append(
         "Agreement of the stances actually taken with each theory's prediction, game-wide:\n\n");
-    b.append("- balance of threat: ").append(pct(s.agreeThreat())).append('\n');
-    b.append("- balance of power: ").append(pct(s.agreePower())).append('\n');
-    b.append("- balance of interests: ").append(pct(s.agreeInterests())).append("\n\n");
+    b.append("- balance of threat: ").append(Numbers.pct(s.agreeThreat())).append('\n');
+    b.append("- balance of power: ").append(Numbers.pct(s.agreePower())).append('\n');
+    b.append("- balance of interests: ").append(Numbers.pct(s.agreeInterests())).append("\n\n");
     b.append(md(d.balancingComparison())).append("\n\n");
     b.append(
         "| State | Turns judged | Balanced | Bandwagoned | Threat agreement | Power agreement |"
@@ -117,12 +114,95 @@ final class MarkdownRenderer {
       b.append(" | ").append(r.lensTurns());
       b.append(" | ").append(r.balanced());
       b.append(" | ").append(r.bandwagoned());
-      b.append(" | ").append(r.lensTurns() == 0 ? "-" : pct(r.agreeThreat()));
-      b.append(" | ").append(r.lensTurns() == 0 ? "-" : pct(r.agreePower()));
-      b.append(" | ").append(r.lensTurns() == 0 ? "-" : pct(r.agreeInterests()));
+      b.append(" | ").append(r.lensTurns() == 0 ? "-" : Numbers.pct(r.agreeThreat()));
+      b.append(" | ").append(r.lensTurns() == 0 ? "-" : Numbers.pct(r.agreePower()));
+      b.append(" | ").append(r.lensTurns() == 0 ? "-" : Numbers.pct(r.agreeInterests()));
       b.append(" |\n");
     }
     b.append('\n');
+    b.append("### Agreement by turn span\n\n");
+    b.append(
+        "| Turns | Stances judged | Balance of threat | Balance of power | Balance of interests |\n");
+    b.append("|---|---:|---:|---:|---:|\n");
+    for (Debrief.LensSpan sp : d.lensSpans()) {
+      b.append("| ").append(sp.from() == sp.to() ? "" + sp.from() : sp.from() + "-" + sp.to());
+      b.append(" | ").append(sp.judged());
+      b.append(" | ").append(sp.judged() == 0 ? "-" : Numbers.pct(sp.threat()));
+      b.append(" | ").append(sp.judged() == 0 ? "-" : Numbers.pct(sp.power()));
+      b.append(" | ").append(sp.judged() == 0 ? "-" : Numbers.pct(sp.interests()));
+      b.append(" |\n");
+    }
+    b.append('\n');
+    b.append("### Decisions no theory predicted (").append(d.lensMissesTotal()).append(")\n\n");
+    if (d.lensMisses().isEmpty()) {
+      b.append("Every stance agreed with at least one theory.\n\n");
+    } else {
+      decisionTable(b, d.lensMisses(), true);
+      if (d.lensMissesTotal() > d.lensMisses().size()) {
+        b.append(d.lensMissesTotal() - d.lensMisses().size()).append(" more not listed.\n\n");
+      }
+    }
+  }
+
+  private static void decisions(StringBuilder b, Debrief d) {
+    b.append("## Decisions beside the theories\n\n");
+    for (Debrief.StateDecisions sd : d.decisions()) {
+      b.append("### ").append(md(sd.state())).append("\n\n");
+      decisionTable(b, sd.rows(), false);
+      if (sd.more() > 0) {
+        b.append(sd.more()).append(" more rows not shown.\n\n");
+      }
+    }
+  }
+
+  private static void decisionTable(StringBuilder b, List<Debrief.Decision> rows, boolean state) {
+    b.append("| Turns |").append(state ? " State |" : "");
+    b.append(" Actual | Balance of threat | Balance of power | Balance of interests |\n");
+    b.append(state ? "|---|---|---|---|---|---|\n" : "|---|---|---|---|---|\n");
+    for (Debrief.Decision x : rows) {
+      b.append("| ").append(x.from() == x.to() ? "" + x.from() : x.from() + "-" + x.to());
+      if (state) {
+        b.append(" | ").append(md(x.state()));
+      }
+      b.append(" | ").append(md(x.actual()));
+      b.append(" | ").append(md(x.threat())).append(x.agreesThreat() ? " ✓" : " ✗");
+      b.append(" | ").append(md(x.power())).append(x.agreesPower() ? " ✓" : " ✗");
+      b.append(" | ").append(md(x.interests())).append(x.agreesInterests() ? " ✓" : " ✗");
+      b.append(" |\n");
+    }
+    b.append('\n');
+  }
+
+  private static void room(StringBuilder b, Debrief d) {
+    b.append("## Who played\n\n| State | Students | Played by |\n|---|---|---|\n");
+    for (Debrief.SeatStory s : d.seats()) {
+      List<String> spans = new ArrayList<>();
+      s.spans().forEach(sp -> spans.add(sp.turns() + ": " + sp.player().words()));
+      b.append("| ").append(md(s.state())).append(" | ");
+      b.append(
+          s.students().isEmpty()
+              ? "no student joined"
+              : md(
+                  String.join(
+                      ", ",
+                      s.students().stream()
+                          .map(x -> x.name() + " (turn " + x.turn() + ")")
+                          .toList())));
+      b.append(" | ").append(md(String.join("; ", spans))).append(" |\n");
+    }
+    b.append('\n');
+    if (d.focus() == null) {
+      b.append("### Injected events\n\n");
+      if (d.injects().isEmpty()) {
+        b.append("The instructor injected no events.\n");
+      }
+      for (Room.Inject x : d.injects()) {
+        for (String t : x.texts()) {
+          b.append("- Turn ").append(x.turn()).append(": ").append(md(t)).append('\n');
+        }
+      }
+      b.append('\n');
+    }
   }
 
   // The alliances standing at the chart positions, each with its target and kind.
@@ -140,7 +220,7 @@ final class MarkdownRenderer {
       for (int k = 0; k < s.alliances().size(); k++) {
         Debrief.Group g = s.alliances().get(k);
         b.append(k == 0 ? "" : "; ").append(md(g.words()));
-        b.append(" (cohesion ").append(f2(g.cohesion())).append(')');
+        b.append(" (cohesion ").append(Numbers.num(g.cohesion(), 2)).append(')');
       }
       b.append('\n');
     }
@@ -173,7 +253,19 @@ final class MarkdownRenderer {
 
   private static void turns(StringBuilder b, Debrief d) {
     b.append("## Turn by turn\n\n");
+    if (d.quietTurnsFolded() > 0) {
+      b.append(d.quietTurnsFolded())
+          .append(" quiet turns of this long game are folded into one line each run.\n\n");
+    }
+    Map<Integer, List<Room.Message>> byTurn = new TreeMap<>();
+    for (Room.Message m : d.messages()) {
+      byTurn.computeIfAbsent(m.turn(), k -> new ArrayList<>()).add(m);
+    }
     for (TurnStory t : d.turns()) {
+      if (t.lines().size() == 1 && t.lines().get(0).kind() == Debrief.LineKind.QUIET) {
+        b.append("*").append(md(t.lines().get(0).text())).append("*\n\n");
+        continue;
+      }
       b.append("### Turn ").append(t.turn()).append(" (").append(md(t.label())).append(")\n\n");
       for (Annotation a : t.annotations()) {
         note(b, a);
@@ -184,27 +276,12 @@ final class MarkdownRenderer {
       for (Line l : t.lines()) {
         b.append("- ").append(marker(l)).append(md(l.text())).append('\n');
       }
-      if (!t.lens().isEmpty()) {
-        b.append(
-            "\n| State | Actual | Balance of threat | Balance of power | Balance of interests"
-                + " |\n");
-        b.append("|---|---|---|---|---|\n");
-        for (LensEntry e : t.lens()) {
-          b.append("| ").append(md(e.state()));
-          b.append(" | ").append(md(Debrief.stanceWords(e.actual(), e.actualTarget())));
-          b.append(" | ").append(prediction(e.threat(), e.agreesThreat()));
-          b.append(" | ").append(prediction(e.power(), e.agreesPower()));
-          b.append(" | ").append(prediction(e.interests(), e.agreesInterests()));
-          b.append(" |\n");
-        }
+      for (Room.Message m : byTurn.getOrDefault(t.turn(), List.of())) {
+        b.append("- Message, ").append(md(m.header())).append(": ").append(md(m.text()));
+        b.append('\n');
       }
       b.append('\n');
     }
-  }
-
-  private static String prediction(Prediction p, boolean agrees) {
-    String w = p == null ? "-" : Debrief.stanceWords(p.kind(), p.target());
-    return md(w) + (agrees ? " ✓" : " ✗");
   }
 
   private static void note(StringBuilder b, Annotation a) {
@@ -230,6 +307,8 @@ final class MarkdownRenderer {
       case CLIENT -> "Client: ";
       case STANCES -> "Stances: ";
       case CONDUCT -> "Conduct: ";
+      case INJECT -> "*Injected by the instructor:* ";
+      case QUIET -> "";
     };
   }
 }

@@ -48,9 +48,38 @@ public final class Numbers {
     return s.equals("0") || s.startsWith("-") ? s : "+" + s;
   }
 
-  /** A share in [0,1] as a whole percentage ("37%"). */
+  /**
+   * A share in [0,1] as a percentage, as the client's {@code pct}: one decimal below 10% ("4.5%"),
+   * whole percents above ("37%"), "<0.1%" for a tiny share, "0%" for none.
+   */
   public static String pct(double x) {
-    return num(100 * x, 0) + "%";
+    double v = 100 * x;
+    if (v == 0 || !Double.isFinite(v)) {
+      return v == 0 ? "0%" : Double.toString(v);
+    }
+    if (Math.abs(v) < 0.05) {
+      return v > 0 ? "<0.1%" : ">-0.1%";
+    }
+    return fixed(v, Math.abs(v) < 10 ? 1 : 0) + "%";
+  }
+
+  /** A threat in [0,1] as a percentage with two decimals, as the client's {@code threatPct}. */
+  public static String threatPct(double x) {
+    double v = 100 * x;
+    if (v == 0) {
+      return "0%";
+    }
+    if (v < 0.005) {
+      return "<0.01%";
+    }
+    return fixed(v, 2) + "%";
+  }
+
+  /** {@code v} with exactly {@code digits} decimals, rounded half up, as JavaScript's toFixed. */
+  private static String fixed(double v, int digits) {
+    return new BigDecimal(Double.toString(v))
+        .setScale(digits, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   /** Orders in order syntax, their numbers (effort, aid) with at most two decimals. */

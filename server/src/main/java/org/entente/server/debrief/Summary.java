@@ -1,0 +1,183 @@
+package org.entente.server.debrief;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.entente.server.engine.Scoring;
+import org.entente.server.history.GameHistory;
+import org.entente.server.replay.Numbers;
+import org.entente.server.replay.Room;
+
+/** The game in a few sentences, for the top of the debrief. */
+final class Summary {
+  private Summary() {}
+
+  static List<String> of(
+      GameHistory h,
+      List<Debrief.StateResult> states,
+      Scoring.SystemView system,
+      List<Debrief.TurningPoint> points,
+      Room room,
+      int played,
+      String focus,
+      int balanced,
+      int bandwagoned) {
+    List<String> out = new ArrayList<>();
+    int students = 0;
+    int bots = 0;
+    int autopilot = 0;
+    int nobody = 0;
+    List<String> names = new ArrayList<>();
+    for (Room.Seat s : room.seats()) {
+      List<Room.Kind> kinds = s.players().stream().map(Room.Player::kind).distinct().toList();
+      if (kinds.contains(Room.Kind.STUDENT)) {
+        students++;
+      }
+      if (kinds.contains(Room.Kind.BOT)) {
+        bots++;
+      }
+      if (kinds.contains(Room.Kind.AUTOPILOT)) {
+        autopilot++;
+      }
+      if (kinds.equals(List.of(Room.Kind.NOBODY))) {
+        nobody++;
+      }
+      s.students().forEach(x -> names.add(x.name()));
+    }
+    StringBuilder first = new StringBuilder();
+    first
+        .append(h.world().name())
+        .append(" was played for ")
+        .append(played)
+        .append(played == 1 ? " turn" : " turns")
+        .append(" (seed ")
+        .append(h.seed())
+        .append("): ")
+        .append(count(students, "seat"))
+        .append(" by students")
+        .append(names.isEmpty() ? "" : " (" + names.size() + " joined)")
+        .append(", ")
+        .append(count(bots, "seat"))
+        .append(" by bots");
+    if (autopilot > 0) {
+      first.append(", ").append(count(autopilot, "seat")).append(" on autopilot for a while");
+    }
+    if (nobody > 0) {
+      first.append(", and ").append(count(nobody, "seat")).append(" no student ever joined");
+    }
+    out.add(first.append('.').toString());
+
+    List<Debrief.StateResult> ranked =
+        states.stream()
+            .sorted(Comparator.comparingDouble((Debrief.StateResult s) -> -s.score().total()))
+            .toList();
+    if (focus != null) {
+      Debrief.StateResult me =
+          states.stream().filter(s -> s.id().equals(focus)).findFirst().orElseThrow();
+      int rank = ranked.indexOf(me) + 1;
+      out.add(
+          me.name()
+              + " ("
+              + me.id()
+              + ") ended "
+              + me.status()
+              + " with a score of "
+              + Numbers.num(me.score().total(), 1)
+              + ", "
+              + ordinal(rank)
+              + " of "
+              + states.size()
+              + "; its power went from "
+              + Numbers.num(me.initialPower(), 3)
+              + " to "
+              + Numbers.num(me.finalPower(), 3)
+              + ".");
+    } else if (!ranked.isEmpty()) {
+      Debrief.StateResult top = ranked.get(0);
+      Debrief.StateResult low = ranked.get(ranked.size() - 1);
+      out.add(
+          top.name()
+              + " ("
+              + top.id()
+              + ") scored highest with "
+              + Numbers.num(top.score().total(), 1)
+              + " and "
+              + low.name()
+              + " ("
+              + low.id()
+              + ") lowest with "
+              + Numbers.num(low.score().total(), 1)
+              + ".");
+    }
+    out.add(
+        count(system.alliancesFormed(), "alliance")
+            + " formed or grew and "
+            + system.alliancesEnded()
+            + " ended; "
+            + count(system.crises(), "crisis", "crises")
+            + " led to "
+            + count(system.wars(), "war")
+            + " and "
+            + count(system.conquests(), "conquest")
+            + (system.hegemon() == null
+                ? "; no state became a hegemon."
+                : "; " + system.hegemon() + " became the hegemon."));
+    if (balanced + bandwagoned > 0) {
+      out.add(
+          "The states balanced "
+              + balanced
+              + " times and bandwagoned "
+              + bandwagoned
+              + " times; balance of threat predicted "
+              + Numbers.pct(system.agreeThreat())
+              + " of the stances, balance of power "
+              + Numbers.pct(system.agreePower())
+              + " and balance of interests "
+              + Numbers.pct(system.agreeInterests())
+              + ".");
+    }
+    Debrief.TurningPoint decisive =
+        points.stream().filter(p -> !p.kind().equals("threat shift")).findFirst().orElse(null);
+    if (decisive != null) {
+      out.add(
+          "The first turning point came on turn "
+              + decisive.turn()
+              + ": "
+              + decisive.headline()
+              + ".");
+    }
+    if (room.journaled() && focus == null) {
+      int injected = room.injects().stream().mapToInt(x -> x.texts().size()).sum();
+      out.add(
+          "The instructor injected "
+              + count(injected, "event")
+              + " and wrote "
+              + count(h.annotations().size(), "note")
+              + "; the room sent "
+              + count(room.messages().size(), "message")
+              + ".");
+    }
+    return out;
+  }
+
+  static String count(int n, String one) {
+    return count(n, one, one + "s");
+  }
+
+  static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  private static String ordinal(int n) {
+    String suffix =
+        n % 100 >= 11 && n % 100 <= 13
+            ? "th"
+            : switch (n % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
+  }
+}
