@@ -124,17 +124,16 @@ final class HtmlRenderer {
 
     b.append("<h2 id=\"charts\">").append(w.t("charts")).append("</h2>\n");
     b.append("<figure id=\"power\">");
-    b.append(
-        Charts.lines(ids, names, d.power(), w.t("powerChart"), w.t("powerChart"), false, only));
+    b.append(Charts.lines(ids, names, d.power(), w.t("powerChart"), w.t("powerAxis"), false, only));
     b.append("<figcaption>").append(html(w.t("powerCaption"))).append("</figcaption></figure>\n");
     b.append("<figure id=\"threat-over-time\">");
     b.append(
-        Charts.lines(ids, names, d.threat(), w.t("threatChart"), w.t("threatChart"), true, only));
+        Charts.lines(ids, names, d.threat(), w.t("threatChart"), w.t("threatAxis"), true, only));
     b.append("<figcaption>").append(html(w.t("threatCaption"))).append("</figcaption></figure>\n");
     b.append("<figure id=\"coverage\">");
     b.append(
         Charts.lines(
-            ids, names, d.coverage(), w.t("coverageChart"), w.t("coverageChart"), true, only));
+            ids, names, d.coverage(), w.t("coverageChart"), w.t("coverageAxis"), true, only));
     b.append("<figcaption>").append(html(w.t("coverageCaption")));
     b.append("</figcaption></figure>\n");
 

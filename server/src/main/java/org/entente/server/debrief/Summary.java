@@ -146,8 +146,8 @@ final class Summary {
               + decisive.headline()
               + ".");
     }
-    if (room.journaled() && focus == null) {
-      int injected = room.injects().stream().mapToInt(x -> x.texts().size()).sum();
+    int injected = room.injects().stream().mapToInt(x -> x.texts().size()).sum();
+    if (focus == null && injected + h.annotations().size() + room.messages().size() > 0) {
       out.add(
           "The instructor injected "
               + count(injected, "event")

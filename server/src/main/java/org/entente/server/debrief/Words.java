@@ -142,6 +142,9 @@ public enum Words {
               "Aggregate power P of each state (its weighted share of the system's"
                   + " population, economy, military and technology) after each turn.",
               "각 턴 뒤 국가별" + " 종합 국력 P(체제 전체의 인구, 경제, 군사, 기술에서 차지하는 가중 비율)."),
+          e("powerAxis", "power P (share of the system)", "국력 P(체제 내 비율)"),
+          e("threatAxis", "threat from the principal threat", "주된 위협의 위협"),
+          e("coverageAxis", "coverage", "안보 보장"),
           e("threatChart", "Threat over time", "시간에 따른 위협"),
           e(
               "threatCaption",

@@ -57,7 +57,7 @@ class DebriefCommandTest {
     assertThat(r.out()).contains("debrief written to");
     String text = Files.readString(html);
     assertThat(text).startsWith("<!DOCTYPE html>").contains("<svg", "Turn 6 (");
-    assertThat(text.split("<svg", -1).length - 1).isEqualTo(1 + 2 * 2);
+    assertThat(text.split("<svg", -1).length - 1).isEqualTo(3 + 2 * 2);
 
     Path json = dir.resolve("debrief.json");
     Run j =

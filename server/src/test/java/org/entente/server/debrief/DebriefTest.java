@@ -50,12 +50,14 @@ class DebriefTest {
         h.strategies());
   }
 
+  /** A share as the web client shows it. */
   static String pct(double v) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    return org.entente.server.replay.Numbers.pct(v);
   }
 
+  /** A score component as the web client shows it (at most two decimals). */
   static String f2(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
+    return org.entente.server.replay.Numbers.num(v, 2);
   }
 
   @ParameterizedTest
@@ -69,7 +71,11 @@ class DebriefTest {
     assertThat(scores).hasSize(h.world().size());
     for (Scoring.Score s : scores) {
       String row =
-          md.lines().filter(l -> l.startsWith("| " + s.state() + " | ")).findFirst().orElseThrow();
+          md.substring(md.indexOf("## Scores"))
+              .lines()
+              .filter(l -> l.startsWith("| " + s.state() + " | "))
+              .findFirst()
+              .orElseThrow();
       assertThat(row)
           .contains(
               " | "
@@ -83,7 +89,7 @@ class DebriefTest {
                   + " | "
                   + f2(s.objectives())
                   + " | **"
-                  + String.format(Locale.ROOT, "%.1f", s.total())
+                  + org.entente.server.replay.Numbers.num(s.total(), 1)
                   + "** |");
     }
 
@@ -131,16 +137,16 @@ class DebriefTest {
             "Walt",
             "1955");
 
-    // every lens entry of every turn is in the turn's table
+    // the lens is one table for the game (per turn span), not one per turn, and every state's
+    // decisions stand beside the predictions, each turn's stance in its state's table
+    assertThat(md.split("\\| Turns \\| Stances judged", -1)).hasSize(2);
+    assertThat(md).doesNotContain("\n| State | Actual |");
     for (TurnReport r : h.reports()) {
       for (TurnReport.LensEntry e : r.lens()) {
-        assertThat(md)
-            .contains(
-                "| "
-                    + e.state()
-                    + " | "
-                    + Debrief.stanceWords(e.actual(), e.actualTarget())
-                    + " | ");
+        String section = md.substring(md.indexOf("## Decisions beside the theories"));
+        section = section.substring(section.indexOf("### " + e.state() + "\n"));
+        assertThat(section)
+            .contains(" | " + Debrief.stanceWords(e.actual(), e.actualTarget()) + " | ");
       }
     }
 
@@ -169,12 +175,14 @@ class DebriefTest {
     Document doc =
         f.newDocumentBuilder()
             .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-    int snapshots = 3;
-    assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(1 + 2 * snapshots);
+    int snapshots = Debrief.of(h).snapshots().size();
+    assertThat(snapshots).isBetween(2, 6);
+    // power, threat and coverage over time, then a heat map and a network per snapshot
+    assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(3 + 2 * snapshots);
     assertThat(html.split("<svg", -1).length - 1).isEqualTo(html.split("</svg>", -1).length - 1);
 
     // (a) one line per state and a legend entry per state
-    assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(h.world().size());
+    assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(3 * h.world().size());
     assertThat(html).contains("power P (share of the system)", "turns played");
     // (b) heat maps: an explicit scale and labelled rows and columns
     assertThat(html).contains("colour scale: threat T[j][i]", "feels the threat (row j)");
@@ -185,7 +193,7 @@ class DebriefTest {
       assertThat(html).contains(">" + id + "</text>");
     }
     Scoring.SystemView sys = Scoring.system(h.last());
-    assertThat(html).contains("balance of threat <b>" + pct(sys.agreeThreat()) + "</b>");
+    assertThat(html).contains("Balance of threat <b>" + pct(sys.agreeThreat()) + "</b>");
   }
 
   @Test
@@ -221,7 +229,7 @@ class DebriefTest {
     assertThat(doc.get("turns").get(0).get("stances").get(0).get("stance").get("type").asText())
         .isIn("BALANCE", "BANDWAGON", "HIDE", "BUCK_PASS");
     assertThat(doc.get("power")).hasSize(h.states().size());
-    assertThat(doc.get("snapshots")).hasSize(3);
+    assertThat(doc.get("snapshots")).hasSize(Debrief.of(h).snapshots().size());
     assertThat(doc.get("turns").get(1).get("annotations").get(0).get("text").asText())
         .isEqualTo(HOSTILE);
   }
