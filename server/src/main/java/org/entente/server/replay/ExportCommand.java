@@ -34,7 +34,24 @@ import picocli.CommandLine.Spec;
             + " GAME-STATE.csv per state, its orders, outcomes and score components turn by turn.")
 public final class ExportCommand implements Callable<Integer> {
   static final List<String> ORDERS_HEADER =
-      List.of("turn", "state", "orders", "order", "outcome", "reason");
+      List.of("turn", "state", "orders", "order", "outcome", "reason", "played_by");
+  static final List<String> STUDENT_HEADER =
+      List.of(
+          "turn",
+          "student",
+          "state",
+          "orders",
+          "outcomes",
+          "reasons",
+          "messages_sent",
+          "power",
+          "coverage",
+          "survival",
+          "security",
+          "autonomy",
+          "power_score",
+          "objectives",
+          "total");
   static final List<String> STATE_HEADER =
       List.of(
           "turn",
@@ -92,6 +109,7 @@ public final class ExportCommand implements Callable<Integer> {
   static List<Path> write(Replayer r, Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
+    Room room = r.room();
     Path orders = dir.resolve(r.gameId() + "-orders.csv");
     try (Writer w = Files.newBufferedWriter(orders, StandardCharsets.UTF_8)) {
       w.write(Csv.row(ORDERS_HEADER));
@@ -106,7 +124,8 @@ public final class ExportCommand implements Callable<Integer> {
                       ordersText(given, o.state()),
                       o.order(),
                       o.code().name(),
-                      o.reason())));
+                      o.reason(),
+                      playedBy(room, o.state(), t))));
         }
       }
     }
@@ -148,7 +167,104 @@ public final class ExportCommand implements Callable<Integer> {
       }
       written.add(p);
     }
+    written.addAll(students(r, room, dir));
     return written;
+  }
+
+  /** Who played {@code seat} on turn {@code t}, in words ("" when the room does not say). */
+  static String playedBy(Room room, String seat, int t) {
+    Room.Seat s = room.seat(seat);
+    return s == null || t > s.players().size() ? "" : s.players().get(t - 1).words();
+  }
+
+  /**
+   * One file per student, {@code GAME-student-NAME.csv}: a row per turn the student played their
+   * seat or sent a message: their orders, outcomes and reasons, the messages they sent, the
+   * standing after the turn and the score components.
+   */
+  static List<Path> students(Replayer r, Room room, Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    java.util.Set<String> usedNames = new java.util.HashSet<>();
+    for (Room.Seat seat : room.seats()) {
+      for (Room.Student student : seat.students()) {
+        String file = safe(student.name());
+        while (!usedNames.add(file)) {
+          file = file + "_";
+        }
+        Path p = dir.resolve(r.gameId() + "-student-" + file + ".csv");
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+          w.write(Csv.row(STUDENT_HEADER));
+          for (int t = 1; t <= r.turns(); t++) {
+            Room.Player pl = seat.players().get(t - 1);
+            boolean played =
+                pl.kind() == Room.Kind.STUDENT
+                    && java.util.Arrays.asList(pl.name().split(", ")).contains(student.name());
+            final int turn = t;
+            List<String> sent =
+                room.messages().stream()
+                    .filter(
+                        m ->
+                            m.turn() == turn
+                                && m.from().equals(seat.state())
+                                && m.author().equals(student.name()))
+                    .map(
+                        m ->
+                            "to "
+                                + (m.team()
+                                    ? "team"
+                                    : m.to().isEmpty() ? "everyone" : String.join(" ", m.to()))
+                                + ": "
+                                + m.text())
+                    .toList();
+            if (!played && sent.isEmpty()) {
+              continue;
+            }
+            TurnReport rep = r.report(t);
+            List<OrderOutcome> mine = rep.outcomesOf(seat.state());
+            TurnReport.Standing st =
+                rep.standings().stream()
+                    .filter(s -> s.state().equals(seat.state()))
+                    .findFirst()
+                    .orElse(null);
+            Scoring.Score sc =
+                Scoring.scores(r.state(t + 1)).stream()
+                    .filter(s -> s.state().equals(seat.state()))
+                    .findFirst()
+                    .orElseThrow();
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(t));
+            row.add(student.name());
+            row.add(seat.state());
+            row.add(played ? ordersText(r.orders(t), seat.state()) : "");
+            row.add(
+                played ? String.join(" ", mine.stream().map(o -> o.code().name()).toList()) : "");
+            row.add(
+                played
+                    ? String.join(
+                        " | ", mine.stream().map(o -> o.order() + ": " + o.reason()).toList())
+                    : "");
+            row.add(String.join(" | ", sent));
+            row.add(st == null ? "" : Csv.number(st.power()));
+            row.add(st == null ? "" : Csv.number(st.coverage()));
+            row.add(Csv.number(sc.survival()));
+            row.add(Csv.number(sc.security()));
+            row.add(Csv.number(sc.autonomy()));
+            row.add(Csv.number(sc.power()));
+            row.add(Csv.number(sc.objectives()));
+            row.add(Csv.number(sc.total()));
+            w.write(Csv.row(row));
+          }
+        }
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** A name as a file-name part: letters, digits, '-' and '_' kept, anything else '_'. */
+  static String safe(String name) {
+    String s = name.replaceAll("[^\\p{L}\\p{N}_-]", "_");
+    return s.isEmpty() ? "student" : s;
   }
 
   /** A state's orders of a turn in order syntax; "" when it sent none or the source kept none. */

@@ -278,6 +278,18 @@ public final class Replayer {
     return new GameHistory(gameId, world, seed, states, reports, prologue, annotations, strategies);
   }
 
+  /**
+   * What the room did: from the journal (students, who played each seat when, messages, injects),
+   * or, for a game known only from its history, its bots.
+   */
+  public Room room() throws IOException {
+    if (record != null && record.path != null) {
+      return Room.of(JournalReader.read(record.path))
+          .ordered(world.start().stream().map(n -> n.id()).toList(), turns);
+    }
+    return history != null ? Room.of(history) : Room.of(history());
+  }
+
   /** Empties the snapshot cache (anchors stay). */
   public void clearCache() {
     if (cache != null) {

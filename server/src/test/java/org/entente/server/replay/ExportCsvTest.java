@@ -34,9 +34,16 @@ class ExportCsvTest {
         var given = r.orders(t).get(o.state());
         String orders = given == null ? "" : OrderSyntax.format(given);
         quoted |= orders.contains(",") || o.reason().contains(",");
+        // a simulated game: every seat is its bot's
         expected.add(
             List.of(
-                Integer.toString(t), o.state(), orders, o.order(), o.code().name(), o.reason()));
+                Integer.toString(t),
+                o.state(),
+                orders,
+                o.order(),
+                o.code().name(),
+                o.reason(),
+                "bot (" + r.strategies().get(o.state()) + ")"));
       }
     }
     assertThat(quoted).as("some field needs quoting").isTrue();

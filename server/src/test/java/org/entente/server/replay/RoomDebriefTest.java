@@ -134,4 +134,31 @@ class RoomDebriefTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown language 'fr'");
   }
+
+  @Test
+  void exportsPerStudentAndPerGameSayWhoPlayed() throws Exception {
+    Path out = data.resolve("csv");
+    Run r = Journals.run("export", journal.toString(), "--csv", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String id = journal.getFileName().toString().replace(".journal", "");
+    java.util.List<String> game = Files.readAllLines(out.resolve(id + "-orders.csv"));
+    assertThat(game.get(0)).isEqualTo(String.join(",", ExportCommand.ORDERS_HEADER));
+    assertThat(game).anyMatch(l -> l.startsWith("1,LEN,") && l.endsWith(",student Alice Kim"));
+    assertThat(game).anyMatch(l -> l.startsWith("3,LEN,") && l.contains(",autopilot ("));
+    assertThat(game).anyMatch(l -> l.startsWith("2,OST,") && l.endsWith(",no student joined"));
+    assertThat(game).noneMatch(l -> l.contains("human"));
+
+    java.util.List<String> alice = Files.readAllLines(out.resolve(id + "-student-Alice_Kim.csv"));
+    assertThat(alice.get(0)).isEqualTo(String.join(",", ExportCommand.STUDENT_HEADER));
+    // turns 1, 2 and 5 to 8 played by Alice (3 and 4 were the autopilot's)
+    assertThat(alice.subList(1, alice.size()))
+        .extracting(l -> l.substring(0, l.indexOf(',')))
+        .containsExactly("1", "2", "5", "6", "7", "8");
+    assertThat(alice.get(1))
+        .startsWith("1,Alice Kim,LEN,BALANCE KAD")
+        .contains("to OST: " + RoomGame.ALICE_MESSAGE);
+    assertThat(alice.get(2)).startsWith("2,Alice Kim,LEN,HIDE");
+    assertThat(alice.get(1).split(",", -1).length)
+        .isGreaterThanOrEqualTo(ExportCommand.STUDENT_HEADER.size());
+  }
 }
