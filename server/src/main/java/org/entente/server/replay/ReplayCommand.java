@@ -95,11 +95,50 @@ public final class ReplayCommand implements Callable<Integer> {
     } else {
       printTurn(out, r, t);
     }
+    try {
+      printRoom(out, r.room(), t, as);
+    } catch (java.io.IOException e) {
+      err.println("cannot read who played and the messages: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     if (as != null) {
       printView(out, r.view(t, as));
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Who played each seat on turn {@code t}, the events the instructor injected during it, and the
+   * messages sent during it (with {@code as}: those that seat could read).
+   */
+  static void printRoom(PrintWriter out, Room room, int t, String as) {
+    if (!room.journaled()) {
+      return;
+    }
+    boolean played = room.seats().stream().anyMatch(s -> s.players().size() >= t);
+    if (played) {
+      out.println("played by:");
+      for (Room.Seat s : room.seats()) {
+        if (s.players().size() >= t) {
+          out.println("  " + s.state() + ": " + s.players().get(t - 1).words());
+        }
+      }
+    }
+    List<Room.Inject> injects = room.injectsOf(t);
+    if (!injects.isEmpty()) {
+      out.println("injected by the instructor during turn " + t + ":");
+      injects.forEach(x -> x.texts().forEach(text -> out.println("  " + text)));
+    }
+    List<Room.Message> msgs =
+        (as == null ? room.messages() : room.messagesSeenBy(as))
+            .stream().filter(m -> m.turn() == t).toList();
+    if (!msgs.isEmpty()) {
+      out.println(
+          "messages of turn " + t + (as == null ? "" : " that " + as + " could read") + ":");
+      msgs.forEach(m -> out.println("  " + m.header() + ": " + m.text()));
+    }
   }
 
   static void printTurn(PrintWriter out, Replayer r, int t) {

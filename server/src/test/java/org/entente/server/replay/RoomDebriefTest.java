@@ -161,4 +161,25 @@ class RoomDebriefTest {
     assertThat(alice.get(1).split(",", -1).length)
         .isGreaterThanOrEqualTo(ExportCommand.STUDENT_HEADER.size());
   }
+
+  @Test
+  void replayShowsWhoPlayedTheInjectsAndTheMessagesAtTheirTurn() throws Exception {
+    Run one = Journals.run("replay", journal.toString(), "--turn", "1");
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(one.out())
+        .contains(
+            "played by:",
+            "  LEN: student Alice Kim",
+            "  OST: no student joined",
+            "  KAD: bot (threat-balancer)",
+            "injected by the instructor during turn 1:\n  " + RoomGame.INJECT_TEXT,
+            "messages of turn 1:\n  LEN (Alice Kim) to OST: " + RoomGame.ALICE_MESSAGE);
+    Run three = Journals.run("replay", journal.toString(), "--turn", "3");
+    assertThat(three.out()).contains("  LEN: autopilot (").doesNotContain(RoomGame.ALICE_MESSAGE);
+    Run asKad = Journals.run("replay", journal.toString(), "--turn", "1", "--as", "KAD");
+    assertThat(asKad.out()).doesNotContain(RoomGame.ALICE_MESSAGE);
+    Run five = Journals.run("replay", journal.toString(), "--turn", "5", "--as", "KAD");
+    assertThat(five.out())
+        .contains("messages of turn 5 that KAD could read:", RoomGame.INSTRUCTOR_MESSAGE);
+  }
 }
