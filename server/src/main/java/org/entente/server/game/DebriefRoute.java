@@ -6,13 +6,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.entente.proto.v1.Role;
+import org.entente.server.debrief.Debrief;
 import org.entente.server.debrief.Debriefs;
 import org.entente.server.debrief.Format;
+import org.entente.server.debrief.Words;
+import org.entente.server.history.GameHistory;
 import org.entente.server.net.HttpRoute;
+import org.entente.server.replay.Room;
 
 /**
- * {@code GET /debrief/{game}?token=T[&format=html|md|json]}: the debrief of a live or finished game
- * as a download. Only the instructor's token may fetch it, since the debrief shows every seat's
+ * {@code GET /debrief/{game}?token=T[&format=html|md|json][&lang=en|ko][&state=S][&messages=0|1]}:
+ * the debrief of a live or finished game (with {@code state}: that state's student part) as a
+ * download. Only the instructor's token may fetch it, since the debrief shows every seat's
  * decisions; the history is read on the game's own executor.
  */
 final class DebriefRoute implements HttpRoute {
@@ -40,6 +45,7 @@ final class DebriefRoute implements HttpRoute {
             ? auth.substring(7).trim()
             : first(request.query(), "token");
     Format format;
+    Words lang;
     try {
       format =
           Format.parse(
@@ -49,6 +55,18 @@ final class DebriefRoute implements HttpRoute {
     } catch (IllegalArgumentException e) {
       return done(Response.text(400, "format: " + e.getMessage()));
     }
+    try {
+      lang = Words.parse(first(request.query(), "lang"));
+    } catch (IllegalArgumentException e) {
+      return done(Response.text(400, "lang: " + e.getMessage()));
+    }
+    String state = first(request.query(), "state");
+    String messages = first(request.query(), "messages");
+    if (!messages.isEmpty() && !messages.equals("0") && !messages.equals("1")) {
+      return done(Response.text(400, "messages: 1 (shown, the default) or 0 (left out)"));
+    }
+    Debrief.Options options =
+        new Debrief.Options(null, !messages.equals("0"), state.isEmpty() ? null : state);
     CompletableFuture<Response> out = new CompletableFuture<>();
     g.execute(
         () -> {
@@ -61,7 +79,23 @@ final class DebriefRoute implements HttpRoute {
                         + " or ?token=...)"));
             return;
           }
-          byte[] body = Debriefs.render(g.history(), format).getBytes(StandardCharsets.UTF_8);
+          GameHistory history = g.history();
+          Room room;
+          try {
+            room = lobby.room(id);
+          } catch (java.io.IOException e) {
+            out.complete(
+                Response.text(500, "cannot read the game's journal for the debrief: " + e));
+            return;
+          }
+          Debrief d;
+          try {
+            d = Debrief.of(history, room == null ? Room.of(history) : room, options);
+          } catch (IllegalArgumentException e) {
+            out.complete(Response.text(400, "state: " + e.getMessage()));
+            return;
+          }
+          byte[] body = Debriefs.render(d, format, lang).getBytes(StandardCharsets.UTF_8);
           String ext = format == Format.HTML ? "html" : format == Format.MD ? "md" : "json";
           String type =
               format == Format.HTML

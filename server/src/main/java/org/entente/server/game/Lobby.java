@@ -1003,6 +1003,17 @@ public final class Lobby implements MessageHandler {
     return games.get(id);
   }
 
+  /**
+   * What the room did in game {@code id} (members, who played each seat, messages, injects), read
+   * from its journal; null when this lobby keeps no journals.
+   */
+  org.entente.server.replay.Room room(String id) throws java.io.IOException {
+    if (store == JournalStore.none()) {
+      return null;
+    }
+    return org.entente.server.replay.Room.of(store.read(id));
+  }
+
   /** How long {@link #shutdown} waits, in all, for the games' queued work. */
   static final long SHUTDOWN_WAIT_MILLIS = 5_000;
 

@@ -173,6 +173,36 @@ class ReplayAndNotesTest {
             .toCompletableFuture()
             .get();
     assertThat(new String(md.body(), StandardCharsets.UTF_8)).contains("Why did Ostvald pass?");
+    // the student part of a seat, with Korean headings; an unknown state or language is refused
+    HttpRoute.Response part =
+        route
+            .handle(
+                new HttpRoute.Request(
+                    "GET",
+                    "/debrief/" + game,
+                    Map.of(
+                        "token", List.of(itoken), "state", List.of("LEN"), "lang", List.of("ko")),
+                    Map.of(),
+                    new byte[0]))
+            .toCompletableFuture()
+            .get();
+    assertThat(part.status()).isEqualTo(200);
+    assertThat(new String(part.body(), StandardCharsets.UTF_8))
+        .contains("<html lang=\"ko\">", "LEN", "id=\"decisions-LEN\"")
+        .doesNotContain("id=\"decisions-OST\"", "Why did Ostvald pass?");
+    for (Map<String, List<String>> bad :
+        List.of(
+            Map.of("token", List.of(itoken), "state", List.of("XXX")),
+            Map.of("token", List.of(itoken), "lang", List.of("fr")))) {
+      assertThat(
+              route
+                  .handle(
+                      new HttpRoute.Request("GET", "/debrief/" + game, bad, Map.of(), new byte[0]))
+                  .toCompletableFuture()
+                  .get()
+                  .status())
+          .isEqualTo(400);
+    }
     // the token in a header, out of the URL
     HttpRoute.Response json =
         route
