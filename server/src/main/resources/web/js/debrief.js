@@ -6,7 +6,9 @@ import { links } from './links.js';
 export async function debriefPage(main, page, gameId, token) {
   // the token goes in a header, never in a URL (histories, logs, referrers); downloads are the
   // fetched bytes, offered as blob: links
-  const get = (format) => fetch(`/debrief/${encodeURIComponent(gameId)}?format=${format}`,
+  // the debrief's headings follow the page's language (the server renders English and Korean)
+  const lang = (document.documentElement.lang || 'en').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  const get = (format) => fetch(`/debrief/${encodeURIComponent(gameId)}?format=${format}&lang=${lang}`,
     { headers: { Authorization: `Bearer ${token}` } });
   const download = (format, label, id) => {
     const a = h('a', { href: '#', download: `${gameId}-debrief.${format}`, id, 'data-format': format, 'aria-busy': 'true' }, label);
