@@ -77,7 +77,8 @@ final class Charts {
       samples.add(all.get(all.size() - 1));
     }
     int w = 860;
-    int h = 380;
+    int drawn = only == null ? ids.size() : only.size();
+    int h = Math.max(380, 40 + drawn * 18); // tall enough for the legend
     int left = 64;
     int right = 150;
     int top = 20;
