@@ -38,6 +38,17 @@ public final class DiffCommand implements Callable<Integer> {
               + " (default: --data); a journal file's path needs neither")
   java.nio.file.Path dataB;
 
+  @Option(
+      names = "--format",
+      paramLabel = "text|html",
+      description =
+          "text (default), or html: one page with power and score over time in each game side by"
+              + " side, then the differences")
+  String format = "text";
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write to FILE (default: stdout)")
+  java.nio.file.Path outFile;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +75,37 @@ public final class DiffCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    d.print(out);
+    if (!format.equals("text") && !format.equals("html")) {
+      err.println("--format: unknown format '" + format + "'; choose text or html");
+      err.flush();
+      return 2;
+    }
+    java.io.StringWriter text = new java.io.StringWriter();
+    PrintWriter tw = new PrintWriter(text);
+    d.print(tw);
+    tw.flush();
+    String body =
+        format.equals("html")
+            ? org.entente.server.debrief.DiffPage.render(text.toString(), a.history(), b.history())
+            : text.toString();
+    if (outFile == null) {
+      out.print(body);
+      out.flush();
+      return 0;
+    }
+    try {
+      java.nio.file.Path parent = outFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
+      java.nio.file.Files.writeString(outFile, body, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("cannot write " + outFile + ": " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    out.println("diff written to " + outFile);
+    out.flush();
     return 0;
   }
 }

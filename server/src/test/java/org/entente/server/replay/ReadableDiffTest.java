@@ -56,6 +56,30 @@ class ReadableDiffTest {
     assertThat(out).contains("FRN actions: A ").contains("|  B AID RUS 5\n");
     assertThat(out).contains("score A").contains("power B");
 
+    // the HTML report: power and score over time in each game side by side, then the diff
+    Path page = dir.resolve("whatif/diff.html");
+    Journals.Run h =
+        Journals.run(
+            "diff",
+            parent.toString(),
+            branch.toString(),
+            "--format",
+            "html",
+            "--out",
+            page.toString());
+    assertThat(h.code()).as(h.err()).isZero();
+    String html = Files.readString(page);
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<h2 id=\"power\">Power over time</h2>", "<h2 id=\"score\">Score over time</h2>")
+        .contains("first divergent turn: 3", "FRN actions: A ");
+    assertThat(html.split("<svg", -1)).hasSize(5); // two pairs of charts
+    assertThat(html.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script", "http");
+    Journals.Run badFormat =
+        Journals.run("diff", parent.toString(), branch.toString(), "--format", "pdf");
+    assertThat(badFormat.code()).isEqualTo(2);
+    assertThat(badFormat.err()).contains("unknown format 'pdf'");
+
     // by game ids, each in its own data directory
     String idA = parent.getFileName().toString().replace(".journal", "");
     String idB = branch.getFileName().toString().replace(".journal", "");
