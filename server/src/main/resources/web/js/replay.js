@@ -64,6 +64,9 @@ export async function replayPage(main, page, token) {
       h('div', { class: 'col' },
         section('r-results', `What happened in turn ${t.turn}`, results(t.resolved || {}, nameOf, `Turn ${t.turn} results`),
           h('p', { class: 'hint' }, `State hash after the turn: ${(t.resolved || {}).stateHash || ''}`)),
+        section('r-messages', `Messages of turn ${t.turn}`, (v.messages || []).length
+          ? h('ul', { id: 'replay-messages' }, v.messages.map((p) => h('li', {}, `${p.fromState || 'the instructor'}${p.fromMember && p.fromMember !== p.fromState ? ` (${p.fromMember})` : ''} to ${p.team ? 'its team' : (p.to || []).length ? p.to.join(', ') : 'everyone'}: ${p.text}`)))
+          : h('p', {}, 'No messages in this turn.')),
         section('r-notes', 'Notes', (t.annotations || []).length
           ? h('ul', { id: 'replay-notes' }, t.annotations.map((a) => h('li', {}, `${a.author}: ${a.text}`)))
           : h('p', {}, 'No notes on this turn.')))));

@@ -167,6 +167,12 @@ final class RoleViews {
         b.setOmniscient(matrices(g, s, pub.model()));
       }
     }
+    // the messages sent during turn t that the role could read, at their turn
+    for (PressMessage p : g.press) {
+      if (p.getTurn() == t && visible(p, m)) {
+        b.addMessages(p);
+      }
+    }
     return b.setGameId(g.id)
         .setRole(m.role())
         .setPhase(GamePhase.FINISHED)

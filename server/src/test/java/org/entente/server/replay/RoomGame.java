@@ -51,6 +51,13 @@ public final class RoomGame {
   /** The note on turn 5. */
   public static final String NOTE_5 = "LEN is back in Alice's hands.";
 
+  /**
+   * The messages the instructor's protocol replay (turns 1 to 8) showed at each turn, as "TURN
+   * TEXT", filled by {@link #play}.
+   */
+  public static final java.util.List<String> REPLAYED_MESSAGES =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private RoomGame() {}
 
   /** Plays the game with a server journaling into {@code data}; returns the journal's path. */
@@ -120,6 +127,24 @@ public final class RoomGame {
                     .setAdjudicateNow(AdjudicateNow.getDefaultInstance())
                     .build()));
         waitForTurn(teacher, t, turn + 1);
+      }
+      REPLAYED_MESSAGES.clear();
+      for (int turn = 1; turn <= 8; turn++) {
+        // one turn per request: its first reply is the replayed turn
+        ServerMessage m =
+            teacher
+                .request(
+                    org.entente.proto.v1.ClientMessage.newBuilder()
+                        .setReplay(
+                            org.entente.proto.v1.Replay.newBuilder()
+                                .setToken(t)
+                                .setFromTurn(turn)
+                                .setToTurn(turn)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(m.hasReplayed()).as(m.toString()).isTrue();
+        for (var p : m.getReplayed().getView().getMessagesList()) {
+          REPLAYED_MESSAGES.add(m.getReplayed().getTurn() + " " + p.getText());
+        }
       }
       return data.resolve(g.getGameId() + ".journal");
     } finally {

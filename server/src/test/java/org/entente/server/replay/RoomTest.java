@@ -83,4 +83,10 @@ class RoomTest {
               assertThat(x.texts()).singleElement().asString().contains("harvest fails");
             });
   }
+
+  @Test
+  void theProtocolsReplayShowsTheMessagesAtTheirTurn() {
+    assertThat(RoomGame.REPLAYED_MESSAGES)
+        .containsExactly("1 " + RoomGame.ALICE_MESSAGE, "5 " + RoomGame.INSTRUCTOR_MESSAGE);
+  }
 }
