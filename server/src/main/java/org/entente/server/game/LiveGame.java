@@ -117,6 +117,8 @@ public final class LiveGame {
   String parentGameId = "";
   int forkTurn;
   String observerSecret; // on the executor; see secrets() for other threads
+  long createdAt; // when the game was created (its creation record's time), for the dashboard
+  String finishedReason = ""; // why the game ended, once it has
   private volatile Map<String, String> secrets = Map.of(); // state ("" observers) -> secret
 
   /** Where the links this game hands out start ("/" when the server knows no public address). */
@@ -161,6 +163,7 @@ public final class LiveGame {
     this.instructorToken = instructorToken;
     this.journal = journal;
     this.executor = new SerialExecutor("game-" + id, GamePool.shared(), this::refreshStaleInfo);
+    this.createdAt = clock.millis();
     members.put(instructorToken, new Member(instructorToken, Role.INSTRUCTOR, "", "instructor"));
     for (var n : world.start()) {
       String bot = settings.bots().get(n.id());
@@ -243,6 +246,31 @@ public final class LiveGame {
               }
             });
     g.issueMissingSecrets();
+    g.refreshInfo();
+    return g;
+  }
+
+  /**
+   * A finished game rebuilt from its journal on first use after a restart (see {@link
+   * Lobby#recover}): its members, secrets, press and notes as journaled, in phase FINISHED, its
+   * history read from the journal (kept in {@code r} while memory allows). It keeps no journal open
+   * and runs no clock.
+   */
+  static LiveGame restoreFinished(
+      Replay.Replayed r,
+      GameSettings settings,
+      GameClock clock,
+      GameListener listener,
+      long at,
+      Supplier<Replay.Replayed> archive) {
+    LiveGame g = restore(r, settings, clock, listener, Journal.NONE);
+    g.archive = archive;
+    g.createdAt = at;
+    g.phase = GamePhase.FINISHED;
+    g.finishedReason = r.finishedReason() == null ? "" : r.finishedReason();
+    g.seats.values().forEach(Seat::clearOrders);
+    g.archived = new java.lang.ref.SoftReference<>(r);
+    g.release();
     g.refreshInfo();
     return g;
   }
@@ -851,6 +879,7 @@ public final class LiveGame {
     }
     GamePhase before = phase;
     phase = GamePhase.FINISHED;
+    finishedReason = why;
     long deadlineBefore = deadline;
     deadline = 0;
     scheduleDeadline();
@@ -870,6 +899,7 @@ public final class LiveGame {
         e -> {
           journal.rollback(mark);
           phase = before;
+          finishedReason = "";
           deadline = deadlineBefore;
           pendingFinish = why;
           storageFailed(e);

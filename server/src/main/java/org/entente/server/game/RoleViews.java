@@ -292,6 +292,8 @@ final class RoleViews {
             .setTurns(g.settings.maxTurns())
             .setPhase(g.phase)
             .setPausedReason(g.pausedReason())
+            .setFinishedReason(g.finishedReason)
+            .setCreatedEpochMs(g.createdAt)
             .setParentGameId(g.parentGameId)
             .setForkTurn(g.forkTurn);
     for (Seat seat : g.seats.values()) {
