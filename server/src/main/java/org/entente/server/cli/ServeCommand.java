@@ -212,7 +212,9 @@ final class ServeCommand implements Callable<Integer> {
                 "/debrief/",
                 lobby.debriefRoute(),
                 "/handout/",
-                lobby.handoutRoute()));
+                lobby.handoutRoute(),
+                "/transcript/",
+                lobby.transcriptRoute()));
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

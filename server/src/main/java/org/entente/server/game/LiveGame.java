@@ -231,7 +231,9 @@ public final class LiveGame {
     }
     r.autopilot().forEach((state, strategy) -> g.seats.get(state).setAutopilot(strategy));
     r.standing()
-        .forEach((state, sub) -> g.seats.get(state).submit(sub.orders(), sub.submittedBy()));
+        .forEach(
+            (state, sub) ->
+                g.seats.get(state).submit(sub.orders(), sub.submittedBy(), sub.submittedAt()));
     g.press.addAll(r.press());
     g.pressSeq = r.press().size();
     g.parentGameId = created.getParentGameId();
@@ -646,7 +648,7 @@ public final class LiveGame {
     if (!journal(Records.orders(clock.millis(), state.turn(), seat.state, o, by))) {
       return false;
     }
-    seat.submit(o, by);
+    seat.submit(o, by, clock.millis());
     return true;
   }
 
@@ -939,9 +941,16 @@ public final class LiveGame {
   // GAME_ENDED, with every state's final score (what tournaments of remote entrants read).
   private void broadcastEnd(String text) {
     GameEvent.Builder ev = GameEvent.newBuilder().setKind(GameEventKind.GAME_ENDED).setText(text);
+    ev.addAllFinalScores(finalScores());
+    sendEvent(ev.setGameId(id).build());
+  }
+
+  /** Every state's score in the position now (the final scores once the game is over). */
+  List<org.entente.proto.v1.FinalScore> finalScores() {
+    List<org.entente.proto.v1.FinalScore> out = new ArrayList<>();
     for (org.entente.server.engine.Scoring.Score s :
         org.entente.server.engine.Scoring.scores(state)) {
-      ev.addFinalScores(
+      out.add(
           org.entente.proto.v1.FinalScore.newBuilder()
               .setState(s.state())
               .setTotal(s.total())
@@ -949,9 +958,20 @@ public final class LiveGame {
               .setSecurity(s.security())
               .setAutonomy(s.autonomy())
               .setPower(s.power())
-              .setObjectives(s.objectives()));
+              .setObjectives(s.objectives())
+              .build());
     }
-    sendEvent(ev.setGameId(id).build());
+    return out;
+  }
+
+  /** Pushes a fresh view to every connected member of {@code seat} except {@code except}. */
+  void pushTeamViews(Seat seat, Connection except) {
+    for (String t : seat.memberTokens) {
+      Connection c = connections.get(t);
+      if (c != null && c != except) {
+        pushView(t, c, "");
+      }
+    }
   }
 
   void broadcastEvent(GameEventKind kind, String text) {

@@ -174,6 +174,14 @@ public final class Lobby implements MessageHandler {
                 m,
                 m.getInstructor().getToken(),
                 (g, member) -> Requests.instructor(g, member, c, m)));
+    handlers.put(
+        BodyCase.SHARE_DRAFT,
+        (c, m) ->
+            withToken(
+                c,
+                m,
+                m.getShareDraft().getToken(),
+                (g, member) -> Requests.shareDraft(g, member, c, m)));
     handlers.put(BodyCase.BRANCH_GAME, branching::branch);
     handlers.put(BodyCase.DIFF_GAMES, branching::diff);
     handlers.put(BodyCase.REGISTER_ENTRANT, this::registerEntrant);
@@ -1215,6 +1223,11 @@ public final class Lobby implements MessageHandler {
   /** The HTTP route of the printable seat cards ({@code /handout/{game}?token=...}). */
   public org.entente.server.net.HttpRoute handoutRoute() {
     return new HandoutRoute(this);
+  }
+
+  /** The HTTP route of the messages' transcript as CSV ({@code /transcript/{game}}). */
+  public org.entente.server.net.HttpRoute transcriptRoute() {
+    return new TranscriptRoute(this);
   }
 
   /** The HTTP route that serves debriefs ({@code /debrief/{game}?token=...&format=...}). */

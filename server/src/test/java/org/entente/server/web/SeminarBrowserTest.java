@@ -45,7 +45,13 @@ class SeminarBrowserTest {
             config,
             lobby,
             new ClasspathStaticFiles(SeminarBrowserTest.class.getClassLoader(), "web/"),
-            Map.of("/debrief/", lobby.debriefRoute(), "/handout/", lobby.handoutRoute()));
+            Map.of(
+                "/debrief/",
+                lobby.debriefRoute(),
+                "/handout/",
+                lobby.handoutRoute(),
+                "/transcript/",
+                lobby.transcriptRoute()));
     server.start();
   }
 
