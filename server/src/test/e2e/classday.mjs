@@ -96,6 +96,8 @@ export async function classDay({ browser, base, shotDir, check, localOnly, pages
   await anna.locator('#orders-status', { hasText: 'accepted' }).waitFor({ timeout: T });
   await ben.locator('#team-orders', { hasText: 'sent by Anna at' }).waitFor({ timeout: T });
   check(await ben.locator('#st-hide').isChecked(), "class day: Anna's orders reach Ben's form live, with who sent them and when");
+  await ben.locator('#orders-sec').scrollIntoViewIfNeeded();
+  await ben.evaluate(() => document.getElementById('orders-sec').scrollIntoView({ block: 'start' }));
   await ben.screenshot({ path: join(shotDir, 'web-team-phone.png'), fullPage: false });
   await anna.locator('#team-orders').scrollIntoViewIfNeeded();
   await anna.screenshot({ path: join(shotDir, 'web-team.png') });

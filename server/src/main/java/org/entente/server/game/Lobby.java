@@ -801,7 +801,8 @@ public final class Lobby implements MessageHandler {
             .setGameId(id)
             .setScenario(created.getScenarioId())
             .setName(name)
-            .setTurn(Math.max(0, Math.min(turnsPlayed, turns == 0 ? turnsPlayed : turns)))
+            // as a served game says it: the turn after the last one played, at most the last
+            .setTurn(Math.max(1, Math.min(turnsPlayed + 1, turns == 0 ? turnsPlayed + 1 : turns)))
             .setTurns(turns)
             .setPhase(GamePhase.FINISHED)
             .setFinishedReason(why)

@@ -166,7 +166,8 @@ class GamesDashboardTest {
     assertThat(finished.getPhase()).isEqualTo(GamePhase.FINISHED);
     assertThat(finished.getName()).isEqualTo("Tuesday seminar");
     assertThat(finished.getFinishedReason()).contains("instructor");
-    assertThat(finished.getTurn()).isEqualTo(1);
+    // one turn played: listed at turn 2, as the game itself says once it is read back
+    assertThat(finished.getTurn()).isEqualTo(2);
     assertThat(finished.getCreatedEpochMs()).isPositive();
     assertThat(lobby.game(done.getGameId())).as("listed without being read back").isNull();
     // the browser's own tokens list its games too, finished or not; a stranger's token lists none
@@ -181,6 +182,12 @@ class GamesDashboardTest {
 
     // the instructor token works again: the console's view, the replay, the debrief
     TurnView console = get(dashboard.getView(done.getInstructorToken()));
+    assertThat(list(dashboard, ListGames.newBuilder().setInstructorKey(KEY)))
+        .filteredOn(i -> i.getGameId().equals(done.getGameId()))
+        .extracting(GameInfo::getTurn, GameInfo::getPhase, GameInfo::getFinishedReason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                finished.getTurn(), GamePhase.FINISHED, finished.getFinishedReason()));
     assertThat(console.getPhase()).isEqualTo(GamePhase.FINISHED);
     assertThat(console.getOmniscient().getRosterList())
         .extracting(r -> r.getName())

@@ -133,7 +133,8 @@ class SeminarBrowserTest {
         .contains("ok - class day: a seat's link without its secret, with another seat's code, is")
         .contains("ok - class day: three students joined by code, two of them on Lennmark")
         .contains("ok - class day: Ben sees Anna's draft before anything is sent")
-        .contains("ok - class day: Anna's orders reach Ben's form live, with who sent them and when")
+        .contains(
+            "ok - class day: Anna's orders reach Ben's form live, with who sent them and when")
         .contains("ok - class day: after a restart mid-game the seats are back")
         .contains("ok - class day: Olga sees the final standings and their own score by component")
         .contains("ok - class day: after a restart the finished game is still on the dashboard")
