@@ -111,8 +111,9 @@ export async function classDay({ browser, base, shotDir, check, localOnly, pages
   await olga.locator('#orders-submit').waitFor({ timeout: T });
   check(true, 'class day: after a restart mid-game the seats are back, with the team\'s orders');
   await olga.locator('#st-hide').check();
+  // the last orders in close the turn at once: the form of turn 2 replaces this one
   await olga.locator('#orders-submit').click();
-  await olga.locator('#orders-status', { hasText: 'accepted' }).waitFor({ timeout: T });
+  await olga.locator('.seat-head', { hasText: 'turn 2' }).waitFor({ timeout: T });
   await ben.locator('header, .seat-head', { hasText: 'turn 2' }).first().waitFor({ timeout: T });
   check(true, 'class day: turn 1 is adjudicated after the restart');
 

@@ -78,7 +78,7 @@ export async function dashboardPage(main, page) {
         return h('tr', { 'data-game': id, class: info && info.phase === 'FINISHED' ? 'finished' : '' },
           h('th', { scope: 'row' }, (info && info.name) || (g && g.name) || id, h('br'), h('code', {}, id)),
           h('td', {}, info ? info.scenario : ''),
-          h('td', {}, info ? `${info.turn || 0} of ${info.turns || 0}` : ''),
+          h('td', {}, info ? `turn ${info.turn || 0} of ${info.turns || 0}` : ''),
           h('td', { class: 'game-phase' }, phaseWord(info)),
           h('td', {}, when(info && info.createdEpochMs)),
           h('td', { class: 'buttons' },
