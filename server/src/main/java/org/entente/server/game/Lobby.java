@@ -690,10 +690,7 @@ public final class Lobby implements MessageHandler {
         // over: listed from its records now, read back (replayed) only when someone opens it
         int turns = (int) contents.records().stream().filter(JournalRecord::hasTurn).count();
         shelve(id, contents, ended, turns);
-        return new Recovered(
-            id,
-            Recovered.Outcome.FINISHED,
-            "finished (" + ended + "); kept for replay and debrief, read back on first use");
+        return new Recovered(id, Recovered.Outcome.FINISHED, "finished (" + ended + ")");
       }
       replayed = Replay.replay(contents);
     } catch (java.io.IOException e) {
