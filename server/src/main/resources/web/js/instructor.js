@@ -210,6 +210,11 @@ export async function instructorPage(main, page, token) {
     const first = !view;
     view = v;
     if (first) rememberGame(v.gameId, token, '');
+    // once the game is over, nothing is left to steer: the clock and inject cards say so
+    if (v.phase === 'FINISHED' && !bodies.controls.querySelector('.game-over')) {
+      fill(bodies.controls, h('p', { class: 'game-over notice ok' }, 'The game is over. Its replay and debrief are under Links; notes on turns can still be added.'));
+      fill(bodies.inject, h('p', { class: 'hint' }, 'The game is over: no more events.'));
+    }
     const nameOf = namer(v);
     const ids = (v.nations || []).map((n) => n.id);
     fill(header, h('h1', {}, `Instructor: game ${v.gameId}`),
@@ -236,7 +241,7 @@ export async function instructorPage(main, page, token) {
         refreshSeats();
       });
     }
-    renderInject(v);
+    if (v.phase !== 'FINISHED') renderInject(v);
     renderLinks(v);
     renderRecipients(v);
     for (const p of v.messages || []) messages.set(p.id, p);
