@@ -661,9 +661,20 @@ public final class LiveGame {
     return true;
   }
 
+  /**
+   * Appends a record to a finished game's journal, which the game no longer holds open (set by the
+   * lobby for journaled games); true once it is on disk.
+   */
+  java.util.function.Predicate<JournalRecord> lateJournal;
+
   /** An instructor's note on a turn (journaled); false if the disk refused it. */
   boolean annotate(String author, int turn, String text) {
-    if (!journal(Records.annotation(clock.millis(), turn, author, text))) {
+    JournalRecord note = Records.annotation(clock.millis(), turn, author, text);
+    if (phase == GamePhase.FINISHED && journal == Journal.NONE && lateJournal != null) {
+      if (!lateJournal.test(note)) {
+        return false;
+      }
+    } else if (!journal(note)) {
       return false;
     }
     annotations.add(new GameHistory.Annotation(turn, author, text, clock.millis()));

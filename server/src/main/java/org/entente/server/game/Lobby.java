@@ -858,6 +858,22 @@ public final class Lobby implements MessageHandler {
             return t;
           });
 
+  // A record (a note) appended to the journal of a finished game, which no longer holds it open:
+  // reopened after its last whole record, written, forced and closed. False when the disk refused.
+  private boolean appendLate(String id, JournalRecord r) {
+    try {
+      long valid = store.read(id).validLength();
+      try (Journal j = store.reopen(id, valid)) {
+        j.append(r);
+        j.force();
+      }
+      return true;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.error("game={} cannot add a record to its finished journal", id, e);
+      return false;
+    }
+  }
+
   // Replays a shelved game's journal and serves it (finished: replay, debrief, its tokens work).
   private LiveGame unshelve(String id) throws java.io.IOException {
     JournalReader.Contents contents = store.read(id);
@@ -879,6 +895,7 @@ public final class Lobby implements MessageHandler {
               }
             });
     g.publicBase = this::publicUrl;
+    g.lateJournal = r -> appendLate(id, r);
     games.put(id, g);
     byToken.put(g.instructorToken, g);
     g.members.keySet().forEach(t -> byToken.put(t, g));
@@ -1267,6 +1284,7 @@ public final class Lobby implements MessageHandler {
       return;
     }
     String id = g.id;
+    g.lateJournal = r -> appendLate(id, r);
     g.archive(
         () -> {
           try {

@@ -213,6 +213,17 @@ class GamesDashboardTest {
     assertThat(seatView.getPhase()).isEqualTo(GamePhase.FINISHED);
     assertThat(seatView.getSelf()).isEqualTo("LEN");
 
+    // a note on a finished game is written to its journal, and kept
+    get(
+        dashboard.instructor(
+            done.getInstructorToken(),
+            InstructorCommand.newBuilder()
+                .setAnnotate(
+                    org.entente.proto.v1.Annotate.newBuilder()
+                        .setTurn(1)
+                        .setText("noted days later"))
+                .build()));
+
     stop();
     start(); // the second restart: still there, and still works
     EntenteClient again = connect();
@@ -221,6 +232,18 @@ class GamesDashboardTest {
         .contains(done.getGameId());
     assertThat(debrief(done.getGameId(), done.getInstructorToken()).statusCode()).isEqualTo(200);
     assertThat(get(again.getView(seat)).getPhase()).isEqualTo(GamePhase.FINISHED);
+    ServerMessage noted =
+        get(
+            again.request(
+                ClientMessage.newBuilder()
+                    .setReplay(
+                        Replay.newBuilder()
+                            .setToken(done.getInstructorToken())
+                            .setFromTurn(1)
+                            .setToTurn(1))));
+    assertThat(noted.getReplayed().getAnnotationsList())
+        .extracting(a -> a.getText())
+        .contains("noted days later");
     // the game is read back from its journal, which is left as it was
     assertThat(Files.list(data).filter(p -> p.toString().endsWith(".journal")).count())
         .isEqualTo(2);
