@@ -13,8 +13,20 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { classDay } from './classday.mjs';
 
-const [base, shotDir] = process.argv.slice(2);
+const [base, shotDir, instructorKey] = process.argv.slice(2);
+
+// The test restarts the server when this script prints RESTART-SERVER, and answers on stdin.
+const stdinReader = createInterface({ input: process.stdin });
+const stdinLines = stdinReader[Symbol.asyncIterator]();
+async function restartServer() {
+  console.log('RESTART-SERVER');
+  const { value, done } = await stdinLines.next();
+  if (done || !String(value).startsWith('restarted')) throw new Error(`the server was not restarted (${value})`);
+  console.log('ok - the server restarted');
+}
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const T = 20000;
 
@@ -419,6 +431,9 @@ try {
   }
   privacy(aframes, 'LEN', bToken, ostSecret, lenSecret, 0.15);
   privacy(bframes, 'OST', aToken, lenSecret, ostSecret, 0.1);
+  // --- the instructor's day: dashboard, teams, restarts, closure
+  step = 'class day';
+  await classDay({ browser, base, shotDir, check, localOnly, pages, textOf, restartServer, key: instructorKey, noRawFloats, T });
   check(requests > 20 && elsewhere.length === 0, `all ${requests} requests went to the server itself (elsewhere: ${elsewhere.slice(0, 3).join(', ') || 'none'})`);
   check(cspViolations.length === 0, `the Content-Security-Policy blocked nothing (${cspViolations.slice(0, 2).join(' | ') || 'no violation'})`);
   console.log('E2E OK');
@@ -433,4 +448,6 @@ try {
   process.exitCode = 1;
 } finally {
   await browser.close();
+  stdinReader.close();
+  process.stdin.destroy();
 }

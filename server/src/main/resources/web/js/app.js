@@ -6,9 +6,11 @@ import { seatPage } from './seat.js';
 import { instructorPage } from './instructor.js';
 import { replayPage } from './replay.js';
 import { debriefPage } from './debrief.js';
+import { dashboardPage } from './dashboard.js';
 
 const ROUTES = [
   [/^#\/(lobby)?$/, lobbyPage],
+  [/^#\/games$/, dashboardPage],
   [/^#\/join\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/, joinPage],
   [/^#\/watch\/([^/]+)\/([^/]+)$/, watchPage],
   [/^#\/seat\/([0-9a-f]+)$/, seatPage],

@@ -1,7 +1,7 @@
 // One WebSocket connection to the server, speaking protocol.proto's JSON mapping in text frames.
 // request() resolves with the reply carrying the request's id; pushes go to on(kind, handler).
 
-const PUSHES = ['view', 'turnResolved', 'press', 'gameEvent', 'error'];
+const PUSHES = ['view', 'turnResolved', 'press', 'gameEvent', 'error', 'teamDraft'];
 
 /** The body kind of a ServerMessage in JSON (the one key besides requestId). */
 export function kindOf(msg) {

@@ -3,6 +3,8 @@ import { h, fill, field, select, say, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo } from './map.js';
 import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
 import { abs, links } from './links.js';
+import { rememberGame } from './mygames.js';
+import { transcriptButton } from './transcript.js';
 
 export async function instructorPage(main, page, token) {
   const conn = page.connect();
@@ -72,15 +74,22 @@ export async function instructorPage(main, page, token) {
     if (!info) return;
     const nameOf = namer(view);
     const roster = (view.omniscient || {}).roster || [];
-    const names = (state) => roster.filter((m) => m.role === 'SEAT' && m.state === state).map((m) => m.name);
+    const members = (state) => roster.filter((m) => m.role === 'SEAT' && m.state === state);
+    const over = info.phase === 'FINISHED';
+    // who of each team is here now, by name
+    const presence = (st) => {
+      const ms = members(st.state);
+      if (!ms.length) return st.bot && !st.autopilot ? '—' : 'no one has joined';
+      return ms.map((m) => `${m.name} ${m.connected ? '(connected)' : '(away)'}`).join(', ');
+    };
     fill(bodies.seats, h('table', { class: 'seat-status', id: 'seat-status' },
-      h('thead', {}, h('tr', {}, ['State', 'Played by', 'Connected', 'Orders in', 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, (info.seats || []).map((st) => h('tr', { 'data-state': st.state },
-        h('th', { scope: 'row' }, nameOf(st.state), st.active === false ? ' (conquered)' : ''),
-        h('td', {}, st.bot ? `bot: ${st.strategy}${st.autopilot ? ' (autopilot)' : ''}` : `${st.members || 0} student(s)${names(st.state).length ? `: ${names(st.state).join(', ')}` : ''}`),
-        h('td', { class: st.connected ? 'yes' : 'no' }, st.bot && !st.autopilot ? '—' : st.connected ? 'connected' : 'not connected'),
-        h('td', { class: st.submitted ? 'yes' : 'no' }, st.submitted ? 'submitted' : 'waiting'),
-        h('td', {}, autopilotControl(st)))))));
+      h('thead', {}, h('tr', {}, ['State', 'Played by', 'Connected', 'Orders in', over ? '' : 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, (info.seats || []).map((st) => h('tr', { 'data-state': st.state, class: st.active === false ? 'conquered' : '' },
+        h('th', { scope: 'row' }, nameOf(st.state), st.active === false ? h('span', { class: 'tag-conquered' }, ' conquered') : ''),
+        h('td', {}, st.bot ? `bot: ${st.strategy}${st.autopilot ? ' (autopilot)' : ''}` : `${st.members || 0} student(s)`),
+        h('td', { class: st.connected ? 'yes' : 'no', 'data-presence': st.state }, presence(st)),
+        h('td', { class: st.submitted ? 'yes' : 'no' }, over ? '—' : st.active === false ? 'out of the game' : st.submitted ? 'submitted' : 'waiting'),
+        h('td', {}, over || st.active === false ? '' : autopilotControl(st)))))));
   }
   function autopilotControl(st) {
     if (st.bot && !st.autopilot) return '—';
@@ -200,6 +209,12 @@ export async function instructorPage(main, page, token) {
   function render(v) {
     const first = !view;
     view = v;
+    if (first) rememberGame(v.gameId, token, '');
+    // once the game is over, nothing is left to steer: the clock and inject cards say so
+    if (v.phase === 'FINISHED' && !bodies.controls.querySelector('.game-over')) {
+      fill(bodies.controls, h('p', { class: 'game-over notice ok' }, 'The game is over. Its replay and debrief are under Links; notes on turns can still be added.'));
+      fill(bodies.inject, h('p', { class: 'hint' }, 'The game is over: no more events.'));
+    }
     const nameOf = namer(v);
     const ids = (v.nations || []).map((n) => n.id);
     fill(header, h('h1', {}, `Instructor: game ${v.gameId}`),
@@ -226,7 +241,7 @@ export async function instructorPage(main, page, token) {
         refreshSeats();
       });
     }
-    renderInject(v);
+    if (v.phase !== 'FINISHED') renderInject(v);
     renderLinks(v);
     renderRecipients(v);
     for (const p of v.messages || []) messages.set(p.id, p);
@@ -263,7 +278,8 @@ export async function instructorPage(main, page, token) {
       note(e.message, 'error');
     }
     return null;
-  } }, field('ipress-to', 'To', pressTo), field('ipress-text', 'Message', pressText), pressButton));
+  } }, field('ipress-to', 'To', pressTo), field('ipress-text', 'Message', pressText), pressButton),
+  transcriptButton(() => view && view.gameId, token));
   function renderPress() {
     const all = [...messages.values()].sort((a, b) => Number(a.sentEpochMs || 0) - Number(b.sentEpochMs || 0));
     fill(pressList, all.length ? all.map((p) => pressItem(p, '')) : h('li', { class: 'hint' }, 'No messages yet.'));

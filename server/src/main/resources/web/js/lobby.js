@@ -1,6 +1,7 @@
 // The lobby: pick a scenario, set up its seats, create the game, hand out the links and codes.
 import { h, fill, field, select, say, section } from './dom.js';
 import { abs, randomKey } from './links.js';
+import { rememberGame } from './mygames.js';
 
 export async function lobbyPage(main, page) {
   const conn = page.connect();
@@ -92,7 +93,8 @@ export async function lobbyPage(main, page) {
         scenario: scenarioSel.value, seed: String(sd), deadlineSeconds: d,
         defaultPolicy: policy.value, bots, name: name.value, requestKey } });
       const g = r.gameCreated;
-      say(status, `Game ${g.gameId} created.`, 'ok');
+      rememberGame(g.gameId, g.instructorToken, name.value || scenario().name);
+      say(status, `Game ${g.gameId} created; it is listed under "Your games".`, 'ok');
       showCreated(result, g, bots);
       result.querySelector('h2').focus();
     } catch (e) {

@@ -223,7 +223,7 @@ export function orderForm(view, nameOf, onSubmit) {
 
   prefill(view.myOrders, { form, against, internal, partners, balOffensive, bwWith, bwOffensive, bpThreat, bpCatcher, slots });
   refresh();
-  return { el: form, refresh };
+  return { el: form, refresh, read };
 }
 
 function actionSlot(i, stateOptions, myAlliances, view) {

@@ -2,7 +2,13 @@
 import { h, fill, field, select } from './dom.js';
 import { drawMap, coordinates } from './map.js';
 import { orderForm } from './orders.js';
-import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
+import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock, alliancesTable, ordersText } from './panels.js';
+import { closurePanel, myDebrief } from './closure.js';
+
+// "14:02": the time of day a team-mate sent or shared something
+function clockTime(ms) {
+  return ms ? new Date(Number(ms)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+}
 
 export async function seatPage(main, page, token) {
   const conn = page.connect();
@@ -21,6 +27,12 @@ export async function seatPage(main, page, token) {
 
   let view = null;
   let formTurn = -1;
+  let ordersStamp = '';
+  let form = null;
+  let draft = null;
+  let debriefShown = false;
+  const teamOrders = h('p', { id: 'team-orders', role: 'status', class: 'team-line' });
+  const teamDraft = h('div', { id: 'team-draft', 'aria-live': 'polite' });
   const messages = new Map();
   let coords;
   let lastResolved = null;
@@ -60,23 +72,53 @@ export async function seatPage(main, page, token) {
     fill(bodies['my-state'], capabilities(me),
       (v.leanings || []).length ? h('p', {}, `Your politics lean toward ${v.leanings.join(', ')}.`) : null);
     fill(bodies.threats, threatRow(v, nameOf));
-    if (v.turn !== formTurn || v.phase === 'FINISHED') {
+    if (first || v.turn !== formTurn) {
+      // a new turn: the last turn's lines are stale
+      events.replaceChildren();
+      draft = null;
+    }
+    // orders a team-mate sent (or sent before a reload) fill the form again
+    const stamp = `${v.turn}:${v.myOrdersBy || ''}:${v.myOrdersEpochMs || ''}`;
+    const teamSent = stamp !== ordersStamp && !!v.myOrdersBy;
+    ordersStamp = stamp;
+    if (v.teamDraft) draft = v.teamDraft;
+    if (v.turn !== formTurn || v.phase === 'FINISHED' || v.phase === 'ELIMINATED' || (teamSent && form)) {
       formTurn = v.turn;
+      form = null;
       if (v.role === 'OBSERVER') {
         fill(bodies['orders-sec'], h('p', {}, 'You are watching the public part of the game: observers send no orders.'));
       } else if (v.phase === 'FINISHED') {
-        fill(bodies['orders-sec'], h('p', {}, 'The game is over.'));
+        fill(bodies['orders-sec'], closurePanel(v, token, nameOf));
+        if (!debriefShown) {
+          debriefShown = true;
+          myDebrief(conn, token, nameOf).then((el) => main.append(el)).catch((e) => main.append(h('p', { class: 'notice error' }, `Your debrief is not available: ${e.message}`)));
+        }
       } else if (v.phase === 'ELIMINATED' || me.active === false) {
         fill(bodies['orders-sec'], h('p', { class: 'eliminated' }, 'Your state has been conquered: you can only watch.',
           v.eliminated && v.eliminated.reason ? ` ${v.eliminated.reason}.` : ''));
       } else {
-        const form = orderForm(v, nameOf, async (orders) => {
+        form = orderForm(v, nameOf, async (orders) => {
           const r = await conn.request({ submitOrders: { token, turn: v.turn, state: v.self, orders } });
+          teamOrders.textContent = `Orders in, sent by ${r.ordersAccepted.submittedBy} at ${clockTime(Date.now())}.`;
           return `Orders for turn ${r.ordersAccepted.turn} accepted (sent by ${r.ordersAccepted.submittedBy}). You may change them until the turn is adjudicated.`;
         });
-        fill(bodies['orders-sec'], form.el);
+        const shareStatus = h('span', { role: 'status', class: 'hint' });
+        const share = h('button', { type: 'button', id: 'share-draft', onclick: async () => {
+          const orders = clean(form.read());
+          try {
+            await conn.request({ shareDraft: { token, turn: v.turn, orders } });
+            shareStatus.textContent = 'Shared with your team (not sent).';
+          } catch (e) {
+            shareStatus.textContent = `Not shared: ${e.message}`;
+          }
+        } }, 'Show this draft to my team');
+        fill(bodies['orders-sec'], teamOrders, teamDraft, form.el, h('p', {}, share, ' ', shareStatus));
       }
     }
+    teamOrders.textContent = v.myOrdersBy
+      ? `Orders in, sent by ${v.myOrdersBy}${v.myOrdersEpochMs && v.myOrdersEpochMs !== '0' ? ` at ${clockTime(v.myOrdersEpochMs)}` : ''}: ${ordersText(v.myOrders)}.`
+      : v.phase === 'ORDERS' || v.phase === 'PAUSED' ? 'No orders in yet for this turn from your team.' : '';
+    renderDraft();
     for (const p of v.messages || []) messages.set(p.id, p);
     renderMessages();
     if (!lastResolved && (v.outcomes || []).length) {
@@ -127,6 +169,24 @@ export async function seatPage(main, page, token) {
     } else if (!bodies.messages.contains(pressForm)) fill(bodies.messages, list, pressForm);
   }
 
+  // a draft's numbers the form could not read yet (an empty effort) are left out
+  function clean(orders) {
+    const o = JSON.parse(JSON.stringify(orders, (k, x) => (typeof x === 'number' && !Number.isFinite(x) ? undefined : x)));
+    return o;
+  }
+  function renderDraft() {
+    if (!draft || !view || draft.turn !== view.turn || view.phase === 'FINISHED') {
+      teamDraft.replaceChildren();
+      return;
+    }
+    fill(teamDraft, h('p', { class: 'notice info' },
+      `Draft by ${draft.member}${draft.sharedEpochMs ? ` (${clockTime(draft.sharedEpochMs)})` : ''}, not sent: ${ordersText(draft.orders)}`,
+      draft.note ? ` (${draft.note})` : ''));
+  }
+  conn.on('teamDraft', (d) => {
+    draft = d;
+    renderDraft();
+  });
   conn.on('view', render);
   conn.on('press', (p) => {
     messages.set(p.id, p);

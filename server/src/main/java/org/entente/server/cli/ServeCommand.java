@@ -110,6 +110,13 @@ final class ServeCommand implements Callable<Integer> {
               + " address and the port)")
   String publicUrl;
 
+  @Option(
+      names = "--instructor-key",
+      description =
+          "the key that lists every game on the games dashboard (16 to 128 characters; default:"
+              + " the one kept in DATA/instructor-key, made at the first start)")
+  String instructorKey;
+
   // Pages served under --public-url (through a proxy, say) open the WebSocket from that origin.
   private static java.util.List<String> withPublicOrigin(
       java.util.List<String> origins, String publicUrl) {
@@ -169,7 +176,21 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf("data folder %s is writable: game journals go there%n", data.toAbsolutePath());
+    if (instructorKey != null && InstructorKey.problem(instructorKey) != null) {
+      spec.commandLine()
+          .getErr()
+          .println("bad configuration: --instructor-key: " + InstructorKey.problem(instructorKey));
+      return 2;
+    }
+    InstructorKey.Chosen key;
+    try {
+      key = InstructorKey.choose(instructorKey, data);
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("entente does not start: instructor key: " + e);
+      return 2;
+    }
     Lobby lobby = new Lobby(config, GameClock.system(), store);
+    lobby.instructorKey(key.key());
     for (Lobby.Recovered r : lobby.recover()) {
       var stream =
           r.outcome() == Lobby.Recovered.Outcome.FAILED
@@ -191,7 +212,9 @@ final class ServeCommand implements Callable<Integer> {
                 "/debrief/",
                 lobby.debriefRoute(),
                 "/handout/",
-                lobby.handoutRoute()));
+                lobby.handoutRoute(),
+                "/transcript/",
+                lobby.transcriptRoute()));
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -227,6 +250,11 @@ final class ServeCommand implements Callable<Integer> {
             "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health); Ctrl-C stops%n",
             host, server.port());
     spec.commandLine().getOut().printf("links for students: %s (%s)%n", url.url(), url.why());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "instructor key (lists every game on %s#/games): %s (%s)%n",
+            url.url(), key.key(), key.why());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

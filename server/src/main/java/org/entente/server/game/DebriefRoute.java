@@ -33,10 +33,18 @@ final class DebriefRoute implements HttpRoute {
       return done(Response.text(405, "only GET"));
     }
     String id = request.path().substring("/debrief/".length());
-    LiveGame g = lobby.game(id);
-    if (g == null) {
-      return done(Response.text(404, "no game '" + id + "'"));
-    }
+    // a finished game kept in the data folder is read back from its journal on first use
+    return lobby
+        .gameOrShelved(id)
+        .handle((g, e) -> g)
+        .thenCompose(
+            g ->
+                g == null
+                    ? done(Response.text(404, "no game '" + id + "'"))
+                    : handle(request, id, g));
+  }
+
+  private CompletionStage<Response> handle(Request request, String id, LiveGame g) {
     // the token from the Authorization header (it stays out of URLs, histories and logs), else
     // from the query, as older clients send it
     String auth = request.headers().getOrDefault("authorization", "");

@@ -117,6 +117,8 @@ public final class LiveGame {
   String parentGameId = "";
   int forkTurn;
   String observerSecret; // on the executor; see secrets() for other threads
+  long createdAt; // when the game was created (its creation record's time), for the dashboard
+  String finishedReason = ""; // why the game ended, once it has
   private volatile Map<String, String> secrets = Map.of(); // state ("" observers) -> secret
 
   /** Where the links this game hands out start ("/" when the server knows no public address). */
@@ -161,6 +163,7 @@ public final class LiveGame {
     this.instructorToken = instructorToken;
     this.journal = journal;
     this.executor = new SerialExecutor("game-" + id, GamePool.shared(), this::refreshStaleInfo);
+    this.createdAt = clock.millis();
     members.put(instructorToken, new Member(instructorToken, Role.INSTRUCTOR, "", "instructor"));
     for (var n : world.start()) {
       String bot = settings.bots().get(n.id());
@@ -228,7 +231,9 @@ public final class LiveGame {
     }
     r.autopilot().forEach((state, strategy) -> g.seats.get(state).setAutopilot(strategy));
     r.standing()
-        .forEach((state, sub) -> g.seats.get(state).submit(sub.orders(), sub.submittedBy()));
+        .forEach(
+            (state, sub) ->
+                g.seats.get(state).submit(sub.orders(), sub.submittedBy(), sub.submittedAt()));
     g.press.addAll(r.press());
     g.pressSeq = r.press().size();
     g.parentGameId = created.getParentGameId();
@@ -243,6 +248,31 @@ public final class LiveGame {
               }
             });
     g.issueMissingSecrets();
+    g.refreshInfo();
+    return g;
+  }
+
+  /**
+   * A finished game rebuilt from its journal on first use after a restart (see {@link
+   * Lobby#recover}): its members, secrets, press and notes as journaled, in phase FINISHED, its
+   * history read from the journal (kept in {@code r} while memory allows). It keeps no journal open
+   * and runs no clock.
+   */
+  static LiveGame restoreFinished(
+      Replay.Replayed r,
+      GameSettings settings,
+      GameClock clock,
+      GameListener listener,
+      long at,
+      Supplier<Replay.Replayed> archive) {
+    LiveGame g = restore(r, settings, clock, listener, Journal.NONE);
+    g.archive = archive;
+    g.createdAt = at;
+    g.phase = GamePhase.FINISHED;
+    g.finishedReason = r.finishedReason() == null ? "" : r.finishedReason();
+    g.seats.values().forEach(Seat::clearOrders);
+    g.archived = new java.lang.ref.SoftReference<>(r);
+    g.release();
     g.refreshInfo();
     return g;
   }
@@ -618,7 +648,7 @@ public final class LiveGame {
     if (!journal(Records.orders(clock.millis(), state.turn(), seat.state, o, by))) {
       return false;
     }
-    seat.submit(o, by);
+    seat.submit(o, by, clock.millis());
     return true;
   }
 
@@ -631,9 +661,20 @@ public final class LiveGame {
     return true;
   }
 
+  /**
+   * Appends a record to a finished game's journal, which the game no longer holds open (set by the
+   * lobby for journaled games); true once it is on disk.
+   */
+  java.util.function.Predicate<JournalRecord> lateJournal;
+
   /** An instructor's note on a turn (journaled); false if the disk refused it. */
   boolean annotate(String author, int turn, String text) {
-    if (!journal(Records.annotation(clock.millis(), turn, author, text))) {
+    JournalRecord note = Records.annotation(clock.millis(), turn, author, text);
+    if (phase == GamePhase.FINISHED && journal == Journal.NONE && lateJournal != null) {
+      if (!lateJournal.test(note)) {
+        return false;
+      }
+    } else if (!journal(note)) {
       return false;
     }
     annotations.add(new GameHistory.Annotation(turn, author, text, clock.millis()));
@@ -851,6 +892,7 @@ public final class LiveGame {
     }
     GamePhase before = phase;
     phase = GamePhase.FINISHED;
+    finishedReason = why;
     long deadlineBefore = deadline;
     deadline = 0;
     scheduleDeadline();
@@ -870,6 +912,7 @@ public final class LiveGame {
         e -> {
           journal.rollback(mark);
           phase = before;
+          finishedReason = "";
           deadline = deadlineBefore;
           pendingFinish = why;
           storageFailed(e);
@@ -909,9 +952,16 @@ public final class LiveGame {
   // GAME_ENDED, with every state's final score (what tournaments of remote entrants read).
   private void broadcastEnd(String text) {
     GameEvent.Builder ev = GameEvent.newBuilder().setKind(GameEventKind.GAME_ENDED).setText(text);
+    ev.addAllFinalScores(finalScores());
+    sendEvent(ev.setGameId(id).build());
+  }
+
+  /** Every state's score in the position now (the final scores once the game is over). */
+  List<org.entente.proto.v1.FinalScore> finalScores() {
+    List<org.entente.proto.v1.FinalScore> out = new ArrayList<>();
     for (org.entente.server.engine.Scoring.Score s :
         org.entente.server.engine.Scoring.scores(state)) {
-      ev.addFinalScores(
+      out.add(
           org.entente.proto.v1.FinalScore.newBuilder()
               .setState(s.state())
               .setTotal(s.total())
@@ -919,9 +969,20 @@ public final class LiveGame {
               .setSecurity(s.security())
               .setAutonomy(s.autonomy())
               .setPower(s.power())
-              .setObjectives(s.objectives()));
+              .setObjectives(s.objectives())
+              .build());
     }
-    sendEvent(ev.setGameId(id).build());
+    return out;
+  }
+
+  /** Pushes a fresh view to every connected member of {@code seat} except {@code except}. */
+  void pushTeamViews(Seat seat, Connection except) {
+    for (String t : seat.memberTokens) {
+      Connection c = connections.get(t);
+      if (c != null && c != except) {
+        pushView(t, c, "");
+      }
+    }
   }
 
   void broadcastEvent(GameEventKind kind, String text) {

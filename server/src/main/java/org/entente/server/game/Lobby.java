@@ -16,6 +16,7 @@ import org.entente.proto.v1.GameEventKind;
 import org.entente.proto.v1.GameList;
 import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.Joined;
+import org.entente.proto.v1.JournalRecord;
 import org.entente.proto.v1.Limits;
 import org.entente.proto.v1.Pong;
 import org.entente.proto.v1.Role;
@@ -60,6 +61,17 @@ public final class Lobby implements MessageHandler {
   private final Entrants entrants = new Entrants();
   private final TurnTimes turnTimes = new TurnTimes();
   private volatile String publicUrl = "";
+  private volatile String instructorKey = "";
+  // finished games kept in the data folder and not yet read back: their summaries, and which game
+  // each stored token (hash) belongs to; a game leaves the shelf when it is first used
+  private final Map<String, Shelved> shelf = new ConcurrentHashMap<>();
+  private final Map<String, String> shelvedTokens = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.CompletableFuture<LiveGame>> loading =
+      new ConcurrentHashMap<>();
+
+  /** A finished game known from its journal only: its lobby summary and its stored tokens. */
+  private record Shelved(org.entente.proto.v1.GameInfo info, List<String> tokens) {}
+
   // create_game.request_key -> the game it made (null while it is being made), with when
   private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
   static final long REQUEST_KEY_MILLIS = 3_600_000L;
@@ -162,6 +174,14 @@ public final class Lobby implements MessageHandler {
                 m,
                 m.getInstructor().getToken(),
                 (g, member) -> Requests.instructor(g, member, c, m)));
+    handlers.put(
+        BodyCase.SHARE_DRAFT,
+        (c, m) ->
+            withToken(
+                c,
+                m,
+                m.getShareDraft().getToken(),
+                (g, member) -> Requests.shareDraft(g, member, c, m)));
     handlers.put(BodyCase.BRANCH_GAME, branching::branch);
     handlers.put(BodyCase.DIFF_GAMES, branching::diff);
     handlers.put(BodyCase.REGISTER_ENTRANT, this::registerEntrant);
@@ -303,13 +323,64 @@ public final class Lobby implements MessageHandler {
   }
 
   private void listGames(Connection c, ClientMessage m) {
-    GameList.Builder b = GameList.newBuilder();
+    var req = m.getListGames();
+    boolean keyed = !req.getInstructorKey().isEmpty();
+    if (keyed && !instructorKeyMatches(req.getInstructorKey())) {
+      wrongKey(c, m.getRequestId());
+      return;
+    }
+    Map<String, org.entente.proto.v1.GameInfo> out = new java.util.TreeMap<>();
     games.values().stream()
         .map(LiveGame::info)
         .filter(java.util.Objects::nonNull)
-        .sorted(java.util.Comparator.comparing(org.entente.proto.v1.GameInfo::getGameId))
-        .forEach(b::addGames);
+        .forEach(i -> out.put(i.getGameId(), i));
+    if (keyed) {
+      shelf.values().forEach(s -> out.putIfAbsent(s.info().getGameId(), s.info()));
+    } else {
+      for (String token : req.getInstructorTokensList()) {
+        String id = shelvedGameOf(token);
+        Shelved s = id == null ? null : shelf.get(id);
+        if (s != null && org.entente.server.journal.TokenHash.matches(s.tokens().get(0), token)) {
+          out.putIfAbsent(id, s.info());
+        }
+      }
+    }
+    GameList.Builder b = GameList.newBuilder();
+    out.values().forEach(b::addGames);
     reply(c, m, ServerMessage.newBuilder().setGames(b));
+  }
+
+  /**
+   * The key that lists every game (see {@code ListGames.instructor_key}); empty: no key, and a
+   * list_games with one is refused.
+   */
+  public void instructorKey(String key) {
+    this.instructorKey = key == null ? "" : key.trim();
+  }
+
+  private boolean instructorKeyMatches(String given) {
+    String key = instructorKey;
+    return !key.isEmpty()
+        && java.security.MessageDigest.isEqual(
+            key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            given.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private void wrongKey(Connection c, String requestId) {
+    error(
+        c,
+        requestId,
+        ErrorCode.FORBIDDEN,
+        instructorKey.isEmpty()
+            ? "list_games.instructor_key: this server has no instructor key"
+            : "list_games.instructor_key: not this server's instructor key (serve prints it at"
+                + " start)");
+    Session s = sessions.get(c);
+    if (s != null && s.wrongSecrets.incrementAndGet() >= MAX_WRONG_SECRETS) {
+      c.close(
+          ErrorCode.RATE_LIMITED,
+          MAX_WRONG_SECRETS + " wrong keys or join secrets on this connection; reconnect");
+    }
   }
 
   private void createGame(Connection c, ClientMessage m) {
@@ -614,6 +685,13 @@ public final class Lobby implements MessageHandler {
             "a header and no whole record"
                 + (contents.needsCut() ? " (" + contents.tailProblem() + ")" : ""));
       }
+      String ended = endedBy(contents.records());
+      if (ended != null && contents.records().get(0).hasGameCreated()) {
+        // over: listed from its records now, read back (replayed) only when someone opens it
+        int turns = (int) contents.records().stream().filter(JournalRecord::hasTurn).count();
+        shelve(id, contents, ended, turns);
+        return new Recovered(id, Recovered.Outcome.FINISHED, "finished (" + ended + ")");
+      }
       replayed = Replay.replay(contents);
     } catch (java.io.IOException e) {
       return new Recovered(id, Recovered.Outcome.FAILED, e.getMessage());
@@ -629,6 +707,7 @@ public final class Lobby implements MessageHandler {
                 + ")"
             : "";
     if (replayed.finished()) {
+      shelve(id, contents, replayed.finishedReason(), replayed.state().turn() - 1);
       return new Recovered(
           id, Recovered.Outcome.FINISHED, "finished (" + replayed.finishedReason() + ")" + tail);
     }
@@ -652,6 +731,7 @@ public final class Lobby implements MessageHandler {
       return new Recovered(id, Recovered.Outcome.FAILED, contents.path() + ": cannot reopen: " + e);
     }
     LiveGame g = LiveGame.restore(replayed, settings, clock, listener, journal);
+    g.createdAt = contents.records().get(0).getAtEpochMs();
     g.publicBase = this::publicUrl;
     archive(g);
     games.put(id, g);
@@ -674,6 +754,157 @@ public final class Lobby implements MessageHandler {
             + " turns"
             + (paused ? " (paused)" : "")
             + tail);
+  }
+
+  // Why the game of these records ended (its last record says so, or the instructor ended it), or
+  // null while it is not over. A game that ended with its last turn also has a FINISHED record.
+  private static String endedBy(List<JournalRecord> records) {
+    for (int i = records.size() - 1; i >= 0; i--) {
+      JournalRecord r = records.get(i);
+      if (r.hasFinished()) {
+        return r.getFinished().getReason();
+      }
+    }
+    return null;
+  }
+
+  // Lists a finished game from its journal's records, to be read back on first use.
+  private void shelve(String id, JournalReader.Contents contents, String why, int turnsPlayed) {
+    var created = contents.records().get(0).getGameCreated();
+    if (!id.equals(created.getGameId())) {
+      return;
+    }
+    World w = scenarios.get(created.getScenarioId());
+    int turns = created.getSettings().getMaxTurns();
+    if (turns == 0 && w != null) {
+      turns = w.turns();
+    }
+    String name = created.getSettings().getName();
+    if (name.isEmpty() && w != null) {
+      name = w.name();
+    }
+    List<String> tokens = new java.util.ArrayList<>();
+    tokens.add(created.getInstructorToken());
+    for (JournalRecord r : contents.records()) {
+      if (r.hasMemberAdded()) {
+        tokens.add(r.getMemberAdded().getToken());
+      } else if (r.hasMemberRevoked()) {
+        tokens.remove(r.getMemberRevoked().getToken());
+      }
+    }
+    tokens.removeIf(String::isEmpty);
+    var info =
+        org.entente.proto.v1.GameInfo.newBuilder()
+            .setGameId(id)
+            .setScenario(created.getScenarioId())
+            .setName(name)
+            // as a served game says it: the turn after the last one played, at most the last
+            .setTurn(Math.max(1, Math.min(turnsPlayed + 1, turns == 0 ? turnsPlayed + 1 : turns)))
+            .setTurns(turns)
+            .setPhase(GamePhase.FINISHED)
+            .setFinishedReason(why)
+            .setCreatedEpochMs(contents.records().get(0).getAtEpochMs())
+            .setParentGameId(created.getParentGameId())
+            .setForkTurn(created.getForkTurn())
+            .build();
+    shelf.put(id, new Shelved(info, List.copyOf(tokens)));
+    tokens.forEach(t -> shelvedTokens.put(t, id));
+    java.util.regex.Matcher seq = java.util.regex.Pattern.compile("g(\\d+)-.*").matcher(id);
+    if (seq.matches()) {
+      gameSeq.accumulateAndGet(Long.parseLong(seq.group(1)), Math::max);
+    }
+  }
+
+  /** The id of the shelved (finished, not yet read back) game {@code token} belongs to, or null. */
+  private String shelvedGameOf(String token) {
+    if (token.isEmpty() || org.entente.server.journal.TokenHash.isHash(token)) {
+      return null;
+    }
+    String id = shelvedTokens.get(org.entente.server.journal.TokenHash.of(token));
+    return id != null ? id : shelvedTokens.get(token); // a journal from before hashed tokens
+  }
+
+  /**
+   * The game {@code id}, served now or read back from its journal if it is a finished game kept in
+   * the data folder (once; later calls get the same game); completes with null for no such game.
+   * Reading back replays the journal off the network threads.
+   */
+  java.util.concurrent.CompletableFuture<LiveGame> gameOrShelved(String id) {
+    LiveGame g = games.get(id);
+    if (g != null || !shelf.containsKey(id)) {
+      return java.util.concurrent.CompletableFuture.completedFuture(g);
+    }
+    return loading.computeIfAbsent(
+        id,
+        k ->
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return unshelve(k);
+                  } catch (java.io.IOException | RuntimeException e) {
+                    LOG.error("game={} cannot be read back from its journal", k, e);
+                    loading.remove(k);
+                    throw new java.util.concurrent.CompletionException(e);
+                  }
+                },
+                LOADER));
+  }
+
+  private static final java.util.concurrent.ExecutorService LOADER =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "entente-journal-reader");
+            t.setDaemon(true);
+            return t;
+          });
+
+  // A record (a note) appended to the journal of a finished game, which no longer holds it open:
+  // reopened after its last whole record, written, forced and closed. False when the disk refused.
+  private boolean appendLate(String id, JournalRecord r) {
+    try {
+      long valid = store.read(id).validLength();
+      try (Journal j = store.reopen(id, valid)) {
+        j.append(r);
+        j.force();
+      }
+      return true;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.error("game={} cannot add a record to its finished journal", id, e);
+      return false;
+    }
+  }
+
+  // Replays a shelved game's journal and serves it (finished: replay, debrief, its tokens work).
+  private LiveGame unshelve(String id) throws java.io.IOException {
+    JournalReader.Contents contents = store.read(id);
+    Replay.Replayed replayed = Replay.replay(contents);
+    GameSettings settings = GameSettings.from(replayed.created().getSettings(), replayed.world());
+    long at = contents.records().get(0).getAtEpochMs();
+    LiveGame g =
+        LiveGame.restoreFinished(
+            replayed,
+            settings,
+            clock,
+            listener,
+            at,
+            () -> {
+              try {
+                return Replay.replay(store.read(id));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the journal of game " + id, e);
+              }
+            });
+    g.publicBase = this::publicUrl;
+    g.lateJournal = r -> appendLate(id, r);
+    games.put(id, g);
+    byToken.put(g.instructorToken, g);
+    g.members.keySet().forEach(t -> byToken.put(t, g));
+    Shelved gone = shelf.remove(id);
+    if (gone != null) {
+      gone.tokens().forEach(t -> shelvedTokens.remove(t, id));
+    }
+    LOG.info("game={} read back from its journal (finished: {})", id, g.finishedReason);
+    return g;
   }
 
   private Recovered ignored(String id, String what) {
@@ -934,6 +1165,27 @@ public final class Lobby implements MessageHandler {
       java.util.function.BiConsumer<LiveGame, LiveGame.Member> action) {
     LiveGame g = gameOfToken(token);
     if (g == null) {
+      String shelved = shelvedGameOf(token);
+      if (shelved != null) {
+        // a finished game kept in the data folder: read it back, then serve the request
+        gameOrShelved(shelved)
+            .whenComplete(
+                (loaded, e) -> {
+                  if (loaded != null && gameOfToken(token) == loaded) {
+                    withToken(c, m, token, action);
+                  } else {
+                    error(
+                        c,
+                        m.getRequestId(),
+                        ErrorCode.INTERNAL,
+                        "game "
+                            + shelved
+                            + " is over and its journal cannot be read back"
+                            + (e == null ? "" : " (" + e.getMessage() + ")"));
+                  }
+                });
+        return;
+      }
       error(
           c,
           m.getRequestId(),
@@ -988,6 +1240,11 @@ public final class Lobby implements MessageHandler {
     return new HandoutRoute(this);
   }
 
+  /** The HTTP route of the messages' transcript as CSV ({@code /transcript/{game}}). */
+  public org.entente.server.net.HttpRoute transcriptRoute() {
+    return new TranscriptRoute(this);
+  }
+
   /** The HTTP route that serves debriefs ({@code /debrief/{game}?token=...&format=...}). */
   public org.entente.server.net.HttpRoute debriefRoute() {
     return new DebriefRoute(this);
@@ -1038,6 +1295,7 @@ public final class Lobby implements MessageHandler {
       return;
     }
     String id = g.id;
+    g.lateJournal = r -> appendLate(id, r);
     g.archive(
         () -> {
           try {

@@ -112,7 +112,66 @@ final class Requests {
                     .setSelf(m.state()))
             .build());
     g.staleInfo();
+    // the team sees at once that orders are in, who sent them and when
+    g.pushTeamViews(g.seats.get(m.state()), c);
     g.maybeAdjudicate();
+  }
+
+  static final int MAX_DRAFT_NOTE_CHARS = 500;
+
+  /**
+   * A member's draft of this turn's orders, shown to its team-mates (not journaled, not orders):
+   * kept as the seat's draft for the turn and pushed to the other members' connections.
+   */
+  static void shareDraft(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {
+    var req = msg.getShareDraft();
+    String rid = msg.getRequestId();
+    if (m.role() != Role.SEAT) {
+      Lobby.error(c, rid, ErrorCode.FORBIDDEN, "share_draft: only a seat's member has a team");
+    } else if (g.phase == GamePhase.FINISHED) {
+      Lobby.error(c, rid, ErrorCode.GAME_OVER, "game " + g.id + " is over");
+    } else if (!g.active(m.state())) {
+      Lobby.error(
+          c, rid, ErrorCode.SEAT_NOT_ACTIVE, "share_draft: " + m.state() + " has been conquered");
+    } else if (req.getTurn() != g.state.turn()) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.STALE_TURN,
+          "share_draft.turn: "
+              + Integer.toUnsignedLong(req.getTurn())
+              + " is not the current turn ("
+              + g.state.turn()
+              + ")");
+    } else if (req.getNote().length() > MAX_DRAFT_NOTE_CHARS) {
+      Lobby.error(
+          c,
+          rid,
+          ErrorCode.TOO_LONG,
+          Fields.tooLong("share_draft.note", req.getNote(), MAX_DRAFT_NOTE_CHARS));
+    } else {
+      Seat seat = g.seats.get(m.state());
+      seat.draft =
+          org.entente.proto.v1.TeamDraft.newBuilder()
+              .setGameId(g.id)
+              .setSelf(m.state())
+              .setTurn(g.state.turn())
+              .setMember(m.name())
+              .setOrders(req.getOrders())
+              .setNote(req.getNote())
+              .setSharedEpochMs(g.clock.millis())
+              .build();
+      ServerMessage push = ServerMessage.newBuilder().setTeamDraft(seat.draft).build();
+      int sent = 0;
+      for (String t : seat.memberTokens) {
+        Connection to = g.connections.get(t);
+        if (to != null && !t.equals(m.token())) {
+          to.send(push);
+          sent++;
+        }
+      }
+      ack(c, rid, "draft shared with " + sent + " connected team-mate(s)");
+    }
   }
 
   static void press(LiveGame g, LiveGame.Member m, Connection c, ClientMessage msg) {

@@ -76,6 +76,14 @@ final class RoleViews {
     Seat seat = g.seats.get(m.state());
     if (seat.orders() != null) {
       b.setMyOrders(Wire.orders(seat.orders()));
+      b.setMyOrdersBy(seat.submittedBy() == null ? "" : seat.submittedBy());
+      b.setMyOrdersEpochMs(seat.submittedAt());
+    }
+    if (seat.draft != null && g.phase != GamePhase.FINISHED) {
+      b.setTeamDraft(seat.draft);
+    }
+    if (g.phase == GamePhase.FINISHED) {
+      b.addAllFinalScores(g.finalScores());
     }
     return g.sharedView(pv).with(requestId, common(g, m, b).build());
   }
@@ -298,6 +306,8 @@ final class RoleViews {
             .setTurns(g.settings.maxTurns())
             .setPhase(g.phase)
             .setPausedReason(g.pausedReason())
+            .setFinishedReason(g.finishedReason)
+            .setCreatedEpochMs(g.createdAt)
             .setParentGameId(g.parentGameId)
             .setForkTurn(g.forkTurn);
     for (Seat seat : g.seats.values()) {

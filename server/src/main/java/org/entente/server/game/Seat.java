@@ -16,6 +16,8 @@ final class Seat {
   final List<String> memberTokens = new ArrayList<>();
   private Orders orders;
   private String submittedBy;
+  private long submittedAt; // when (epoch ms; 0 when unknown)
+  org.entente.proto.v1.TeamDraft draft; // the team's shared draft of this turn, if any
   String secret; // the join secret now standing (see JoinSecrets)
 
   Seat(String state, String scenarioBot) {
@@ -49,13 +51,24 @@ final class Seat {
     return submittedBy;
   }
 
+  long submittedAt() {
+    return submittedAt;
+  }
+
   void submit(Orders o, String by) {
+    submit(o, by, 0);
+  }
+
+  void submit(Orders o, String by, long at) {
     this.orders = o;
     this.submittedBy = by;
+    this.submittedAt = at;
   }
 
   void clearOrders() {
     orders = null;
     submittedBy = null;
+    submittedAt = 0;
+    draft = null;
   }
 }

@@ -34,7 +34,12 @@ public final class Replay {
   private Replay() {}
 
   /** A submission standing for the current turn. */
-  public record Submission(Orders orders, String submittedBy) {}
+  /** A standing submission: the orders, who sent them and when (epoch ms, 0 when unknown). */
+  public record Submission(Orders orders, String submittedBy, long submittedAt) {
+    public Submission(Orders orders, String submittedBy) {
+      this(orders, submittedBy, 0);
+    }
+  }
 
   /**
    * A replayed game.
@@ -159,7 +164,8 @@ public final class Replay {
             var o = r.getOrdersAccepted();
             if (o.getTurn() == state.turn()) {
               standing.put(
-                  o.getState(), new Submission(Wire.orders(o.getOrders()), o.getSubmittedBy()));
+                  o.getState(),
+                  new Submission(Wire.orders(o.getOrders()), o.getSubmittedBy(), r.getAtEpochMs()));
             }
           }
           case PRESS -> press.add(r.getPress());

@@ -70,6 +70,10 @@ class SharedViewPartsTest {
                     .clearNews()
                     .clearMessages()
                     .clearMyOrders()
+                    .clearMyOrdersBy()
+                    .clearMyOrdersEpochMs()
+                    .clearTeamDraft()
+                    .clearFinalScores()
                     .build())
             .as("turn %d, seat %s", turn, state)
             .isEqualTo(expected);

@@ -52,6 +52,56 @@ final class NodeE2e {
     assertThat(r.exit()).as("npm ci in %s failed:%n%s", E2E, r.output()).isZero();
   }
 
+  /**
+   * Runs {@code command} in the e2e folder like {@link #run}, and for every line it prints that
+   * {@code onLine} answers (non-null), writes the answer and a newline to its standard input.
+   */
+  static Result runInteractive(
+      List<String> command, int seconds, java.util.function.Function<String, String> onLine)
+      throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+    pb.directory(E2E.toFile()).redirectErrorStream(true);
+    pb.environment().put("CHROMIUM", CHROMIUM);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new AssertionError(
+          command.get(0) + " is not installed or not on the PATH: " + e.getMessage(), e);
+    }
+    StringBuffer out = new StringBuffer();
+    Thread pump =
+        new Thread(
+            () -> {
+              try (var in =
+                      new java.io.BufferedReader(
+                          new java.io.InputStreamReader(
+                              p.getInputStream(), StandardCharsets.UTF_8));
+                  var stdin = p.getOutputStream()) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  out.append(line).append('\n');
+                  String answer = onLine.apply(line);
+                  if (answer != null) {
+                    stdin.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
+                    stdin.flush();
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended; what was read is kept
+              }
+            });
+    pump.setDaemon(true);
+    pump.start();
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      pump.join(5000);
+      throw new AssertionError("timed out after " + seconds + " s; output so far:\n" + out);
+    }
+    pump.join(10_000);
+    return new Result(p.exitValue(), out.toString());
+  }
+
   /** Runs {@code command} in the e2e folder, killing it after {@code seconds}. */
   static Result run(List<String> command, int seconds) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));

@@ -36,17 +36,45 @@ class SeminarBrowserTest {
   Lobby lobby;
   NetServer server;
 
+  static final String KEY = "seminar-instructor-key-2026";
+  ServerConfig config;
+
   @BeforeEach
   void start() {
-    ServerConfig config = Loopback.config(data, ServerConfig.defaults().maxMessagesPerSecond());
+    config = Loopback.config(data, ServerConfig.defaults().maxMessagesPerSecond());
+    serve();
+  }
+
+  // The server on the data folder (recovering its games), on the same port after a restart.
+  void serve() {
     lobby = new Lobby(config, GameClock.system(), new DirectoryJournalStore(data));
+    lobby.instructorKey(KEY);
+    lobby.recover();
     server =
         new NetServer(
             config,
             lobby,
             new ClasspathStaticFiles(SeminarBrowserTest.class.getClassLoader(), "web/"),
-            Map.of("/debrief/", lobby.debriefRoute(), "/handout/", lobby.handoutRoute()));
+            Map.of(
+                "/debrief/",
+                lobby.debriefRoute(),
+                "/handout/",
+                lobby.handoutRoute(),
+                "/transcript/",
+                lobby.transcriptRoute()));
     server.start();
+    config = config.withPort(server.port());
+  }
+
+  // What seminar.mjs asks for: a server restart, mid-game and after the end.
+  String restart(String line) {
+    if (!line.equals("RESTART-SERVER")) {
+      return null;
+    }
+    server.close();
+    lobby.shutdown();
+    serve();
+    return "restarted";
   }
 
   @AfterEach
@@ -62,13 +90,15 @@ class SeminarBrowserTest {
     Path shots =
         REPO.resolve(System.getProperty("entente.screenshots", "server/target/screenshots"));
     NodeE2e.Result r =
-        NodeE2e.run(
+        NodeE2e.runInteractive(
             List.of(
                 "node",
                 E2E.resolve("seminar.mjs").toString(),
                 "http://127.0.0.1:" + server.port(),
-                shots.toString()),
-            180);
+                shots.toString(),
+                KEY),
+            300,
+            this::restart);
     assertThat(r.exit()).as("seminar.mjs failed:%n%s", r.output()).isZero();
     assertThat(r.output())
         .contains("ok - the order form was filled and sent with the keyboard alone")
@@ -99,6 +129,18 @@ class SeminarBrowserTest {
         .contains("ok - the debrief has its download links, with no token in them")
         .contains("ok - what-if branch: What-if game")
         .contains("ok - compare two games: ")
+        .contains("ok - class day: the printed handout has a card with a QR code per seat")
+        .contains("ok - class day: a seat's link without its secret, with another seat's code, is")
+        .contains("ok - class day: three students joined by code, two of them on Lennmark")
+        .contains("ok - class day: Ben sees Anna's draft before anything is sent")
+        .contains(
+            "ok - class day: Anna's orders reach Ben's form live, with who sent them and when")
+        .contains("ok - class day: after a restart mid-game the seats are back")
+        .contains("ok - class day: Olga sees the final standings and their own score by component")
+        .contains("ok - class day: after a restart the finished game is still on the dashboard")
+        .contains("ok - class day: the finished game replays after the restart")
+        .contains("ok - class day: the finished game has its debrief after the restart")
+        .contains("ok - class day: after the restart the students still see their final scores")
         .contains("E2E OK");
     for (String png :
         List.of(
@@ -106,7 +148,13 @@ class SeminarBrowserTest {
             "web-seat-phone.png",
             "web-instructor.png",
             "web-replay.png",
-            "web-compare.png")) {
+            "web-compare.png",
+            "web-dashboard.png",
+            "web-dashboard-phone.png",
+            "web-team.png",
+            "web-team-phone.png",
+            "web-closure.png",
+            "web-closure-phone.png")) {
       assertThat(shots.resolve(png)).exists();
       assertThat(Files.size(shots.resolve(png))).as(png).isGreaterThan(10_000);
     }
