@@ -103,6 +103,18 @@ final class ServeCommand implements Callable<Integer> {
   int httpRequestSeconds;
 
   @Option(
+      names = "--tls-cert",
+      description =
+          "PEM certificate chain: the port then also speaks TLS (https, wss and TCP protobuf over"
+              + " TLS); needs --tls-key")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      description = "PEM private key (PKCS#8, BEGIN PRIVATE KEY) of --tls-cert")
+  Path tlsKey;
+
+  @Option(
       names = "--public-url",
       description =
           "the address students use, e.g. http://192.168.1.20:7470/ or https://war.example.edu/;"
@@ -124,6 +136,14 @@ final class ServeCommand implements Callable<Integer> {
       all.add(origin);
     }
     return all;
+  }
+
+  // With TLS the links the server hands out use https (the browser then opens wss).
+  private static PublicUrl.Chosen secured(PublicUrl.Chosen url, boolean tls) {
+    if (!tls || url.url() == null || !url.url().startsWith("http://")) {
+      return url;
+    }
+    return new PublicUrl.Chosen("https://" + url.url().substring("http://".length()), url.why());
   }
 
   @Override
@@ -153,6 +173,26 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;
+    }
+    org.entente.server.net.Tls tls = null;
+    if ((tlsCert == null) != (tlsKey == null)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bad configuration: "
+                  + (tlsCert == null
+                      ? "--tls-key needs --tls-cert"
+                      : "--tls-cert needs --tls-key"));
+      return 2;
+    }
+    if (tlsCert != null) {
+      try {
+        tls = org.entente.server.net.Tls.load(tlsCert, tlsKey);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+        return 2;
+      }
+      spec.commandLine().getOut().println("tls: " + tls.description());
     }
     org.entente.server.net.FileLimit files =
         org.entente.server.net.FileLimit.of(config.maxConnections(), config.maxGames());
@@ -191,7 +231,8 @@ final class ServeCommand implements Callable<Integer> {
                 "/debrief/",
                 lobby.debriefRoute(),
                 "/handout/",
-                lobby.handoutRoute()));
+                lobby.handoutRoute()),
+            tls);
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -214,18 +255,20 @@ final class ServeCommand implements Callable<Integer> {
             ? new PublicUrl.Chosen(PublicUrl.normalize(publicUrl), "from --public-url")
             : PublicUrl.choose(host, port == 0 ? -1 : port);
     if (url.url() != null) {
+      url = secured(url, tls != null && publicUrl == null);
       lobby.publicUrl(url.url());
     }
     server.start();
     if (url.url() == null) {
-      url = PublicUrl.choose(host, server.port());
+      url = secured(PublicUrl.choose(host, server.port()), tls != null);
       lobby.publicUrl(url.url());
     }
     spec.commandLine()
         .getOut()
         .printf(
-            "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health); Ctrl-C stops%n",
-            host, server.port());
+            "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health%s); Ctrl-C"
+                + " stops%n",
+            host, server.port(), tls == null ? "" : "; each also inside TLS");
     spec.commandLine().getOut().printf("links for students: %s (%s)%n", url.url(), url.why());
     spec.commandLine().getOut().flush();
     stopped.await();
