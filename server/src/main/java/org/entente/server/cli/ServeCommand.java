@@ -103,6 +103,35 @@ final class ServeCommand implements Callable<Integer> {
   int httpRequestSeconds;
 
   @Option(
+      names = "--max-games-per-connection",
+      description =
+          "games one connection may create per --game-limit-minutes; 0: no limit (default"
+              + " ${DEFAULT-VALUE})",
+      defaultValue = "10")
+  int maxGamesPerConnection;
+
+  @Option(
+      names = "--max-games-per-address",
+      description =
+          "games all connections from one address may create per --game-limit-minutes; 0: no"
+              + " limit (default ${DEFAULT-VALUE})",
+      defaultValue = "30")
+  int maxGamesPerAddress;
+
+  @Option(
+      names = "--game-limit-minutes",
+      description = "the window of the two limits above (default ${DEFAULT-VALUE})",
+      defaultValue = "60")
+  int gameLimitMinutes;
+
+  @Option(
+      names = "--limit-loopback",
+      description =
+          "apply the per-connection and per-address game limits to clients on this machine too"
+              + " (default: they are not limited)")
+  boolean limitLoopback;
+
+  @Option(
       names = "--tls-cert",
       description =
           "PEM certificate chain: the port then also speaks TLS (https, wss and TCP protobuf over"
@@ -210,6 +239,17 @@ final class ServeCommand implements Callable<Integer> {
         .getOut()
         .printf("data folder %s is writable: game journals go there%n", data.toAbsolutePath());
     Lobby lobby = new Lobby(config, GameClock.system(), store);
+    try {
+      lobby.creationLimits(
+          new org.entente.server.game.CreationLimits(
+              maxGamesPerConnection,
+              maxGamesPerAddress,
+              Duration.ofMinutes(gameLimitMinutes),
+              limitLoopback));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+      return 2;
+    }
     for (Lobby.Recovered r : lobby.recover()) {
       var stream =
           r.outcome() == Lobby.Recovered.Outcome.FAILED

@@ -60,6 +60,8 @@ public final class Lobby implements MessageHandler {
   private final Entrants entrants = new Entrants();
   private final TurnTimes turnTimes = new TurnTimes();
   private volatile String publicUrl = "";
+  private volatile CreationLimits.Counter creations =
+      new CreationLimits.Counter(CreationLimits.none(), System::currentTimeMillis);
   // create_game.request_key -> the game it made (null while it is being made), with when
   private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
   static final long REQUEST_KEY_MILLIS = 3_600_000L;
@@ -259,6 +261,7 @@ public final class Lobby implements MessageHandler {
 
   @Override
   public void onClose(Connection c) {
+    creations.closed(c);
     entrants.remove(c);
     Session s = sessions.remove(c);
     if (s != null) {
@@ -396,6 +399,12 @@ public final class Lobby implements MessageHandler {
         games.values().stream()
             .filter(g -> g.info() == null || g.info().getPhase() != GamePhase.FINISHED)
             .count();
+    String overLimit = running >= config.maxGames() ? null : creations.tryCreate(c);
+    if (overLimit != null) {
+      entrants.release(entrantSeats);
+      error(c, m.getRequestId(), ErrorCode.TOO_MANY_GAMES, overLimit);
+      return null;
+    }
     if (running >= config.maxGames()) {
       entrants.release(entrantSeats);
       error(
@@ -976,6 +985,14 @@ public final class Lobby implements MessageHandler {
    */
   public void publicUrl(String url) {
     this.publicUrl = url == null ? "" : url;
+  }
+
+  /**
+   * Sets how many games one connection and one address may create (see {@link CreationLimits}); a
+   * new lobby has none. Counts made so far are dropped.
+   */
+  public void creationLimits(CreationLimits limits) {
+    this.creations = new CreationLimits.Counter(limits, clock::millis);
   }
 
   /** See {@link #publicUrl(String)}. */
