@@ -132,6 +132,13 @@ final class ServeCommand implements Callable<Integer> {
   boolean limitLoopback;
 
   @Option(
+      names = "--retain-days",
+      description =
+          "delete the journals of finished games last written more than this many days ago, at"
+              + " start and every hour; running games are never deleted (default: keep them all)")
+  Integer retainDays;
+
+  @Option(
       names = "--tls-cert",
       description =
           "PEM certificate chain: the port then also speaks TLS (https, wss and TCP protobuf over"
@@ -173,6 +180,34 @@ final class ServeCommand implements Callable<Integer> {
       return url;
     }
     return new PublicUrl.Chosen("https://" + url.url().substring("http://".length()), url.why());
+  }
+
+  // Every hour: finished games' journals past --retain-days go, and the games with them.
+  private static void schedulePruning(
+      org.entente.server.journal.JournalPruner pruner, Lobby lobby) {
+    var timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "entente-prune");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            for (var p : pruner.prune(java.time.Instant.now(), lobby::runningGame)) {
+              lobby.forgetFinished(p.gameId());
+            }
+          } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                .warn(
+                    "prune: could not list the data folder ({}); trying again in an hour",
+                    e.toString());
+          }
+        },
+        1,
+        1,
+        java.util.concurrent.TimeUnit.HOURS);
   }
 
   @Override
@@ -238,6 +273,22 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf("data folder %s is writable: game journals go there%n", data.toAbsolutePath());
+    org.entente.server.journal.JournalPruner pruner = null;
+    if (retainDays != null) {
+      try {
+        pruner = new org.entente.server.journal.JournalPruner(store, Duration.ofDays(retainDays));
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+        return 2;
+      }
+      for (var p : pruner.prune(java.time.Instant.now(), id -> false)) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "prune: deleted %s (game %s finished: %s; last written %s)%n",
+                p.file(), p.gameId(), p.finishedReason(), p.lastWritten());
+      }
+    }
     Lobby lobby = new Lobby(config, GameClock.system(), store);
     try {
       lobby.creationLimits(
@@ -258,6 +309,9 @@ final class ServeCommand implements Callable<Integer> {
               : spec.commandLine().getOut();
       stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());
       stream.flush();
+    }
+    if (pruner != null) {
+      schedulePruning(pruner, lobby);
     }
     MetricsRoute metrics = new MetricsRoute(lobby, metricsToken);
     NetServer server =

@@ -1086,6 +1086,24 @@ public final class Lobby implements MessageHandler {
     return g != null ? g : byToken.get(org.entente.server.journal.TokenHash.of(token));
   }
 
+  /** True while game {@code id} is served and not over (journal pruning never touches it). */
+  public boolean runningGame(String id) {
+    LiveGame g = games.get(id);
+    return g != null && (g.info() == null || g.info().getPhase() != GamePhase.FINISHED);
+  }
+
+  /**
+   * Forgets a finished game whose journal was deleted (see {@code JournalPruner}): its tokens,
+   * replay and debrief are gone with it. A game not over is kept.
+   */
+  public void forgetFinished(String id) {
+    LiveGame g = games.get(id);
+    if (g != null && !runningGame(id)) {
+      games.remove(id, g);
+      byToken.values().removeIf(v -> v == g);
+    }
+  }
+
   /** The number of games not finished. */
   long runningGames() {
     return games.values().stream()
