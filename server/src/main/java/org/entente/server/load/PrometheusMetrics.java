@@ -40,6 +40,8 @@ final class PrometheusMetrics {
         .register(registry);
     Gauge.builder("entente.connections", connections, s -> Math.max(0, s.getAsInt()))
         .description("open connections, every face (TCP, WebSocket, HTTP)")
+        // the registry holds gauge objects weakly; this supplier lives nowhere else
+        .strongReference(true)
         .register(registry);
     FunctionCounter.builder(
             "entente.turns.served", lobby, l -> l.turnTimes().snapshot().getTotalCount())
