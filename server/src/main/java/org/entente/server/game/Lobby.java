@@ -56,12 +56,12 @@ public final class Lobby implements MessageHandler {
   private final Map<BodyCase, Handler> handlers = new EnumMap<>(BodyCase.class);
   private final AtomicLong gameSeq = new AtomicLong();
   private final JournalStore store;
+  private volatile CreationLimits.Counter creations =
+      new CreationLimits.Counter(CreationLimits.none(), System::currentTimeMillis);
   private final Branching branching = new Branching(this);
   private final Entrants entrants = new Entrants();
   private final TurnTimes turnTimes = new TurnTimes();
   private volatile String publicUrl = "";
-  private volatile CreationLimits.Counter creations =
-      new CreationLimits.Counter(CreationLimits.none(), System::currentTimeMillis);
   // create_game.request_key -> the game it made (null while it is being made), with when
   private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
   static final long REQUEST_KEY_MILLIS = 3_600_000L;
