@@ -103,6 +103,54 @@ final class ServeCommand implements Callable<Integer> {
   int httpRequestSeconds;
 
   @Option(
+      names = "--max-games-per-connection",
+      description =
+          "games one connection may create per --game-limit-minutes; 0: no limit (default"
+              + " ${DEFAULT-VALUE})",
+      defaultValue = "10")
+  int maxGamesPerConnection;
+
+  @Option(
+      names = "--max-games-per-address",
+      description =
+          "games all connections from one address may create per --game-limit-minutes; 0: no"
+              + " limit (default ${DEFAULT-VALUE})",
+      defaultValue = "30")
+  int maxGamesPerAddress;
+
+  @Option(
+      names = "--game-limit-minutes",
+      description = "the window of the two limits above (default ${DEFAULT-VALUE})",
+      defaultValue = "60")
+  int gameLimitMinutes;
+
+  @Option(
+      names = "--limit-loopback",
+      description =
+          "apply the per-connection and per-address game limits to clients on this machine too"
+              + " (default: they are not limited)")
+  boolean limitLoopback;
+
+  @Option(
+      names = "--retain-days",
+      description =
+          "delete the journals of finished games last written more than this many days ago, at"
+              + " start and every hour; running games are never deleted (default: keep them all)")
+  Integer retainDays;
+
+  @Option(
+      names = "--tls-cert",
+      description =
+          "PEM certificate chain: the port then also speaks TLS (https, wss and TCP protobuf over"
+              + " TLS); needs --tls-key")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      description = "PEM private key (PKCS#8, BEGIN PRIVATE KEY) of --tls-cert")
+  Path tlsKey;
+
+  @Option(
       names = "--public-url",
       description =
           "the address students use, e.g. http://192.168.1.20:7470/ or https://war.example.edu/;"
@@ -133,6 +181,42 @@ final class ServeCommand implements Callable<Integer> {
     return all;
   }
 
+  // With TLS the links the server hands out use https (the browser then opens wss).
+  private static PublicUrl.Chosen secured(PublicUrl.Chosen url, boolean tls) {
+    if (!tls || url.url() == null || !url.url().startsWith("http://")) {
+      return url;
+    }
+    return new PublicUrl.Chosen("https://" + url.url().substring("http://".length()), url.why());
+  }
+
+  // Every hour: finished games' journals past --retain-days go, and the games with them.
+  private static void schedulePruning(
+      org.entente.server.journal.JournalPruner pruner, Lobby lobby) {
+    var timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "entente-prune");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            for (var p : pruner.prune(java.time.Instant.now(), lobby::runningGame)) {
+              lobby.forgetFinished(p.gameId());
+            }
+          } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                .warn(
+                    "prune: could not list the data folder ({}); trying again in an hour",
+                    e.toString());
+          }
+        },
+        1,
+        1,
+        java.util.concurrent.TimeUnit.HOURS);
+  }
+
   @Override
   public Integer call() throws Exception {
     if (publicUrl != null) {
@@ -160,6 +244,26 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
       return 2;
+    }
+    org.entente.server.net.Tls tls = null;
+    if ((tlsCert == null) != (tlsKey == null)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bad configuration: "
+                  + (tlsCert == null
+                      ? "--tls-key needs --tls-cert"
+                      : "--tls-cert needs --tls-key"));
+      return 2;
+    }
+    if (tlsCert != null) {
+      try {
+        tls = org.entente.server.net.Tls.load(tlsCert, tlsKey);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+        return 2;
+      }
+      spec.commandLine().getOut().println("tls: " + tls.description());
     }
     org.entente.server.net.FileLimit files =
         org.entente.server.net.FileLimit.of(config.maxConnections(), config.maxGames());
@@ -189,8 +293,35 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("entente does not start: instructor key: " + e);
       return 2;
     }
+    org.entente.server.journal.JournalPruner pruner = null;
+    if (retainDays != null) {
+      try {
+        pruner = new org.entente.server.journal.JournalPruner(store, Duration.ofDays(retainDays));
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+        return 2;
+      }
+      for (var p : pruner.prune(java.time.Instant.now(), id -> false)) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "prune: deleted %s (game %s finished: %s; last written %s)%n",
+                p.file(), p.gameId(), p.finishedReason(), p.lastWritten());
+      }
+    }
     Lobby lobby = new Lobby(config, GameClock.system(), store);
     lobby.instructorKey(key.key());
+    try {
+      lobby.creationLimits(
+          new org.entente.server.game.CreationLimits(
+              maxGamesPerConnection,
+              maxGamesPerAddress,
+              Duration.ofMinutes(gameLimitMinutes),
+              limitLoopback));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("bad configuration: " + e.getMessage());
+      return 2;
+    }
     for (Lobby.Recovered r : lobby.recover()) {
       var stream =
           r.outcome() == Lobby.Recovered.Outcome.FAILED
@@ -199,6 +330,9 @@ final class ServeCommand implements Callable<Integer> {
               : spec.commandLine().getOut();
       stream.printf("recovery: game %s %s: %s%n", r.gameId(), r.outcome(), r.message());
       stream.flush();
+    }
+    if (pruner != null) {
+      schedulePruning(pruner, lobby);
     }
     MetricsRoute metrics = new MetricsRoute(lobby, metricsToken);
     NetServer server =
@@ -214,7 +348,8 @@ final class ServeCommand implements Callable<Integer> {
                 "/handout/",
                 lobby.handoutRoute(),
                 "/transcript/",
-                lobby.transcriptRoute()));
+                lobby.transcriptRoute()),
+            tls);
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -237,18 +372,20 @@ final class ServeCommand implements Callable<Integer> {
             ? new PublicUrl.Chosen(PublicUrl.normalize(publicUrl), "from --public-url")
             : PublicUrl.choose(host, port == 0 ? -1 : port);
     if (url.url() != null) {
+      url = secured(url, tls != null && publicUrl == null);
       lobby.publicUrl(url.url());
     }
     server.start();
     if (url.url() == null) {
-      url = PublicUrl.choose(host, server.port());
+      url = secured(PublicUrl.choose(host, server.port()), tls != null);
       lobby.publicUrl(url.url());
     }
     spec.commandLine()
         .getOut()
         .printf(
-            "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health); Ctrl-C stops%n",
-            host, server.port());
+            "entente serving on %s:%d (TCP protobuf, WebSocket /ws, HTTP /health%s); Ctrl-C"
+                + " stops%n",
+            host, server.port(), tls == null ? "" : "; each also inside TLS");
     spec.commandLine().getOut().printf("links for students: %s (%s)%n", url.url(), url.why());
     spec.commandLine()
         .getOut()

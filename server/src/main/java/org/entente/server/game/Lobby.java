@@ -57,6 +57,8 @@ public final class Lobby implements MessageHandler {
   private final Map<BodyCase, Handler> handlers = new EnumMap<>(BodyCase.class);
   private final AtomicLong gameSeq = new AtomicLong();
   private final JournalStore store;
+  private volatile CreationLimits.Counter creations =
+      new CreationLimits.Counter(CreationLimits.none(), System::currentTimeMillis);
   private final Branching branching = new Branching(this);
   private final Entrants entrants = new Entrants();
   private final TurnTimes turnTimes = new TurnTimes();
@@ -279,6 +281,7 @@ public final class Lobby implements MessageHandler {
 
   @Override
   public void onClose(Connection c) {
+    creations.closed(c);
     entrants.remove(c);
     Session s = sessions.remove(c);
     if (s != null) {
@@ -467,6 +470,12 @@ public final class Lobby implements MessageHandler {
         games.values().stream()
             .filter(g -> g.info() == null || g.info().getPhase() != GamePhase.FINISHED)
             .count();
+    String overLimit = running >= config.maxGames() ? null : creations.tryCreate(c);
+    if (overLimit != null) {
+      entrants.release(entrantSeats);
+      error(c, m.getRequestId(), ErrorCode.TOO_MANY_GAMES, overLimit);
+      return null;
+    }
     if (running >= config.maxGames()) {
       entrants.release(entrantSeats);
       error(
@@ -1230,6 +1239,14 @@ public final class Lobby implements MessageHandler {
     this.publicUrl = url == null ? "" : url;
   }
 
+  /**
+   * Sets how many games one connection and one address may create (see {@link CreationLimits}); a
+   * new lobby has none. Counts made so far are dropped.
+   */
+  public void creationLimits(CreationLimits limits) {
+    this.creations = new CreationLimits.Counter(limits, clock::millis);
+  }
+
   /** See {@link #publicUrl(String)}. */
   public String publicUrl() {
     return publicUrl;
@@ -1336,6 +1353,24 @@ public final class Lobby implements MessageHandler {
     }
     LiveGame g = byToken.get(token);
     return g != null ? g : byToken.get(org.entente.server.journal.TokenHash.of(token));
+  }
+
+  /** True while game {@code id} is served and not over (journal pruning never touches it). */
+  public boolean runningGame(String id) {
+    LiveGame g = games.get(id);
+    return g != null && (g.info() == null || g.info().getPhase() != GamePhase.FINISHED);
+  }
+
+  /**
+   * Forgets a finished game whose journal was deleted (see {@code JournalPruner}): its tokens,
+   * replay and debrief are gone with it. A game not over is kept.
+   */
+  public void forgetFinished(String id) {
+    LiveGame g = games.get(id);
+    if (g != null && !runningGame(id)) {
+      games.remove(id, g);
+      byToken.values().removeIf(v -> v == g);
+    }
   }
 
   /** The number of games not finished. */

@@ -17,12 +17,13 @@ import org.entente.server.game.Lobby;
 import org.entente.server.net.HttpRoute;
 
 /**
- * {@code GET /metrics}: a small JSON document for load tests and monitoring. It runs on an event
- * loop, so it only reads counters: the games (live and finished), the open connections, the heap in
- * use (without forcing a collection, so it includes garbage not yet collected), the process's CPU
- * time, the live threads, the uptime, and how long turns closed by a seat's order took to serve
- * ({@link org.entente.server.game.TurnTimes}: a cumulative HdrHistogram of nanoseconds, compressed
- * and in base64).
+ * {@code GET /metrics}: the Prometheus text format (see {@link PrometheusMetrics}) for monitoring,
+ * or, asked with {@code Accept: application/json} or {@code ?format=json}, a small JSON document
+ * for the load generator. It runs on an event loop, so it only reads counters: the games (live and
+ * finished), the open connections, the heap in use (without forcing a collection, so it includes
+ * garbage not yet collected), the process's CPU time, the live threads, the uptime, and how long
+ * turns closed by a seat's order took to serve ({@link org.entente.server.game.TurnTimes}: a
+ * cumulative HdrHistogram of nanoseconds, compressed and in base64).
  *
  * <pre>{@code
  * {"games":{"live":100,"finished":3},"connections":801,"heapUsedBytes":73400320,
@@ -38,6 +39,7 @@ public final class MetricsRoute implements HttpRoute {
   private final RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private volatile IntSupplier connections = () -> -1;
+  private final PrometheusMetrics prometheus;
   private final byte[] token; // null: this machine only
 
   /** Metrics of {@code lobby}'s games, for clients on this machine only. */
@@ -52,6 +54,7 @@ public final class MetricsRoute implements HttpRoute {
    */
   public MetricsRoute(Lobby lobby, String token) {
     this.lobby = lobby;
+    this.prometheus = new PrometheusMetrics(lobby, () -> connections.getAsInt());
     this.token =
         token == null || token.isEmpty()
             ? null
@@ -94,8 +97,19 @@ public final class MetricsRoute implements HttpRoute {
               "GET only".getBytes(StandardCharsets.UTF_8),
               Map.of("Allow", "GET, HEAD")));
     }
+    if (wantsJson(request)) {
+      return CompletableFuture.completedFuture(
+          Response.ok(JSON, json().getBytes(StandardCharsets.UTF_8)));
+    }
     return CompletableFuture.completedFuture(
-        Response.ok(JSON, json().getBytes(StandardCharsets.UTF_8)));
+        Response.ok(
+            PrometheusMetrics.CONTENT_TYPE, prometheus.scrape().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static boolean wantsJson(Request request) {
+    String accept = request.headers().get("accept");
+    return request.query().getOrDefault("format", java.util.List.of()).contains("json")
+        || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(JSON));
   }
 
   /** The metrics document. */

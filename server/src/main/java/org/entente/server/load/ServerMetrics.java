@@ -57,6 +57,7 @@ public record ServerMetrics(
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
             .timeout(Duration.ofSeconds(10))
+            .header("Accept", "application/json")
             .GET();
     String token = System.getenv("ENTENTE_METRICS_TOKEN");
     if (token != null && !token.isEmpty()) {

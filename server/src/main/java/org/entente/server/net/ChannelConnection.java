@@ -78,6 +78,13 @@ final class ChannelConnection implements Connection {
   }
 
   @Override
+  public String remoteHost() {
+    return channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+        ? a.getAddress().getHostAddress()
+        : null;
+  }
+
+  @Override
   public void send(ServerMessage message) {
     enqueue(message);
   }

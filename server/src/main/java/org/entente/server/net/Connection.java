@@ -27,6 +27,23 @@ public interface Connection {
   /** Sends an {@code Error} with this code and message (no request id), then closes. */
   void close(ErrorCode code, String message);
 
+  /**
+   * The remote host's address as text ("192.168.1.23", "0:0:0:0:0:0:0:1"), or null when unknown
+   * (connections made inside the process).
+   */
+  default String remoteHost() {
+    return null;
+  }
+
+  /** True when {@code host} (a numeric address) is this machine's loopback address. */
+  static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** True until the connection is closed by either side. */
   boolean isOpen();
 }

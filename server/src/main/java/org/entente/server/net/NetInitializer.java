@@ -27,6 +27,8 @@ import org.entente.server.net.ChannelConnection.Transport;
  *
  * <pre>
  * every channel: idle (IdleStateHandler) -> unify (PortUnification)
+ * TLS (when set): idle -> tls (SslHandler) -> unifyTls (PortUnification on the plain bytes),
+ *                 then the handlers of one of the faces below, behind tls
  * TCP:       idle -> frames (VarintFrameDecoder) -> decode (ClientMessageDecoder)
  *                 -> encode (ServerMessageEncoder: varint length + protobuf) -> connection
  * HTTP:      idle -> http (HttpServerCodec) -> aggregate -> ws (WebSocketServerProtocolHandler)
@@ -39,6 +41,9 @@ import org.entente.server.net.ChannelConnection.Transport;
  * own framing, and closed.
  */
 final class NetInitializer extends ChannelInitializer<Channel> {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(NetInitializer.class);
+
   /** The WebSocket endpoint; "/ws?..." and "/ws/..." match too. */
   static final String WEBSOCKET_PATH = "/ws";
 
@@ -51,6 +56,7 @@ final class NetInitializer extends ChannelInitializer<Channel> {
   private final AtomicInteger openChannels = new AtomicInteger();
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicLong connectionNumbers = new AtomicLong();
+  private final Tls tls;
 
   NetInitializer(
       ServerConfig config,
@@ -59,6 +65,18 @@ final class NetInitializer extends ChannelInitializer<Channel> {
       Map<String, HttpRoute> routes,
       WriteLimits writeLimits,
       LongSupplier nanoTicker) {
+    this(config, handler, staticFiles, routes, writeLimits, nanoTicker, null);
+  }
+
+  NetInitializer(
+      ServerConfig config,
+      MessageHandler handler,
+      StaticFiles staticFiles,
+      Map<String, HttpRoute> routes,
+      WriteLimits writeLimits,
+      LongSupplier nanoTicker,
+      Tls tls) {
+    this.tls = tls;
     this.config = config;
     this.handler = handler;
     this.staticFiles = staticFiles;
@@ -88,6 +106,42 @@ final class NetInitializer extends ChannelInitializer<Channel> {
             "idle",
             new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
         .addLast("unify", new PortUnification(this, open > config.maxConnections()));
+  }
+
+  boolean tlsEnabled() {
+    return tls != null;
+  }
+
+  /**
+   * Puts the TLS handler after {@code unify} and a second unification after it, which chooses the
+   * face from the decrypted bytes.
+   */
+  void installTls(io.netty.channel.ChannelHandlerContext unify, boolean serverFull) {
+    Channel channel = unify.channel();
+    io.netty.handler.ssl.SslHandler ssl = tls.context().newHandler(channel.alloc());
+    ssl.handshakeFuture()
+        .addListener(
+            done -> {
+              if (!done.isSuccess()) {
+                log.info(
+                    "tls handshake failed remote={} error=\"{}\"",
+                    channel.remoteAddress(),
+                    done.cause().getMessage());
+              }
+            });
+    unify
+        .pipeline()
+        .addAfter(unify.name(), "tls", ssl)
+        .addAfter("tls", "unifyTls", new PortUnification(this, serverFull, true));
+  }
+
+  /** A TLS handshake on a server without a certificate: said in the log, then closed. */
+  void refuseTls(Channel channel) {
+    log.info(
+        "tls handshake refused remote={}: this server has no certificate (entente serve"
+            + " --tls-cert FILE --tls-key FILE)",
+        channel.remoteAddress());
+    channel.close();
   }
 
   void installTcp(Channel channel) {

@@ -33,6 +33,7 @@ public final class NetServer implements AutoCloseable {
   private final ServerConfig config;
   private final WriteLimits writeLimits;
   private final NetInitializer initializer;
+  private final Tls tls;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel listener;
@@ -61,10 +62,36 @@ public final class NetServer implements AutoCloseable {
       StaticFiles staticFiles,
       Map<String, HttpRoute> routes,
       WriteLimits writeLimits) {
+    this(config, handler, staticFiles, routes, writeLimits, null);
+  }
+
+  /**
+   * A server that also speaks TLS on its port (see {@link Tls}); {@code tls} null for none.
+   *
+   * @param routes path (or "/"-ending prefix) to route
+   */
+  public NetServer(
+      ServerConfig config,
+      MessageHandler handler,
+      StaticFiles staticFiles,
+      Map<String, HttpRoute> routes,
+      Tls tls) {
+    this(config, handler, staticFiles, routes, WriteLimits.defaults(config), tls);
+  }
+
+  NetServer(
+      ServerConfig config,
+      MessageHandler handler,
+      StaticFiles staticFiles,
+      Map<String, HttpRoute> routes,
+      WriteLimits writeLimits,
+      Tls tls) {
     this.config = config;
     this.writeLimits = writeLimits;
+    this.tls = tls;
     this.initializer =
-        new NetInitializer(config, handler, staticFiles, routes, writeLimits, System::nanoTime);
+        new NetInitializer(
+            config, handler, staticFiles, routes, writeLimits, System::nanoTime, tls);
   }
 
   /**
@@ -100,7 +127,7 @@ public final class NetServer implements AutoCloseable {
           "cannot listen on " + config.host() + ":" + config.port(), bound.cause());
     }
     listener = bound.channel();
-    log.info("listening host={} port={}", config.host(), port());
+    log.info("listening host={} port={} tls={}", config.host(), port(), tls != null);
   }
 
   /** The bound port (the ephemeral one when the configured port is 0). */

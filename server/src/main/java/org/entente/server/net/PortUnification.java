@@ -12,6 +12,10 @@ import java.util.List;
  * handlers, anything else the raw TCP protobuf handlers; then it leaves the pipeline, handing on
  * the bytes it has read.
  *
+ * <p>With TLS set ({@code --tls-cert}), a connection that starts with a TLS handshake record gets
+ * the TLS handler and a second unification behind it, which chooses the face from the decrypted
+ * bytes: raw TCP protobuf, HTTP and WebSocket all work inside TLS.
+ *
  * <p>It waits while the bytes so far could still start a request line ("G", "GE"...). A TCP frame
  * never looks like one: a length of 128 or more starts with a byte above ASCII, and after a shorter
  * one comes a {@code ClientMessage} field tag, none of which continues a method name.
@@ -37,11 +41,18 @@ final class PortUnification extends ByteToMessageDecoder {
 
   private final NetInitializer faces;
   private final boolean serverFull;
+  // true for the second unification, behind the TLS handler: the bytes it sees are decrypted
+  private final boolean insideTls;
   private boolean refused;
 
   PortUnification(NetInitializer faces, boolean serverFull) {
+    this(faces, serverFull, false);
+  }
+
+  PortUnification(NetInitializer faces, boolean serverFull, boolean insideTls) {
     this.faces = faces;
     this.serverFull = serverFull;
+    this.insideTls = insideTls;
   }
 
   /** Reads (without consuming) the start of {@code in}. */
@@ -117,6 +128,24 @@ final class PortUnification extends ByteToMessageDecoder {
     if (refused) {
       in.skipBytes(in.readableBytes());
       return;
+    }
+    if (!insideTls) {
+      if (Tls.looksLikeTls(in)) {
+        if (faces.tlsEnabled()) {
+          // Decrypt first; a second unification behind the TLS handler sniffs the plain bytes.
+          // Leaving the pipeline hands the bytes read so far to the TLS handler.
+          faces.installTls(ctx, serverFull);
+          ctx.pipeline().remove(this);
+        } else {
+          refused = true;
+          in.skipBytes(in.readableBytes());
+          faces.refuseTls(ctx.channel());
+        }
+        return;
+      }
+      if (Tls.mayBeTls(in)) {
+        return;
+      }
     }
     switch (sniff(in)) {
       case HTTP -> faces.installHttp(ctx.channel(), serverFull);

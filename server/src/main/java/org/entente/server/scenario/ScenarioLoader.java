@@ -92,7 +92,11 @@ public final class ScenarioLoader {
       throw new ScenarioException(
           List.of(new ScenarioProblem(source, where, "not valid JSON: " + e.getOriginalMessage())));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // bytes in no encoding JSON allows (Jackson guesses UTF-16/32 from the first bytes)
+      throw new ScenarioException(
+          List.of(
+              new ScenarioProblem(
+                  source, "$", "not valid JSON (not UTF-8 text): " + e.getMessage())));
     }
     if (tree == null || !tree.isObject()) {
       throw new ScenarioException(

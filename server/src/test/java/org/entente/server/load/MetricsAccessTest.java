@@ -42,9 +42,9 @@ class MetricsAccessTest {
   int start(String token) {
     ServerConfig config = ServerConfig.defaults().withPort(0);
     lobby = new Lobby(config, GameClock.system());
-    server =
-        new NetServer(
-            config, lobby, StaticFiles.none(), Map.of("/metrics", new MetricsRoute(lobby, token)));
+    MetricsRoute metrics = new MetricsRoute(lobby, token);
+    server = new NetServer(config, lobby, StaticFiles.none(), Map.of("/metrics", metrics));
+    metrics.connections(server::openConnections);
     server.start();
     return server.port();
   }
@@ -93,6 +93,45 @@ class MetricsAccessTest {
     assertThat(get(lan, port, "Bearer s3cret-metrics").statusCode()).isEqualTo(200);
     assertThat(get(lan, port, "Bearer s3cret-metric").statusCode()).isEqualTo(403);
     assertThat(get(lan, port, null).statusCode()).isEqualTo(403);
-    assertThat(get("127.0.0.1", port, null).body()).contains("\"games\"");
+    assertThat(get("127.0.0.1", port, null).body()).contains("entente_games{phase=\"live\"}");
+  }
+
+  @Test
+  void prometheusTextByDefaultJsonWhenAsked() throws Exception {
+    int port = start(null);
+    System.gc(); // the connection gauge must survive a collection (gauges are held weakly)
+    HttpResponse<String> text = get("127.0.0.1", port, null);
+    assertThat(text.statusCode()).isEqualTo(200);
+    assertThat(text.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+    assertThat(text.body())
+        .contains("# TYPE entente_games gauge")
+        .contains("entente_games{phase=\"live\"} 0.0")
+        .containsPattern("(?m)^entente_connections [1-9][0-9]*\\.0$")
+        .contains("# TYPE entente_turns_served_total counter")
+        .contains("entente_turn_served_seconds{quantile=\"0.99\"}")
+        .contains("jvm_memory_used_bytes")
+        .contains("process_uptime_seconds");
+    new org.entente.server.net.WireClient(port, "creator")
+        .request(
+            org.entente.proto.v1.ClientMessage.newBuilder()
+                .setCreateGame(
+                    org.entente.proto.v1.CreateGame.newBuilder().setScenario("tutorial")));
+    assertThat(get("127.0.0.1", port, null).body()).contains("entente_games{phase=\"live\"} 1.0");
+    HttpResponse<String> json =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(json.body()).startsWith("{\"games\":{\"live\":1,");
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/metrics?format=json"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+        .startsWith("{\"games\"");
   }
 }
