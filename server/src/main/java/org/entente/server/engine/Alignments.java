@@ -9,6 +9,7 @@ import org.entente.api.Action;
 import org.entente.api.AllianceKind;
 import org.entente.api.OutcomeCode;
 import org.entente.api.Stance;
+import org.entente.api.Stance.BandwagonKind;
 import org.entente.server.engine.TurnReport.EventKind;
 
 /**
@@ -33,7 +34,7 @@ final class Alignments {
       for (Action a : w.actions.get(i)) {
         if (a instanceof Action.Leave leave) {
           String order = "LEAVE " + leave.alliance();
-          if (leave(w, i, leave.alliance())) {
+          if (leave(w, i, leave.alliance(), "LEAVE order")) {
             w.outcome(i, order, OutcomeCode.LEFT_ALLIANCE, "left " + leave.alliance());
           } else {
             w.outcome(
@@ -44,19 +45,38 @@ final class Alignments {
     }
   }
 
-  private static boolean leave(TurnWork w, int i, String allianceId) {
+  private static boolean leave(TurnWork w, int i, String allianceId, String why) {
     String id = w.id(i);
     for (int a = 0; a < w.alliances.size(); a++) {
       Alliance al = w.alliances.get(a);
       if (al.id().equals(allianceId) && al.has(id)) {
         List<String> rest = al.members().stream().filter(m -> !m.equals(id)).toList();
         w.alliancesEnded++;
-        w.event(EventKind.ALLIANCE_LEFT, id + " left " + al.id(), id);
+        w.event(
+            EventKind.ALLIANCE_LEFT,
+            id + " left " + al.id(),
+            new TurnReport.AllianceChange(
+                TurnReport.AllianceChangeKind.LEFT,
+                al.id(),
+                List.of(id),
+                rest.size() < 2 ? List.of() : rest,
+                al.target(),
+                al.kind(),
+                why),
+            id);
         if (rest.size() < 2) {
           w.alliances.remove(a);
           w.event(
               EventKind.ALLIANCE_DISSOLVED,
               al.id() + " dissolved: too few members",
+              new TurnReport.AllianceChange(
+                  TurnReport.AllianceChangeKind.DISSOLVED,
+                  al.id(),
+                  al.members(),
+                  List.of(),
+                  al.target(),
+                  al.kind(),
+                  "too few members"),
               al.members().toArray(String[]::new));
         } else {
           w.alliances.set(a, al.withMembers(rest));
@@ -78,6 +98,8 @@ final class Alignments {
         w.event(
             EventKind.CLIENT_LINK_ENDED,
             old.client() + " is no longer a client of " + old.patron(),
+            new TurnReport.LinkChange(
+                false, old.client(), old.patron(), old.kind() == BandwagonKind.OFFENSIVE),
             old.client(),
             old.patron());
         if (w.active(c)) {
@@ -113,6 +135,8 @@ final class Alignments {
         w.event(
             EventKind.CLIENT_LINK_FORMED,
             w.id(i) + " bandwagons with " + b.with(),
+            new TurnReport.LinkChange(
+                true, w.id(i), b.with(), b.bandwagonKind() == BandwagonKind.OFFENSIVE),
             w.id(i),
             b.with());
       }
@@ -128,7 +152,7 @@ final class Alignments {
   private static void leaveAlliancesAimedAt(TurnWork w, int client, String patron) {
     for (Alliance al : List.copyOf(w.alliances)) {
       if (al.has(w.id(client)) && !al.has(patron) && al.aimedAt(patron)) {
-        leave(w, client, al.id());
+        leave(w, client, al.id(), "aimed at its patron " + patron);
         w.outcome(
             client,
             "stance",
@@ -146,7 +170,7 @@ final class Alignments {
       }
       for (Alliance al : List.copyOf(w.alliances)) {
         if (al.has(w.id(i)) && al.has(b.against())) {
-          leave(w, i, al.id());
+          leave(w, i, al.id(), "balances against its ally " + b.against());
           w.outcome(
               i,
               "stance",
@@ -398,6 +422,14 @@ final class Alignments {
         w.event(
             EventKind.ALLIANCE_JOINED,
             w.id(i) + " joined " + allianceId + " against " + al.target(),
+            new TurnReport.AllianceChange(
+                TurnReport.AllianceChangeKind.JOINED,
+                allianceId,
+                List.of(w.id(i)),
+                joined.members(),
+                al.target(),
+                al.kind(),
+                why),
             w.id(i));
       }
     }
@@ -491,7 +523,12 @@ final class Alignments {
     for (int m : members) {
       w.outcome(m, "stance", OutcomeCode.ALLIANCE_FORMED, "formed " + what);
     }
-    w.event(EventKind.ALLIANCE_FORMED, what + " formed", ids.toArray(String[]::new));
+    w.event(
+        EventKind.ALLIANCE_FORMED,
+        what + " formed",
+        new TurnReport.AllianceChange(
+            TurnReport.AllianceChangeKind.FORMED, id, ids, ids, w.id(target), kind, ""),
+        ids.toArray(String[]::new));
   }
 
   // The target's bloc at the start of the turn, reached without passing through the founders.
@@ -533,6 +570,14 @@ final class Alignments {
         w.event(
             EventKind.CRISIS_DEFUSED,
             "crisis " + c.id() + " defused: " + why,
+            new TurnReport.CrisisChange(
+                TurnReport.CrisisChangeKind.DEFUSED,
+                c.id(),
+                c.aggressor(),
+                c.target(),
+                c.resolvesTurn(),
+                false,
+                why),
             c.aggressor(),
             c.target());
         w.outcome(t, "crisis " + c.id(), OutcomeCode.CRISIS_DEFUSED, why);

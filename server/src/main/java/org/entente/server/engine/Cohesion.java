@@ -51,6 +51,14 @@ final class Cohesion {
                 + " ("
                 + why
                 + ")",
+            new TurnReport.AllianceChange(
+                TurnReport.AllianceChangeKind.DISSOLVED,
+                al.id(),
+                al.members(),
+                List.of(),
+                al.target(),
+                al.kind(),
+                "cohesion fell below " + p.dissolutionThreshold() + " (" + why + ")"),
             al.members().toArray(String[]::new));
         for (String m : al.members()) {
           w.outcome(

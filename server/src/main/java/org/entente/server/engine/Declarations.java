@@ -52,6 +52,14 @@ final class Declarations {
       w.event(
           EventKind.CRISIS_DECLARED,
           c.aggressor() + " attacks " + c.target() + " (crisis " + c.id() + ")",
+          new TurnReport.CrisisChange(
+              TurnReport.CrisisChangeKind.DECLARED,
+              c.id(),
+              c.aggressor(),
+              c.target(),
+              c.resolvesTurn(),
+              false,
+              ""),
           c.aggressor(),
           c.target());
     }

@@ -50,13 +50,29 @@ public final class Injects {
               new Event(
                   EventKind.CRISIS_DECLARED,
                   f.aggressor() + " attacks " + f.target() + " (crisis c" + next.nextCrisis() + ")",
-                  List.of(f.aggressor(), f.target())));
+                  List.of(f.aggressor(), f.target()),
+                  new TurnReport.CrisisChange(
+                      TurnReport.CrisisChangeKind.DECLARED,
+                      "c" + next.nextCrisis(),
+                      f.aggressor(),
+                      f.target(),
+                      next.turn(),
+                      true,
+                      e.text())));
         } else {
           out.add(
               new Event(
                   EventKind.CRISIS_VOID,
                   e.text() + " (void: a party is conquered, or they are allied)",
-                  List.of(f.aggressor(), f.target())));
+                  List.of(f.aggressor(), f.target()),
+                  new TurnReport.CrisisChange(
+                      TurnReport.CrisisChangeKind.VOID,
+                      "",
+                      f.aggressor(),
+                      f.target(),
+                      s.turn(),
+                      true,
+                      "a party is conquered, or they are allied")));
         }
         s = next;
       }

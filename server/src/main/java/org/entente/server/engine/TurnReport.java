@@ -52,10 +52,82 @@ public record TurnReport(
     return List.of(out);
   }
 
-  /** A public happening of the turn, in the order it happened. */
-  public record Event(EventKind kind, String text, List<String> states) {
+  /**
+   * A public happening of the turn, in the order it happened: its kind, its words, the states it
+   * concerns and, for every happening the adjudication produces, the same as data ({@code detail};
+   * null only for an inject's own announcement).
+   */
+  public record Event(EventKind kind, String text, List<String> states, Detail detail) {
     public Event {
       states = List.copyOf(states);
+    }
+
+    public Event(EventKind kind, String text, List<String> states) {
+      this(kind, text, states, null);
+    }
+  }
+
+  /** A happening as data, beside its words. */
+  public sealed interface Detail permits AllianceChange, LinkChange, CrisisChange, Conquest, War {}
+
+  /** How an alliance changed. */
+  public enum AllianceChangeKind {
+    FORMED,
+    JOINED,
+    LEFT,
+    DISSOLVED
+  }
+
+  /**
+   * An alliance formed, was joined or left, or dissolved. {@code states} are the states that
+   * changed (the founders, the state that joined or left, every member at dissolution); {@code
+   * members} are the members after the change (empty once dissolved).
+   */
+  public record AllianceChange(
+      AllianceChangeKind change,
+      String alliance,
+      List<String> states,
+      List<String> members,
+      String target,
+      org.entente.api.AllianceKind kind,
+      String reason)
+      implements Detail {
+    public AllianceChange {
+      states = List.copyOf(states);
+      members = List.copyOf(members);
+    }
+  }
+
+  /** A client link formed ({@code formed}) or ended. */
+  public record LinkChange(boolean formed, String client, String patron, boolean offensive)
+      implements Detail {}
+
+  /** How a crisis changed short of war. */
+  public enum CrisisChangeKind {
+    DECLARED,
+    DEFUSED,
+    VOID
+  }
+
+  /**
+   * A crisis declared (by an ATTACK, or forced by an inject: {@code forced}), defused or void.
+   * {@code crisis} is empty for a forced crisis that was void from the start.
+   */
+  public record CrisisChange(
+      CrisisChangeKind change,
+      String crisis,
+      String aggressor,
+      String target,
+      int resolvesTurn,
+      boolean forced,
+      String reason)
+      implements Detail {}
+
+  /** A state conquered in a war. */
+  public record Conquest(String state, String conqueredBy, String crisis, List<String> attackers)
+      implements Detail {
+    public Conquest {
+      attackers = List.copyOf(attackers);
     }
   }
 
@@ -90,7 +162,8 @@ public record TurnReport(
       double attackersWinChance,
       boolean attackersWon,
       boolean conquered,
-      String reason) {
+      String reason)
+      implements Detail {
     public War {
       attackers = List.copyOf(attackers);
       defenders = List.copyOf(defenders);

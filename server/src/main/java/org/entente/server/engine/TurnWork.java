@@ -173,8 +173,8 @@ final class TurnWork {
     outcomes.add(new OrderOutcome(id(i), order, code, reason));
   }
 
-  void event(EventKind kind, String text, String... states) {
-    events.add(new Event(kind, text, List.of(states)));
+  void event(EventKind kind, String text, TurnReport.Detail detail, String... states) {
+    events.add(new Event(kind, text, List.of(states), detail));
   }
 
   double intent(int observer, int actor) {
@@ -201,6 +201,14 @@ final class TurnWork {
           event(
               EventKind.ALLIANCE_DISSOLVED,
               al.id() + " dissolved: " + why,
+              new TurnReport.AllianceChange(
+                  TurnReport.AllianceChangeKind.DISSOLVED,
+                  al.id(),
+                  al.members(),
+                  List.of(),
+                  al.target(),
+                  al.kind(),
+                  why),
               al.members().toArray(String[]::new));
         }
       }

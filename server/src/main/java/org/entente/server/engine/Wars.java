@@ -180,6 +180,14 @@ final class Wars {
       w.event(
           EventKind.CRISIS_VOID,
           "crisis " + c.id() + " is void: " + why,
+          new TurnReport.CrisisChange(
+              TurnReport.CrisisChangeKind.VOID,
+              c.id(),
+              c.aggressor(),
+              c.target(),
+              c.resolvesTurn(),
+              false,
+              why),
           c.aggressor(),
           c.target());
       for (int i : s.attackers()) {
@@ -220,7 +228,7 @@ final class Wars {
     boolean conquest = attackersWon && a >= w.params.conquestRatio() * d;
     String reason = consequences(w, c, att, def, str, a, d, attackersWon, conquest);
     w.warsFought++;
-    w.wars.add(
+    War war =
         new War(
             c.id(),
             c.aggressor(),
@@ -232,8 +240,9 @@ final class Wars {
             p,
             attackersWon,
             conquest,
-            reason));
-    w.event(EventKind.WAR, reason, c.aggressor(), c.target());
+            reason);
+    w.wars.add(war);
+    w.event(EventKind.WAR, reason, war, c.aggressor(), c.target());
     for (int i : att) {
       w.outcome(
           i, "crisis " + c.id(), attackersWon ? OutcomeCode.WAR_WON : OutcomeCode.WAR_LOST, reason);
@@ -297,6 +306,7 @@ final class Wars {
     w.event(
         EventKind.CONQUEST,
         c.target() + " was conquered by " + c.aggressor(),
+        new TurnReport.Conquest(c.target(), c.aggressor(), c.id(), ids(w, att)),
         c.target(),
         c.aggressor());
     return c.aggressor()

@@ -100,7 +100,7 @@ final class RoleViews {
         .setPhase(phase)
         .setDeadlineEpochMs(g.deadline)
         .setStateHash(g.lastReport == null ? "" : g.lastReport.stateHash());
-    g.news.forEach(e -> b.addNews(e.text()));
+    g.news.forEach(e -> b.addNews(e.text()).addNewsEvents(TypedEvents.of(e)));
     for (PressMessage p : g.press) {
       if (visible(p, m)) {
         b.addMessages(p);
@@ -273,7 +273,7 @@ final class RoleViews {
             .setTurn(r.turn())
             .setTurnLabel(r.label())
             .setStateHash(r.stateHash());
-    r.events().forEach(e -> b.addEvents(e.text()));
+    r.events().forEach(e -> b.addEvents(e.text()).addTypedEvents(TypedEvents.of(e)));
     r.wars().forEach(w -> b.addEvents("war " + w.crisis() + ": " + w.reason()));
     for (var ps : r.stances()) {
       b.addStances(
