@@ -554,10 +554,11 @@ public final class Ladder implements AutoCloseable {
   }
 
   /**
-   * The seats of game {@code number} (under the book's lock): its scenario in turn, every remote
-   * entrant with a free connection (fewest games first) on one seat each, leaving at least one seat
-   * to the built-ins, and the built-in strategies (fewest games first, ties drawn) on the rest,
-   * each once before any repeats; the seats are then shuffled.
+   * The seats of game {@code number} (under the book's lock): its scenario in turn; the remote
+   * entrants with free connections (fewest games first, ties drawn) take seats in rounds, one seat
+   * per entrant and round while it has a free connection left, on at most half the seats; the
+   * built-in strategies (fewest games first, ties drawn) take the rest, each once before any
+   * repeats; the seats are then shuffled.
    */
   Plan plan(long number) {
     Arena arena = arenas.get((int) ((number - 1) % arenas.size()));
@@ -566,10 +567,13 @@ public final class Ladder implements AutoCloseable {
     int n = arena.size();
     List<Book.Entry> remote = new ArrayList<>();
     List<Book.Entry> builtin = new ArrayList<>();
+    Map<String, Integer> free = new HashMap<>();
     for (Book.Entry e : book.entries.values()) {
       if (e.remote) {
-        if (lobby.freeEntrantConnections(ENTRANT_PREFIX + e.name) > 0) {
+        int f = lobby.freeEntrantConnections(ENTRANT_PREFIX + e.name);
+        if (f > 0) {
           remote.add(e);
+          free.put(e.name, f);
         }
       } else if (config.strategies().contains(e.name)) {
         builtin.add(e);
@@ -580,8 +584,17 @@ public final class Ladder implements AutoCloseable {
     Collections.shuffle(builtin, r);
     builtin.sort(Comparator.comparingInt(e -> e.games));
     List<String> seats = new ArrayList<>();
-    for (int i = 0; i < Math.min(remote.size(), n - 1); i++) {
-      seats.add(remote.get(i).name);
+    int remoteSeats = Math.max(1, n / 2);
+    boolean added = true;
+    while (added && seats.size() < remoteSeats) {
+      added = false;
+      for (Book.Entry e : remote) {
+        if (seats.size() < remoteSeats && free.get(e.name) > 0) {
+          seats.add(e.name);
+          free.merge(e.name, -1, Integer::sum);
+          added = true;
+        }
+      }
     }
     for (int i = 0; seats.size() < n; i++) {
       seats.add(builtin.get(i % builtin.size()).name);
