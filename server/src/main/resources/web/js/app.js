@@ -6,6 +6,7 @@ import { seatPage } from './seat.js';
 import { instructorPage } from './instructor.js';
 import { replayPage } from './replay.js';
 import { debriefPage } from './debrief.js';
+import { ladderPage } from './ladder.js';
 
 const ROUTES = [
   [/^#\/(lobby)?$/, lobbyPage],
@@ -15,6 +16,7 @@ const ROUTES = [
   [/^#\/instructor\/([0-9a-f]+)$/, instructorPage],
   [/^#\/replay\/([0-9a-f]+)$/, replayPage],
   [/^#\/debrief\/([^/]+)\/([0-9a-f]+)$/, debriefPage],
+  [/^#\/ladder(?:\/([^/]+))?$/, ladderPage],
 ];
 
 let current = null;
