@@ -125,7 +125,8 @@ public final class Ladder implements AutoCloseable {
   private volatile String status = "starting";
   private volatile long cpuNanos;
   private volatile long startedNanos;
-  private volatile long pausedNanos; // test hook: a pause on top of the pacing (0 normally)
+  private volatile long pacedNanos; // time spent in finished pacing pauses since start()
+  private volatile long pauseSince; // System.nanoTime() when the current pause began, or 0
 
   private Ladder(Lobby lobby, Config config, LadderStore store, Book book) {
     this.lobby = lobby;
@@ -231,9 +232,10 @@ public final class Ladder implements AutoCloseable {
     }
   }
 
-  /** Test hook: an extra pause after every game, on top of the CPU pacing. */
-  void extraPause(long nanos) {
-    this.pausedNanos = nanos;
+  /** The time the ladder has spent pausing to keep to its CPU share since {@link #start}. */
+  long pacedNanos() {
+    long since = pauseSince;
+    return pacedNanos + (since == 0 ? 0 : System.nanoTime() - since);
   }
 
   /** Rated games so far (over every run of the ladder). */
@@ -530,7 +532,11 @@ public final class Ladder implements AutoCloseable {
       long wall = System.nanoTime() - began;
       long rest = (long) (used / config.cpuShare()) - wall;
       status = "rated game " + plan.number() + "; pausing " + Math.max(0, rest) / 1_000_000 + " ms";
-      pause(Math.max(0, rest) + pausedNanos);
+      long pauseBegan = System.nanoTime();
+      pauseSince = pauseBegan;
+      pause(Math.max(0, rest));
+      pacedNanos += System.nanoTime() - pauseBegan;
+      pauseSince = 0;
     }
     status = "stopped";
   }
