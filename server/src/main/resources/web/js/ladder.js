@@ -83,7 +83,7 @@ function standings(entries) {
       h('td', { class: 'num' }, signed(e.mean || 0)),
       h('td', {}, bar(e, lo, hi), ` [${signed(e.low || 0)}, ${signed(e.high || 0)}]`),
       h('td', { class: 'num' }, String(e.games || 0)),
-      h('td', { class: 'num' }, num(e.meanScore || 0, 1)))))));
+      h('td', { class: 'num' }, num(e.meanScore || 0, 1))))));
 }
 
 function games(list) {
