@@ -88,4 +88,26 @@ class LadderStoreTest {
     Files.writeString(store.file(), good.substring(0, good.length() / 2));
     assertThatThrownBy(store::load).hasMessageStartingWith(store.file() + ": not JSON (line ");
   }
+
+  @Test
+  void serveRefusesABadLadderFileAndLeavesItAsItIs() throws Exception {
+    LadderStore store = new LadderStore(dir);
+    store.save(sample());
+    String bad = Files.readString(store.file()).replace("\"games\" : 3", "\"games\" : \"three\"");
+    Files.writeString(store.file(), bad);
+    picocli.CommandLine cli = org.entente.server.cli.Entente.commandLine();
+    java.io.StringWriter err = new java.io.StringWriter();
+    cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    cli.setErr(new java.io.PrintWriter(err));
+    int code =
+        cli.execute(
+            "serve", "--host", "127.0.0.1", "--port", "0", "--data", dir.toString(), "--ladder");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "entente does not start: ladder: "
+                + store.file()
+                + ": $.entrants[1].games: expected an integer, got the string \"three\"");
+    assertThat(Files.readString(store.file())).isEqualTo(bad);
+  }
 }
