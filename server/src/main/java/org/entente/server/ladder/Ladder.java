@@ -134,6 +134,7 @@ public final class Ladder implements AutoCloseable {
     this.store = store;
     this.book = book;
     this.conn = new LocalConnection(lobby, this::push);
+    this.startedNanos = System.nanoTime();
     this.io =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -147,7 +148,8 @@ public final class Ladder implements AutoCloseable {
    * Reads the ladder's book from {@code dataFolder} (a missing file starts an empty ladder), adds
    * the configured strategies that are not on it yet, and writes it back. Throws {@link
    * IOException} naming the file and the field when the file is bad (it is left as it is), and
-   * {@link IllegalArgumentException} for a scenario that cannot be loaded.
+   * {@link IllegalArgumentException} for a scenario that cannot be loaded. From then on the lobby
+   * answers the ladder's requests; call it before the network starts serving.
    */
   public static Ladder open(Lobby lobby, java.nio.file.Path dataFolder, Config config)
       throws IOException {
@@ -155,7 +157,6 @@ public final class Ladder implements AutoCloseable {
     Book book = store.load();
     Ladder l = new Ladder(lobby, config, store, book);
     for (String s : config.scenarios()) {
-      Arena a = Arena.load(s, false);
       if (!org.entente.server.scenario.ScenarioLoader.builtinIds().contains(s)) {
         throw new IllegalArgumentException(
             "--ladder-scenarios: '"
@@ -163,7 +164,7 @@ public final class Ladder implements AutoCloseable {
                 + "' is not a built-in scenario; known: "
                 + org.entente.server.scenario.ScenarioLoader.builtinIds());
       }
-      l.arenas.add(a);
+      l.arenas.add(Arena.load(s, false));
     }
     long now = System.currentTimeMillis();
     for (String s : config.strategies()) {
@@ -179,6 +180,10 @@ public final class Ladder implements AutoCloseable {
       }
     }
     store.save(book);
+    // before the network serves (the lobby's handler table is not for concurrent changes)
+    lobby.route(BodyCase.LADDER_REGISTER, l::register);
+    lobby.route(BodyCase.LADDER_JOIN, l::join);
+    lobby.route(BodyCase.GET_LADDER, l::get);
     return l;
   }
 
@@ -187,11 +192,8 @@ public final class Ladder implements AutoCloseable {
     return store.file();
   }
 
-  /** Answers the ladder's requests on {@code lobby} and starts scheduling games. */
+  /** Starts scheduling games (the ladder's requests are answered from {@link #open} on). */
   public void start() throws Exception {
-    lobby.route(BodyCase.LADDER_REGISTER, this::register);
-    lobby.route(BodyCase.LADDER_JOIN, this::join);
-    lobby.route(BodyCase.GET_LADDER, this::get);
     conn.open();
     startedNanos = System.nanoTime();
     scheduler = new Thread(this::loop, "entente-ladder");
