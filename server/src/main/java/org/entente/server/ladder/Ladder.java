@@ -65,6 +65,9 @@ public final class Ladder implements AutoCloseable {
   /** The prefix of the entrant names the ladder offers its bots' connections under. */
   static final String ENTRANT_PREFIX = "ladder:";
 
+  /** The most bots the ladder registers (each is a line of ladder.json, rewritten every game). */
+  static final int MAX_REMOTE = 1000;
+
   /**
    * The operator's settings.
    *
@@ -298,6 +301,15 @@ public final class Ladder implements AutoCloseable {
                 + name
                 + "' is already on the ladder; play as it with its token (ladder_join), or"
                 + " register another name");
+        return;
+      }
+      long remote = book.entries.values().stream().filter(e -> e.remote).count();
+      if (remote >= MAX_REMOTE) {
+        error(
+            c,
+            m,
+            ErrorCode.BAD_REQUEST,
+            "ladder_register: the ladder already holds " + remote + " bots, its limit");
         return;
       }
       book.entries.put(
