@@ -7,6 +7,7 @@ import { instructorPage } from './instructor.js';
 import { replayPage } from './replay.js';
 import { debriefPage } from './debrief.js';
 import { dashboardPage } from './dashboard.js';
+import { ladderPage } from './ladder.js';
 
 const ROUTES = [
   [/^#\/(lobby)?$/, lobbyPage],
@@ -17,6 +18,7 @@ const ROUTES = [
   [/^#\/instructor\/([0-9a-f]+)$/, instructorPage],
   [/^#\/replay\/([0-9a-f]+)$/, replayPage],
   [/^#\/debrief\/([^/]+)\/([0-9a-f]+)$/, debriefPage],
+  [/^#\/ladder(?:\/([^/]+))?$/, ladderPage],
 ];
 
 let current = null;

@@ -165,6 +165,52 @@ final class ServeCommand implements Callable<Integer> {
               + " the one kept in DATA/instructor-key, made at the first start)")
   String instructorKey;
 
+  @Option(
+      names = "--ladder",
+      description =
+          "keep a standing ladder: rated games between built-in strategies and registered remote"
+              + " bots, played in the background (docs/ladder.md)")
+  boolean ladder;
+
+  @Option(
+      names = "--ladder-cpu",
+      paramLabel = "SHARE",
+      description =
+          "the share of one core the ladder's games may use, in (0, 1] (default"
+              + " ${DEFAULT-VALUE})",
+      defaultValue = "0.25")
+  double ladderCpu;
+
+  @Option(
+      names = "--ladder-scenarios",
+      split = ",",
+      paramLabel = "ID",
+      description = "the built-in scenarios the ladder plays in turn (default ${DEFAULT-VALUE})",
+      defaultValue = "peloponnesian-431bc,east-asia-2016")
+  java.util.List<String> ladderScenarios;
+
+  @Option(
+      names = "--ladder-strategies",
+      split = ",",
+      paramLabel = "NAME",
+      description = "the built-in strategies in the ladder's field (default: all)")
+  java.util.List<String> ladderStrategies;
+
+  @Option(
+      names = "--ladder-deadline",
+      paramLabel = "SECONDS",
+      description =
+          "a ladder turn's deadline: a remote bot silent that long gets the default orders"
+              + " (default ${DEFAULT-VALUE})",
+      defaultValue = "30")
+  int ladderDeadline;
+
+  @Option(
+      names = "--ladder-seed",
+      description = "the ladder's seed (default ${DEFAULT-VALUE})",
+      defaultValue = "1")
+  long ladderSeed;
+
   // Pages served under --public-url (through a proxy, say) open the WebSocket from that origin.
   private static java.util.List<String> withPublicOrigin(
       java.util.List<String> origins, String publicUrl) {
@@ -334,30 +380,56 @@ final class ServeCommand implements Callable<Integer> {
     if (pruner != null) {
       schedulePruning(pruner, lobby);
     }
+    org.entente.server.ladder.Ladder ladderService = null;
+    if (ladder) {
+      try {
+        ladderService =
+            org.entente.server.ladder.Ladder.open(
+                lobby,
+                data,
+                new org.entente.server.ladder.Ladder.Config(
+                    ladderCpu,
+                    ladderScenarios,
+                    ladderStrategies == null
+                        ? org.entente.client.bots.Strategies.names()
+                        : ladderStrategies,
+                    ladderDeadline,
+                    ladderSeed));
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        spec.commandLine().getErr().println("entente does not start: ladder: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        lobby.shutdown();
+        return 2;
+      }
+    }
     MetricsRoute metrics = new MetricsRoute(lobby, metricsToken);
+    Map<String, org.entente.server.net.HttpRoute> routes = new java.util.HashMap<>();
+    routes.put("/metrics", metrics);
+    routes.put("/debrief/", lobby.debriefRoute());
+    routes.put("/handout/", lobby.handoutRoute());
+    routes.put("/transcript/", lobby.transcriptRoute());
+    if (ladderService != null) {
+      routes.put("/ladder/game/", ladderService.gameRoute());
+    }
     NetServer server =
         new NetServer(
             config,
             lobby,
             new ClasspathStaticFiles(ServeCommand.class.getClassLoader(), "web/"),
-            Map.of(
-                "/metrics",
-                metrics,
-                "/debrief/",
-                lobby.debriefRoute(),
-                "/handout/",
-                lobby.handoutRoute(),
-                "/transcript/",
-                lobby.transcriptRoute()),
+            Map.copyOf(routes),
             tls);
     metrics.connections(server::openConnections);
     CountDownLatch stopped = new CountDownLatch(1);
+    final org.entente.server.ladder.Ladder ladderToClose = ladderService;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   // bounded: each step gives up after a few seconds (see NetServer#close)
                   try {
+                    if (ladderToClose != null) {
+                      ladderToClose.close();
+                    }
                     server.close();
                   } finally {
                     lobby.shutdown();
@@ -392,6 +464,15 @@ final class ServeCommand implements Callable<Integer> {
         .printf(
             "instructor key (lists every game on %s#/games): %s (%s)%n",
             url.url(), key.key(), key.why());
+    if (ladderService != null) {
+      ladderService.start();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "ladder: %d rated games so far, ratings in %s; playing within %.2f of a core; the"
+                  + " ladder page is %s#/ladder%n",
+              ladderService.gamesRated(), ladderService.file(), ladderCpu, url.url());
+    }
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

@@ -67,6 +67,27 @@ final class Entrants {
     return null;
   }
 
+  /**
+   * Registers {@code c} under a name the server chose (the ladder's), which need not be a valid
+   * {@code RegisterEntrant} name: one that is not cannot be taken by a client.
+   */
+  synchronized void registerInternal(Connection c, String name) {
+    names.put(c, name);
+    slots.putIfAbsent(c, new Slot(c, registrations++));
+  }
+
+  /** How many connections registered under {@code name} hold no seat of an unfinished game. */
+  synchronized int free(String name) {
+    int n = 0;
+    for (var e : names.entrySet()) {
+      Slot s = slots.get(e.getKey());
+      if (e.getValue().equals(name) && s != null && s.free() && e.getKey().isOpen()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** How many connections are registered under {@code name}. */
   synchronized int count(String name) {
     return (int) names.values().stream().filter(name::equals).count();

@@ -691,6 +691,11 @@ public final class LiveGame {
         id, world, settings.seed(), all, pastReports(), prologue, annotations, strategies);
   }
 
+  /** The CPU time the game's own tasks have used (turns, bots, views), in nanoseconds. */
+  public long cpuNanos() {
+    return executor.cpuNanos();
+  }
+
   /** The latest lobby summary (safe from any thread). */
   public org.entente.proto.v1.GameInfo info() {
     return info;

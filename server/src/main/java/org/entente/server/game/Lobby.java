@@ -526,6 +526,41 @@ public final class Lobby implements MessageHandler {
     return g;
   }
 
+  // ------------------------------------------------------------------ services beside the lobby
+
+  /**
+   * Lets another service answer one request type (the ladder's messages). The handler runs on the
+   * connection's network thread and must not block; requests before the Hello are refused first.
+   */
+  public void route(BodyCase body, java.util.function.BiConsumer<Connection, ClientMessage> h) {
+    handlers.put(body, h::accept);
+  }
+
+  /**
+   * Offers {@code c} for seats given to the entrant {@code internalName} in {@code
+   * create_game.entrants}; a name that is not a valid {@code RegisterEntrant} name (the ladder's
+   * contain ':') can be offered only this way.
+   */
+  public void offerEntrant(Connection c, String internalName) {
+    entrants.registerInternal(c, internalName);
+  }
+
+  /** Open connections offered as {@code name} that hold no seat of an unfinished game. */
+  public int freeEntrantConnections(String name) {
+    return entrants.free(name);
+  }
+
+  /** The CPU time game {@code id}'s own tasks have used so far (ns), or -1 for no such game. */
+  public long gameCpuNanos(String id) {
+    LiveGame g = games.get(id);
+    return g == null ? -1 : g.cpuNanos();
+  }
+
+  /** The data folder's journals (the ladder reads its finished games back from them). */
+  public JournalStore journals() {
+    return store;
+  }
+
   // ------------------------------------------------------------------ remote entrants
 
   private void registerEntrant(Connection c, ClientMessage m) {

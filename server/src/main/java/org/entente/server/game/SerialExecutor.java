@@ -25,6 +25,11 @@ final class SerialExecutor implements Executor {
   private final Executor pool;
   private final Runnable whenIdle;
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+  private final java.util.concurrent.atomic.AtomicLong cpuNanos =
+      new java.util.concurrent.atomic.AtomicLong();
   private boolean scheduled; // a drain is queued on the pool or running
   private boolean suspended;
   private boolean shutdown;
@@ -107,11 +112,24 @@ final class SerialExecutor implements Executor {
   }
 
   private void run(Runnable task) {
+    long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
     try {
       task.run();
     } catch (RuntimeException | Error e) {
       LOG.error("{}: task failed", name, e);
+    } finally {
+      if (CPU_TIME) {
+        cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+      }
     }
+  }
+
+  /**
+   * The CPU time this queue's tasks have used so far, in nanoseconds (0 where the JVM cannot
+   * measure a thread's CPU time).
+   */
+  long cpuNanos() {
+    return cpuNanos.get();
   }
 
   /** Refuses new tasks; those queued still run. */

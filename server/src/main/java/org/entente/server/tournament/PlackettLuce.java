@@ -334,6 +334,23 @@ public final class PlackettLuce {
   /** Centred log-strengths and their standard errors, entrant by entrant. */
   public record Fit(double[] rating, double[] error) {}
 
+  /**
+   * The log-likelihood of {@code games} at log-strengths {@code theta} (no prior), with its
+   * gradient and minus its Hessian: what an online Gaussian update (the ladder's) needs to add one
+   * game's evidence to a prior of its own.
+   */
+  public static Derivatives logLikelihood(int items, List<Ranking> games, double[] theta) {
+    PlackettLuce model = new PlackettLuce(items, games, 1, 0);
+    double[] gamma = exp(theta);
+    double[] grad = new double[items];
+    double[][] curvature = new double[items][items];
+    model.derivatives(gamma, grad, curvature);
+    return new Derivatives(model.objective(theta), grad, curvature);
+  }
+
+  /** A log-likelihood's value, gradient and minus Hessian in the log-strengths. */
+  public record Derivatives(double value, double[] gradient, double[][] curvature) {}
+
   /** Builds a model for tests that check the fit's stationarity. */
   static PlackettLuce of(int items, List<Ranking> games) {
     return new PlackettLuce(items, games, 1, 0);
