@@ -1,0 +1,21 @@
+// English texts of the seminar pages, key -> text ({name} is a placeholder). See ../i18n.js.
+export default {
+  'common.language': 'Language',
+  'app.title': 'Entente seminar',
+  'app.skip': 'Skip to content',
+  'app.nav': 'Pages',
+  'app.lobby': 'Lobby',
+  'app.health': 'Server health',
+  'app.loading': 'Loading…',
+  'app.failed': 'This page failed: {message}',
+  'app.notFound': 'Not found',
+  'app.noPage': 'No page at {hash}. ',
+  'app.toLobby': 'Go to the lobby',
+  'conn.none': 'not connected',
+  'conn.connecting': 'connecting…',
+  'conn.connected': 'connected',
+  'conn.elsewhere': 'this seat was opened elsewhere',
+  'conn.reconnecting': 'disconnected: reconnecting…',
+  'conn.closed': 'the connection closed',
+  'conn.unreachable': 'cannot reach the server at /ws',
+};

@@ -1,0 +1,21 @@
+// 세미나 화면의 한국어 텍스트, 키 -> 텍스트 ({name}은 자리표시자). ../i18n.js 참고.
+export default {
+  'common.language': '언어',
+  'app.title': 'Entente 세미나',
+  'app.skip': '본문으로 건너뛰기',
+  'app.nav': '페이지',
+  'app.lobby': '로비',
+  'app.health': '서버 상태',
+  'app.loading': '불러오는 중…',
+  'app.failed': '페이지를 열지 못했습니다: {message}',
+  'app.notFound': '페이지 없음',
+  'app.noPage': '{hash} 주소에는 페이지가 없습니다. ',
+  'app.toLobby': '로비로 가기',
+  'conn.none': '연결 안 됨',
+  'conn.connecting': '연결 중…',
+  'conn.connected': '연결됨',
+  'conn.elsewhere': '이 자리가 다른 곳에서 열렸습니다',
+  'conn.reconnecting': '연결 끊김: 다시 연결하는 중…',
+  'conn.closed': '연결이 닫혔습니다',
+  'conn.unreachable': '/ws의 서버에 연결할 수 없습니다',
+};
