@@ -208,7 +208,7 @@ export async function instructorPage(main, page, token) {
 
   let scTitle = '';
   function where(v) {
-    return t('console.where', { scenario: scTitle || v.scenario, turn: v.turn, turns: v.turns, label: labelOf(v.turn, v.turnLabel, v.turnLabelKo) });
+    return t('console.where', { scenario: scTitle || v.scenario, turn: v.turn, turns: v.turns, label: labelOf(v.turn, v.turnLabel) });
   }
 
   function render(v) {

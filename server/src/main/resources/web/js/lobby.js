@@ -2,6 +2,7 @@
 import { h, fill, field, select, say, section } from './dom.js';
 import { abs, randomKey } from './links.js';
 import { t, lang, local } from './i18n.js';
+import { turnLabel } from './i18n/engine.js';
 
 /** A built-in strategy's name and one-line summary in the language on screen (the server's words for others). */
 export function strategyLabel(st) {
@@ -43,7 +44,7 @@ export async function lobbyPage(main, page) {
   function showScenario() {
     const sc = scenario();
     fill(briefing, h('p', {}, local(sc.briefing, sc.briefingKo)), h('p', { class: 'hint' },
-      t('lobby.span', { first: local(sc.firstLabel, sc.firstLabelKo), last: local(sc.lastLabel, sc.lastLabelKo), turns: sc.turns, states: sc.seats.length })));
+      t('lobby.span', { first: turnLabel(sc.firstLabel), last: turnLabel(sc.lastLabel), turns: sc.turns, states: sc.seats.length })));
     fill(seatsBox, h('fieldset', {},
       h('legend', {}, t('lobby.who')),
       h('p', { class: 'hint' }, t('lobby.whoHint')),

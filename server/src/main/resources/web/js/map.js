@@ -119,7 +119,7 @@ export function drawMap(view, coords, self) {
     svg.append(s('g', { class: cls, 'data-state': n.id },
       s('circle', { cx: p.x, cy: p.y, r }),
       s('text', { x: p.x, y: p.y + r + 14, 'text-anchor': 'middle' }, n.id),
-      s('title', {}, t('map.state', { name: local(n.name, n.nameKo), power: num(n.power, 3) }) + (n.active === false ? t('map.conquered') : ''))));
+      s('title', {}, t('map.state', { name: local(n.name, (view.stateNamesKo || {})[n.id]), power: num(n.power, 3) }) + (n.active === false ? t('map.conquered') : ''))));
   }
   const desc = h('ul', { id: 'map-desc', class: 'map-desc' },
     alliances.map((a) => h('li', { class: 'alliance-item' }, t('map.allianceItem', { id: a.id, kind: kindWord(a), target: a.target ? t('map.againstItem', { target: a.target }) : '', members: (a.members || []).join(', '), cohesion: num(a.cohesion) }))),

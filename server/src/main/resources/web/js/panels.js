@@ -2,20 +2,19 @@
 import { h, num, pct, threatPct, section } from './dom.js';
 import { threatWhy, explainCode, codeName, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
 import { t, local } from './i18n.js';
-import { engineText } from './i18n/engine.js';
+import { engineText, turnLabel } from './i18n/engine.js';
 
 /** A function from state id to "Name (ID)". */
 export function namer(view) {
   const names = {};
-  for (const n of view.nations || []) names[n.id] = local(n.name, n.nameKo);
+  const ko = view.stateNamesKo || {};
+  for (const n of view.nations || []) names[n.id] = local(n.name, ko[n.id]);
   return (id) => (names[id] ? `${names[id]} (${id})` : id || '—');
 }
 
 /** " (label)" when a turn's calendar label says more than its number, else "". */
-export function labelOf(turn, label, labelKo) {
-  if (!label || label === `turn ${turn}`) return '';
-  const shown = local(label, labelKo);
-  return shown ? ` (${shown})` : '';
+export function labelOf(turn, label) {
+  return label && label !== `turn ${turn}` ? ` (${turnLabel(label)})` : '';
 }
 
 /** An ideology's name in the language on screen (the scenario's own word when the dictionaries have none). */
@@ -88,7 +87,7 @@ function compact(v) {
 export function results(resolved, nameOf, heading) {
   const outcomes = resolved.outcomes || [];
   return h('div', { class: 'results' },
-    h('h3', {}, heading || t('results.title', { turn: resolved.turn, label: labelOf(resolved.turn, resolved.turnLabel, resolved.turnLabelKo) })),
+    h('h3', {}, heading || t('results.title', { turn: resolved.turn, label: labelOf(resolved.turn, resolved.turnLabel) })),
     outcomes.length ? h('table', { class: 'outcomes' },
       h('thead', {}, h('tr', {}, [t('common.state'), t('results.order'), t('results.outcome'), t('results.why')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, outcomes.map((o) => h('tr', {},

@@ -53,7 +53,7 @@ export async function replayPage(main, page, token) {
     const range = controls.querySelector('#timeline');
     if (range) range.value = String(at + 1);
     const label = controls.querySelector('#timeline-label');
-    if (label) label.textContent = t('replay.label', { turn: tu.turn, n: turns.length, label: labelOf(tu.turn, v.turnLabel, v.turnLabelKo), as: seeAs() });
+    if (label) label.textContent = t('replay.label', { turn: tu.turn, n: turns.length, label: labelOf(tu.turn, v.turnLabel), as: seeAs() });
     const ids = (v.nations || []).map((n) => n.id);
     const omni = v.omniscient;
     fill(shown, h('div', { class: 'grid' },

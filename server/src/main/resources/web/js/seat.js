@@ -36,7 +36,7 @@ export async function seatPage(main, page, token) {
 
 
   function where(v) {
-    return t('seat.where', { game: v.gameId, scenario: scTitle || v.scenario, turn: v.turn, turns: v.turns, label: labelOf(v.turn, v.turnLabel, v.turnLabelKo) });
+    return t('seat.where', { game: v.gameId, scenario: scTitle || v.scenario, turn: v.turn, turns: v.turns, label: labelOf(v.turn, v.turnLabel) });
   }
 
   function render(v) {
@@ -45,7 +45,7 @@ export async function seatPage(main, page, token) {
     const nameOf = namer(v);
     const me = (v.nations || []).find((n) => n.id === v.self) || {};
     fill(header,
-      h('h1', {}, v.role === 'OBSERVER' ? t('seat.watching', { game: v.gameId }) : `${local(me.name, me.nameKo) || v.self} (${v.self})`),
+      h('h1', {}, v.role === 'OBSERVER' ? t('seat.watching', { game: v.gameId }) : `${local(me.name, (v.stateNamesKo || {})[me.id]) || v.self} (${v.self})`),
       h('p', {}, h('span', { id: 'where' }, where(v)), ' · ',
         h('span', { id: 'phase' }, phaseText(v.phase))),
       h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, t('seat.replay'))));

@@ -170,3 +170,20 @@ export function engineText(text) {
   const ko = engineKo(text);
   return ko === null ? text || '' : ko;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A turn's calendar label ("July 1914", "1 August 1914", "431 BC, summer") in the language on screen. */
+export function turnLabel(label) {
+  const s = String(label || '');
+  if (lang() !== 'ko') return s;
+  let m = s.match(/^([0-9]{1,2}) ([A-Z][a-z]+) (-?[0-9]+)$/);
+  if (m && MONTHS.includes(m[2])) return `${m[3]}년 ${MONTHS.indexOf(m[2]) + 1}월 ${m[1]}일`;
+  m = s.match(/^([A-Z][a-z]+) (-?[0-9]+)$/);
+  if (m && MONTHS.includes(m[1])) return `${m[2]}년 ${MONTHS.indexOf(m[1]) + 1}월`;
+  m = s.match(/^([0-9]+)( BC)?(?:, (summer|winter))?$/);
+  if (m) return `${m[2] ? '기원전 ' : ''}${m[1]}년${m[3] ? (m[3] === 'summer' ? ' 여름' : ' 겨울') : ''}`;
+  m = s.match(/^turn ([0-9]+)$/);
+  if (m) return `${m[1]}턴`;
+  return s;
+}
