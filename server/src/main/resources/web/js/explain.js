@@ -1,6 +1,6 @@
 // Plain-language explanations of each choice, following docs/rules.md.
 import { num, pct } from './dom.js';
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
 
 // Each list entry's label and text are getters, so they follow the language on screen.
 const entry = (prefix, kind) => ({
@@ -37,6 +37,12 @@ export const ALLIANCE_KINDS = {
   },
 };
 
+/** An alliance's id as shown: a scenario's named alliance in the language on screen, else the id. */
+export function allianceName(id) {
+  const k = `allianceId.${id}`;
+  return id && has(k) ? t(k) : id || '';
+}
+
 /** True when an alliance (as the server sends it) is offensive; a missing kind is defensive. */
 export function isOffensive(a) {
   return !!a && (a.kind === 'ALLIANCE_OFFENSIVE' || a.kind === 1);
@@ -54,13 +60,13 @@ export function kindWord(a) {
  */
 export function explainCode(code) {
   const k = `outcome.${code}`;
-  return code && t(k) !== k ? t(k) : '';
+  return code && has(k) ? t(k) : '';
 }
 
 /** An outcome code's short name in the language on screen (the code itself when it has none). */
 export function codeName(code) {
   const k = `code.${code}`;
-  return code && t(k) !== k ? t(k) : code || '';
+  return code && has(k) ? t(k) : code || '';
 }
 
 /** One sentence saying what the chosen orders will do. */
@@ -93,7 +99,7 @@ export function describe(orders, view, nameOf) {
     if (a.attack) parts.push(t('say.attack', { target: nameOf(a.attack.target) }));
     if (a.aid) parts.push(t('say.aid', { amount: num(a.aid.amount, 1), to: nameOf(a.aid.to) }));
     if (a.penetrate) parts.push(t('say.penetrate', { target: nameOf(a.penetrate.target) }));
-    if (a.leave) parts.push(t('say.leave', { alliance: a.leave.alliance }));
+    if (a.leave) parts.push(t('say.leave', { alliance: allianceName(a.leave.alliance) }));
   }
   return parts.join(' ');
 }

@@ -10,6 +10,8 @@
 //   setLang(code)     switches to 'ko' or 'en': remembered in localStorage ('entente:lang'), sets
 //                     <html lang>, and calls every onLangChange listener (app.js re-renders the page).
 //   onLangChange(f)   f(code) after every switch.
+//   has(key)          true when the dictionaries have `key` (for texts that exist only for some
+//                     values, e.g. 'strategy.NAME'); asks without logging.
 //   local(en, ko)     a text that may come with a Korean version (a scenario's briefing, news, state
 //                     name sent by the server): ko in Korean mode when it is not empty, else en.
 //   langSwitch()      the visible switch (한국어 / English) as an element; app.js puts one in the header.
@@ -80,6 +82,11 @@ export function t(key, params = {}) {
     console.warn(`i18n: no ${current} text for ${key}`);
   }
   return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined || params[name] === null ? m : String(params[name])));
+}
+
+/** True when the dictionaries have a text for `key`. */
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(en, key);
 }
 
 /** A server text with an optional Korean version: ko in Korean mode when present, else en. */

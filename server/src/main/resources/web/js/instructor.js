@@ -3,14 +3,19 @@ import { h, fill, field, select, say, num, pct } from './dom.js';
 import { drawMap, coordinates, scenarioInfo, scenarioTitle } from './map.js';
 import { namer, heatmap, results, pressItem, ordersText, labelOf, cards, phaseText, TurnClock, alliancesTable } from './panels.js';
 import { abs, links } from './links.js';
-import { t, local } from './i18n.js';
+import { t, local, has } from './i18n.js';
 import { engineText } from './i18n/engine.js';
 import { strategyLabel, withLang } from './lobby.js';
+
+/** Who sent orders: a member's name, or a bot ("bot:STRATEGY") in words. */
+function submitter(by) {
+  return by && by.startsWith('bot:') ? t('console.bot', { strategy: strategyLabel(by.slice(4)) }) : by;
+}
 
 /** A game event's kind in words (the kind itself when the dictionaries have none). */
 function eventKind(kind) {
   const k = `event.${kind}`;
-  return t(k) === k ? kind : t(k);
+  return !has(k) ? kind : t(k);
 }
 
 export async function instructorPage(main, page, token) {
@@ -226,7 +231,7 @@ export async function instructorPage(main, page, token) {
       heatmap(t('console.intentMatrix'), omni.intent || [], ids, nameOf, (x) => num(x, 2)),
       h('table', { class: 'kv' }, h('caption', {}, t('console.coverageOrders')), h('tbody', {}, ids.map((id, i) => {
         const sub = submitted.find((s) => s.state === id);
-        return h('tr', {}, h('th', { scope: 'row' }, id), h('td', {}, pct((omni.coverage || [])[i])), h('td', {}, sub ? t('console.ordersBy', { orders: ordersText(sub.orders), by: sub.submittedBy }) : t('console.noOrders')));
+        return h('tr', {}, h('th', { scope: 'row' }, id), h('td', {}, pct((omni.coverage || [])[i])), h('td', {}, sub ? t('console.ordersBy', { orders: ordersText(sub.orders), by: submitter(sub.submittedBy) }) : t('console.noOrders')));
       }))));
     fill(bodies.imap, drawMap(v, coords, ''));
     fill(bodies.ialliances, alliancesTable(v, nameOf, ''));
@@ -250,7 +255,7 @@ export async function instructorPage(main, page, token) {
     renderRecipients(v);
     for (const p of v.messages || []) messages.set(p.id, p);
     renderPress();
-    const news = (v.news || []).map((n, i) => local(n, (v.newsKo || [])[i])).filter((n) => !loggedNews.has(`${v.turn}:${n}`));
+    const news = (v.news || []).map((n, i) => local(engineText(n), (v.newsKo || [])[i])).filter((n) => !loggedNews.has(`${v.turn}:${n}`));
     news.forEach((n) => loggedNews.add(`${v.turn}:${n}`));
     if (news.length) logLine(t('console.news', { turn: v.turn }), h('ul', {}, news.map((n) => h('li', {}, n))));
   }

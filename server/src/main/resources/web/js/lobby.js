@@ -1,17 +1,17 @@
 // The lobby: pick a scenario, set up its seats, create the game, hand out the links and codes.
 import { h, fill, field, select, say, section } from './dom.js';
 import { abs, randomKey } from './links.js';
-import { t, lang, local } from './i18n.js';
+import { t, lang, local, has } from './i18n.js';
 import { turnLabel } from './i18n/engine.js';
 
 /** A built-in strategy's name and one-line summary in the language on screen (the server's words for others). */
 export function strategyLabel(st) {
   const k = `strategy.${st}`;
-  return t(k) === k ? st : t(k);
+  return !has(k) ? st : t(k);
 }
 export function strategySummary(st, summaries) {
   const k = `strategy.${st}.what`;
-  return t(k) === k ? summaries[st] || '' : t(k);
+  return !has(k) ? summaries[st] || '' : t(k);
 }
 
 export async function lobbyPage(main, page) {

@@ -1,7 +1,7 @@
 // The map of states: positions from their coordinates, alliances and client links drawn, crises
 // marked. Drawn as SVG with a text description for screen readers.
 import { h, s, num } from './dom.js';
-import { isOffensive, kindWord } from './explain.js';
+import { isOffensive, kindWord, allianceName } from './explain.js';
 import { t, local } from './i18n.js';
 
 const W = 600;
@@ -89,7 +89,7 @@ export function drawMap(view, coords, self) {
         const q = pos[m[j]];
         if (p && q) {
           svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: `alliance a${ai % 4}${isOffensive(a) ? ' offensive' : ''}`, 'stroke-width': 2 + 4 * (a.cohesion || 0), 'data-target': a.target || null },
-            s('title', {}, t('map.allianceLine', { kind: kindWord(a), id: a.id, target: a.target ? t('map.against', { target: a.target }) : '', members: m.join(', '), cohesion: num(a.cohesion) }))));
+            s('title', {}, t('map.allianceLine', { kind: kindWord(a), id: allianceName(a.id), target: a.target ? t('map.against', { target: a.target }) : '', members: m.join(', '), cohesion: num(a.cohesion) }))));
         }
       }
     }
@@ -104,12 +104,12 @@ export function drawMap(view, coords, self) {
   }
   for (const c of crises) {
     const p = pos[c.aggressor];
-    const t = pos[c.target];
-    if (p && t) {
-      const q = shorten(p, t, 24);
+    const tp = pos[c.target];
+    if (p && tp) {
+      const q = shorten(p, tp, 24);
       svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: 'crisis', 'marker-end': 'url(#arrow-crisis)' },
         s('title', {}, t('map.crisis', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))));
-      svg.append(s('text', { x: t.x + 16, y: t.y - 16, class: 'crisis-mark', 'aria-hidden': 'true' }, '⚠'));
+      svg.append(s('text', { x: tp.x + 16, y: tp.y - 16, class: 'crisis-mark', 'aria-hidden': 'true' }, '⚠'));
     }
   }
   for (const n of nations) {
@@ -122,7 +122,7 @@ export function drawMap(view, coords, self) {
       s('title', {}, t('map.state', { name: local(n.name, (view.stateNamesKo || {})[n.id]), power: num(n.power, 3) }) + (n.active === false ? t('map.conquered') : ''))));
   }
   const desc = h('ul', { id: 'map-desc', class: 'map-desc' },
-    alliances.map((a) => h('li', { class: 'alliance-item' }, t('map.allianceItem', { id: a.id, kind: kindWord(a), target: a.target ? t('map.againstItem', { target: a.target }) : '', members: (a.members || []).join(', '), cohesion: num(a.cohesion) }))),
+    alliances.map((a) => h('li', { class: 'alliance-item' }, t('map.allianceItem', { id: allianceName(a.id), kind: kindWord(a), target: a.target ? t('map.againstItem', { target: a.target }) : '', members: (a.members || []).join(', '), cohesion: num(a.cohesion) }))),
     nations.filter((n) => n.patron).map((n) => h('li', {}, t('map.client', { state: n.id, patron: n.patron }))),
     crises.map((c) => h('li', { class: 'crisis-item' }, t('map.crisisItem', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))),
     alliances.length + crises.length === 0 && !nations.some((n) => n.patron) ? h('li', {}, t('map.nothing')) : null);

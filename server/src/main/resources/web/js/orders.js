@@ -1,7 +1,7 @@
 // The order form: one stance and at most two actions, checked before sending, each choice
 // explained in plain language. Works with the keyboard alone (radios, selects, inputs, Enter).
 import { h, fill, field, select, num } from './dom.js';
-import { STANCES, ACTIONS, OFFENSIVE_FLAG, describe } from './explain.js';
+import { STANCES, ACTIONS, OFFENSIVE_FLAG, describe, allianceName } from './explain.js';
 import { allianceText } from './panels.js';
 import { t } from './i18n.js';
 
@@ -61,7 +61,7 @@ export function validate(orders, view) {
     } else if (a.leave) {
       const mine = (view.alliances || []).some((al) => al.id === a.leave.alliance && (al.members || []).includes(self));
       if (!a.leave.alliance) problems.push(t('check.leaveChoose', { where }));
-      else if (!mine) problems.push(t('check.leaveNotMember', { where, alliance: a.leave.alliance }));
+      else if (!mine) problems.push(t('check.leaveNotMember', { where, alliance: allianceName(a.leave.alliance) }));
     }
   });
   return problems;
@@ -84,18 +84,18 @@ export function cautions(orders, view) {
   if (st.balance) {
     const b = st.balance;
     for (const al of mine) {
-      if (b.against && al.members.includes(b.against)) out.push(t('caution.allyAgainst', { state: b.against, alliance: al.id }));
+      if (b.against && al.members.includes(b.against)) out.push(t('caution.allyAgainst', { state: b.against, alliance: allianceName(al.id) }));
     }
     for (const p of b.partners || []) {
       const aimed = mine.find((al) => al.target === p);
-      if (aimed) out.push(t('caution.partnerIsTarget', { state: p, alliance: aimed.id }));
+      if (aimed) out.push(t('caution.partnerIsTarget', { state: p, alliance: allianceName(aimed.id) }));
       const theirs = (view.alliances || []).find((al) => !(al.members || []).includes(self) && (al.members || []).includes(p) && al.target === self);
-      if (theirs) out.push(t('caution.selfIsTarget', { state: p, alliance: theirs.id }));
+      if (theirs) out.push(t('caution.selfIsTarget', { state: p, alliance: allianceName(theirs.id) }));
     }
     if (b.offensive && !(b.partners || []).length) out.push(t('caution.flagAlone'));
   } else if (st.bandwagon) {
     for (const al of mine) {
-      if (al.target === st.bandwagon.with) out.push(t('caution.patronTarget', { state: st.bandwagon.with, alliance: al.id }));
+      if (al.target === st.bandwagon.with) out.push(t('caution.patronTarget', { state: st.bandwagon.with, alliance: allianceName(al.id) }));
     }
   }
   for (const a of orders.actions || []) {

@@ -1,7 +1,7 @@
 // Pieces shared by the seat, instructor and replay pages.
 import { h, num, pct, threatPct, section } from './dom.js';
-import { threatWhy, explainCode, codeName, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
-import { t, local } from './i18n.js';
+import { threatWhy, explainCode, codeName, allianceName, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
+import { t, local, has } from './i18n.js';
 import { engineText, turnLabel } from './i18n/engine.js';
 
 /** A function from state id to "Name (ID)". */
@@ -20,7 +20,7 @@ export function labelOf(turn, label) {
 /** An ideology's name in the language on screen (the scenario's own word when the dictionaries have none). */
 export function ideologyName(id) {
   const k = `ideology.${id}`;
-  return t(k) === k ? id : t(k);
+  return !has(k) ? id : t(k);
 }
 
 /** Capabilities and traits of one state. */
@@ -121,7 +121,7 @@ export function ordersText(o) {
 
 /** An alliance in a few words: "a1 (defensive, against KAD): LEN, OST". */
 export function allianceText(a) {
-  return t('allianceText', { id: a.id, kind: kindWord(a), target: a.target ? t('allianceText.against', { target: a.target }) : t('allianceText.noTarget'), members: (a.members || []).join(', ') });
+  return t('allianceText', { id: allianceName(a.id), kind: kindWord(a), target: a.target ? t('allianceText.against', { target: a.target }) : t('allianceText.noTarget'), members: (a.members || []).join(', ') });
 }
 
 /**
@@ -138,7 +138,7 @@ export function alliancesTable(view, nameOf, self) {
         [t('alliances.kind'), t('alliances.kind.title')], [t('alliances.cohesion'), ''], [t('alliances.since'), t('alliances.since.title')]]
         .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
       h('tbody', {}, list.map((a) => h('tr', { class: `${isOffensive(a) ? 'offensive' : 'defensive'}${self && (a.members || []).includes(self) ? ' mine' : ''}`, 'data-alliance': a.id },
-        h('th', { scope: 'row' }, a.id),
+        h('th', { scope: 'row' }, allianceName(a.id)),
         h('td', {}, (a.members || []).map(nameOf).join(', ')),
         h('td', { class: 'target', 'data-target-bloc': (a.targetBloc || []).join(' ') || null },
           a.target ? nameOf(a.target) : '—',
@@ -169,7 +169,7 @@ export function cards(list) {
 export function phaseText(phase, reason) {
   if (phase === 'PAUSED' && reason) return t('phase.pausedWhy', { reason: engineText(reason) });
   const k = `phase.${phase}`;
-  return phase && t(k) !== k ? t(k) : phase || '';
+  return phase && has(k) ? t(k) : phase || '';
 }
 
 /**

@@ -55,7 +55,7 @@ export async function seatPage(main, page, token) {
         h('summary', {}, t('seat.scenario')), h('p', {}, local(v.briefing, v.briefingKo))),
       h('details', { open: first && v.turn === 1 },
         h('summary', {}, t('seat.privateBriefing')), h('p', { id: 'private-briefing' }, local(v.privateBriefing, v.privateBriefingKo))),
-      (v.news || []).length ? h('div', { class: 'news' }, h('h3', {}, t('seat.news')), h('ul', {}, v.news.map((n, i) => h('li', {}, local(n, (v.newsKo || [])[i]))))) : null);
+      (v.news || []).length ? h('div', { class: 'news' }, h('h3', {}, t('seat.news')), h('ul', {}, v.news.map((n, i) => h('li', {}, local(engineText(n), (v.newsKo || [])[i]))))) : null);
     fill(bodies.map, drawMap(v, coords, v.self));
     if (first) {
       scenarioTitle(conn, v.scenario).then((x) => {

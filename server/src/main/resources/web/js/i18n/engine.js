@@ -3,10 +3,11 @@
 // patterns; each pattern below turns one of them into Korean, with its state, alliance and crisis
 // ids and its numbers kept. In English mode, and for a sentence no pattern knows, the server's
 // text is shown as it came (the Korean browser test fails on any that reaches a page it opens).
-import { lang } from '../i18n.js';
+import { lang, t, has } from '../i18n.js';
 
 const ID = '([A-Za-z0-9_-]+)';
 const NUM = '([0-9][0-9.,]*)';
+const AL = '([a-z][a-z0-9]*(?:-[a-z0-9]+)*)';
 const LIST = '([A-Za-z0-9_-]+(?:, [A-Za-z0-9_-]+)*)';
 
 // [English pattern with ID/NUM/LIST/{REST} parts, Korean with $1, $2...]; {REST} is a nested
@@ -17,7 +18,12 @@ const RULES = [
   [`stance partner ${ID}`, '노선: 파트너 $1'],
   [`crisis (c[0-9]+)`, '위기 $1'],
   [`action\\[([0-9]+)\\]`, '행동[$1]'],
-  [`alliance (a[0-9]+)`, '동맹 $1'],
+  [`ATTACK ${ID}`, '공격 $1'],
+  [`AID ${ID}`, '원조 $1'],
+  [`PENETRATE ${ID}`, '정치 침투 $1'],
+  [`LEAVE ${AL}`, '동맹 탈퇴 $1'],
+  [`${NUM} of ${NUM} members of ${AL} named ${ID}; ${NUM} needed to join`, '$3 구성원 $2개국 중 $1개국이 $4를 지목함. 가입하려면 $5개국이 필요함'],
+  [`alliance ${AL}`, '동맹 $1'],
   // stances
   [`balances ${ID}: ${NUM} points of economy armed`, '$1에 맞서 균형: 경제력 $2점을 군비로 전환'],
   [`balances ${ID}`, '$1에 맞서 균형'],
@@ -29,8 +35,8 @@ const RULES = [
   [`mutual bandwagoning with ${ID} creates no link`, '$1와 서로 편승해서 종속 관계가 생기지 않음'],
   [`${ID} is no longer a client of ${ID}`, '$1는 더 이상 $2의 종속국이 아님'],
   [`${ID} bandwagons with ${ID}`, '$1가 $2에 편승'],
-  [`left (a[0-9]+), which is aimed at its patron ${ID}`, '후원국 $2를 겨냥한 $1에서 탈퇴'],
-  [`balances against its ally ${ID}: left (a[0-9]+)`, '동맹국 $1에 맞서 균형: $2에서 탈퇴'],
+  [`left ${AL}, which is aimed at its patron ${ID}`, '후원국 $2를 겨냥한 $1에서 탈퇴'],
+  [`balances against its ally ${ID}: left ${AL}`, '동맹국 $1에 맞서 균형: $2에서 탈퇴'],
   [`no orders: {REST}`, '명령 없음: $1'],
   ['hides', '중립'],
   ["repeats last turn's BALANCE", '지난 턴처럼 균형'],
@@ -39,29 +45,29 @@ const RULES = [
   ["repeats last turn's BUCK_PASS", '지난 턴처럼 책임 전가'],
   [`{REST}; {REST} instead`, '$1. 대신 $2'],
   // alliances
-  [`formed offensive alliance (a[0-9]+) against ${ID}: ${LIST}`, '공세 동맹 $1 결성 (대상 $2): $3'],
-  [`formed alliance (a[0-9]+) against ${ID}: ${LIST}`, '동맹 $1 결성 (대상 $2): $3'],
-  [`offensive alliance (a[0-9]+) against ${ID}: ${LIST} formed`, '공세 동맹 $1 결성 (대상 $2): $3'],
-  [`alliance (a[0-9]+) against ${ID}: ${LIST} formed`, '동맹 $1 결성 (대상 $2): $3'],
+  [`formed offensive alliance ${AL} against ${ID}: ${LIST}`, '공세 동맹 $1 결성 (대상 $2): $3'],
+  [`formed alliance ${AL} against ${ID}: ${LIST}`, '동맹 $1 결성 (대상 $2): $3'],
+  [`offensive alliance ${AL} against ${ID}: ${LIST} formed`, '공세 동맹 $1 결성 (대상 $2): $3'],
+  [`alliance ${AL} against ${ID}: ${LIST} formed`, '동맹 $1 결성 (대상 $2): $3'],
   [`already allied with ${ID}`, '이미 $1와 동맹'],
   [`${ID} did not name ${ID}`, '$1가 $2를 지목하지 않음'],
   [`${ID} balances ${ID}, ${ID} balances ${ID}: different threats form no alliance`, '$1는 $2에, $3는 $4에 맞섬: 위협이 달라 동맹이 맺어지지 않음'],
-  [`joined (a[0-9]+): {REST}`, '$1에 가입: $2'],
+  [`joined ${AL}: {REST}`, '$1에 가입: $2'],
   [`${NUM} of ${NUM} members named it`, '구성원 $2개국 중 $1개국이 지목함'],
-  [`${ID} joined (a[0-9]+) against ${ID}`, '$1가 $2에 가입 (대상 $3)'],
-  [`left (a[0-9]+)`, '$1에서 탈퇴'],
-  [`${ID} left (a[0-9]+)`, '$1가 $2에서 탈퇴'],
-  [`(a[0-9]+) had already dissolved`, '$1은 이미 해체됨'],
-  [`(a[0-9]+) dissolved: too few members`, '$1 해체: 구성원이 너무 적음'],
-  [`(a[0-9]+) dissolved \\({REST}\\)`, '$1 해체 ($2)'],
-  [`(a[0-9]+) dissolved: {REST}`, '$1 해체: $2'],
+  [`${ID} joined ${AL} against ${ID}`, '$1가 $2에 가입 (대상 $3)'],
+  [`left ${AL}`, '$1에서 탈퇴'],
+  [`${ID} left ${AL}`, '$1가 $2에서 탈퇴'],
+  [`${AL} had already dissolved`, '$1은 이미 해체됨'],
+  [`${AL} dissolved: too few members`, '$1 해체: 구성원이 너무 적음'],
+  [`${AL} dissolved \\({REST}\\)`, '$1 해체 ($2)'],
+  [`${AL} dissolved: {REST}`, '$1 해체: $2'],
   ['an ally was abandoned in a crisis', '위기에서 동맹국을 저버림'],
   ['free-riding', '무임승차'],
   [`its target ${ID} no longer threatens its members`, '대상 $1가 더 이상 구성원을 위협하지 않음'],
   [`would found one alliance with states it stands against: {REST}`, '맞서고 있는 국가와 한 동맹을 맺게 됨: $1'],
-  [`${ID} is the target of alliance (a[0-9]+)`, '$1는 동맹 $2의 대상'],
+  [`${ID} is the target of alliance ${AL}`, '$1는 동맹 $2의 대상'],
   [`${ID} balances ${ID} this turn`, '이번 턴에 $1가 $2에 맞섬'],
-  [`${ID} is allied with ${ID}, the target of (a[0-9]+)`, '$1는 $3의 대상인 $2와 동맹'],
+  [`${ID} is allied with ${ID}, the target of ${AL}`, '$1는 $3의 대상인 $2와 동맹'],
   [`one of ${ID} and ${ID} balances the other's bloc`, '$1와 $2 중 한쪽이 상대 진영에 맞섬'],
   // crises and wars
   [`crisis (c[0-9]+) declared against ${ID}: resolved next turn`, '$2에 대한 위기 $1 선언: 다음 턴에 판정'],
@@ -84,6 +90,9 @@ const RULES = [
   [`crisis (c[0-9]+) defused: {REST}`, '위기 $1 해소: $2'],
   [`${ID} became a client of ${ID}`, '$1가 $2의 종속국이 됨'],
   [`${ID} allied with ${ID}`, '$1가 $2와 동맹을 맺음'],
+  [`war (c[0-9]+): {REST}`, '전쟁 $1: $2'],
+  [`${ID} conquered ${ID} \\(strength ${NUM} against ${NUM}, at least ${NUM} to 1\\)`, '$1가 $2를 정복함 (전력 $3 대 $4, 정복하려면 최소 $5 대 1)'],
+  [`${ID} held against ${ID} \\(strength ${NUM} against ${NUM}\\); ${ID} pays reparations`, '$1가 $2에 맞서 버팀 (전력 $3 대 $4), $5가 배상금을 냄'],
   [`${ID} defeated ${ID} \\(strength ${NUM} against ${NUM}\\); spoils taken`, '$1가 $2를 물리침 (전력 $3 대 $4), 전리품 획득'],
   [`${ID} was conquered by ${ID}`, '$1가 $2에게 정복됨'],
   [`${ID} was conquered`, '$1가 정복됨'],
@@ -101,7 +110,7 @@ const RULES = [
   ['hiding: a hiding state sends no aid', '중립: 중립국은 원조할 수 없음'],
   ['amount: must be positive', '양: 0보다 커야 함'],
   [`amount: aid this turn exceeds ${NUM} of economy`, '양: 이번 턴 원조가 경제력의 $1을 넘음'],
-  [`alliance: ${ID} is not a member of (a[0-9]+)`, '동맹: $1는 $2의 구성원이 아님'],
+  [`alliance: ${ID} is not a member of ${AL}`, '동맹: $1는 $2의 구성원이 아님'],
   [`${ID}: missing`, '$1: 비어 있음'],
   [`${ID}: no state ${ID}`, '$1: $2라는 국가가 없음'],
   [`${ID}: cannot name yourself`, '$1: 자기 자신은 지목할 수 없음'],
@@ -146,6 +155,8 @@ export function engineKo(text) {
     let failed = false;
     const out = r.ko.replace(/\$([0-9]+)/g, (x, k) => {
       const part = m[Number(k)] || '';
+      // a scenario's named alliance (e.g. triple-alliance) by its name
+      if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(part) && has(`allianceId.${part}`)) return t(`allianceId.${part}`);
       // a part that is a whole sentence (not an id, a number or a list of ids) is translated too
       if (r.nested) {
         const inner = engineKo(part);

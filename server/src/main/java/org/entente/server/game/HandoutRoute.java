@@ -73,7 +73,10 @@ final class HandoutRoute implements HttpRoute {
           String html =
               page(
                   words,
-                  g.settings.name(),
+                  // a game named after its scenario (the default) takes the scenario's Korean name
+                  !ko.name().isEmpty() && g.settings.name().equals(g.world.name())
+                      ? ko.name()
+                      : g.settings.name(),
                   g.id,
                   ko.name().isEmpty() ? g.world.name() : ko.name(),
                   absolute(Links.of(g), origin),
