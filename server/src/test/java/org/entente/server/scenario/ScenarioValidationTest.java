@@ -38,8 +38,10 @@ class ScenarioValidationTest {
     assertThat(ko.name()).isEqualTo("유럽, 1914년 7월");
     assertThat(ko.stateNames()).containsEntry("FRN", "프랑스 공화국").hasSize(10);
     assertThat(ko.privateBriefings()).hasSize(10);
-    assertThat(ko.news("The German warships Goeben and Breslau escape to the Dardanelles and are"
-            + " 'sold' to the Ottoman navy, which now outguns Russia's Black Sea Fleet."))
+    assertThat(
+            ko.news(
+                "The German warships Goeben and Breslau escape to the Dardanelles and are"
+                    + " 'sold' to the Ottoman navy, which now outguns Russia's Black Sea Fleet."))
         .contains("괴벤");
     assertThat(ScenarioLoader.korean("no-such-scenario")).isSameAs(KoreanTexts.NONE);
   }
