@@ -98,6 +98,21 @@ async function shot(page, file, width) {
   await page.screenshot({ path: join(shotDir, file), fullPage: true });
 }
 
+// --- the two dictionaries have the same keys, and each text the same placeholders
+{
+  const en = (await import('../../main/resources/web/js/i18n/en.js')).default;
+  const ko = (await import('../../main/resources/web/js/i18n/ko.js')).default;
+  const names = (x) => [...new Set([...x.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort().join();
+  const onlyEn = Object.keys(en).filter((k) => !(k in ko));
+  const onlyKo = Object.keys(ko).filter((k) => !(k in en));
+  const differ = Object.keys(en).filter((k) => k in ko && names(en[k]) !== names(ko[k]));
+  if (onlyEn.length + onlyKo.length + differ.length) {
+    console.error(`E2E FAILED at step dictionaries: only in en.js: ${onlyEn.join(', ') || 'none'}; only in ko.js: ${onlyKo.join(', ') || 'none'}; placeholders differ: ${differ.join(', ') || 'none'}`);
+    process.exit(1);
+  }
+  console.log(`ok - en.js and ko.js have the same ${Object.keys(en).length} keys and placeholders`);
+}
+
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--lang=ko-KR'] });
 try {
   // --- the lobby, chosen in Korean by the browser's language
@@ -122,6 +137,16 @@ try {
   await ipage.locator('a[data-seat=FRN]').waitFor({ timeout: T });
   await korean(ipage, 'lobby with the links');
   const frnLink = await ipage.locator('a[data-seat=FRN]').getAttribute('href');
+
+  // --- an observer from the watch link
+  step = 'watch';
+  const octx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
+  const opage = await octx.newPage();
+  await opage.goto(await ipage.locator('#watch-link').getAttribute('href'));
+  await opage.locator('#where').waitFor({ timeout: T });
+  await opage.locator('#press-list').waitFor({ timeout: T });
+  await korean(opage, 'observer page');
+  await octx.close();
 
   // --- the seat cards, in Korean (the link carries the language)
   step = 'handout';

@@ -12,6 +12,11 @@ function submitter(by) {
   return by && by.startsWith('bot:') ? t('console.bot', { strategy: strategyLabel(by.slice(4)) }) : by;
 }
 
+/** A member's name; an observer who joined from the watch link (named "observer" by the server) in words. */
+function memberName(m) {
+  return m.role !== 'SEAT' && m.name === 'observer' ? t('console.observer') : m.name;
+}
+
 /** A game event's kind in words (the kind itself when the dictionaries have none). */
 function eventKind(kind) {
   const k = `event.${kind}`;
@@ -139,8 +144,8 @@ export async function instructorPage(main, page, token) {
       h('p', { class: 'hint' }, t('console.codeHint')),
       h('h3', {}, t('console.members')),
       roster.length ? h('ul', { id: 'roster' }, roster.map((m) => h('li', { 'data-member': m.memberId },
-        `${m.name} — ${m.role === 'SEAT' ? m.state : t('console.observer')}${m.connected ? t('console.connectedMark') : ''} `,
-        h('button', { type: 'button', class: 'danger', onclick: () => command({ revokeMember: { memberId: m.memberId } }) }, t('console.remove', { name: m.name })))))
+        `${memberName(m)} — ${m.role === 'SEAT' ? m.state : t('console.observer')}${m.connected ? t('console.connectedMark') : ''} `,
+        h('button', { type: 'button', class: 'danger', onclick: () => command({ revokeMember: { memberId: m.memberId } }) }, t('console.remove', { name: memberName(m) })))))
         : h('p', { class: 'hint' }, t('console.noOne')),
       h('ul', { class: 'links' },
         h('li', {}, h('a', { href: abs(l.replayUrl), id: 'replay-link' }, t('console.replay'))),

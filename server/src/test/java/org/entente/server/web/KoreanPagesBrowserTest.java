@@ -67,7 +67,9 @@ class KoreanPagesBrowserTest {
             180);
     assertThat(r.exit()).as("korean.mjs failed:%n%s", r.output()).isZero();
     assertThat(r.output())
+        .contains("ok - en.js and ko.js have the same")
         .contains("ok - the lobby has no English word (0 found)")
+        .contains("ok - the observer page has no English word (0 found)")
         .contains("ok - the seat cards has no English word (0 found)")
         .contains("ok - the seat page after turn 1 has no English word (0 found)")
         .contains("ok - the instructor console after turn 1 has no English word (0 found)")
