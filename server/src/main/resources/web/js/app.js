@@ -8,6 +8,7 @@ import { replayPage } from './replay.js';
 import { debriefPage } from './debrief.js';
 import { dashboardPage } from './dashboard.js';
 import { ladderPage } from './ladder.js';
+import { t, onLangChange, langSwitch } from './i18n.js';
 
 const ROUTES = [
   [/^#\/(lobby)?$/, lobbyPage],
@@ -31,8 +32,18 @@ function leave() {
   current = null;
 }
 
+/** The page's fixed parts (title, header, skip link) in the language on screen. */
+function chrome() {
+  document.title = t('app.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+  const sw = document.getElementById('lang-switch');
+  if (sw) sw.replaceChildren(langSwitch());
+}
+
 function route() {
   leave();
+  chrome();
   const main = document.getElementById('main');
   const hash = location.hash || '#/lobby';
   for (const [re, page] of ROUTES) {
@@ -60,14 +71,16 @@ function route() {
       };
       fill(main);
       page(main, current, ...m.slice(1).map((x) => (x === undefined ? '' : decodeURIComponent(x)))).catch((e) => {
-        main.append(h('p', { class: 'notice error', role: 'alert' }, `This page failed: ${e.message}`));
+        main.append(h('p', { class: 'notice error', role: 'alert' }, t('app.failed', { message: e.message })));
       });
       return;
     }
   }
-  fill(main, h('h1', {}, 'Not found'), h('p', {}, 'No page at ', hash, '. '),
-    h('a', { href: '#/lobby' }, 'Go to the lobby'));
+  fill(main, h('h1', {}, t('app.notFound')), h('p', {}, t('app.noPage', { hash })),
+    h('a', { href: '#/lobby' }, t('app.toLobby')));
 }
 
 window.addEventListener('hashchange', route);
+// a switch of language draws the page on screen again (its connection resumes the same token)
+onLangChange(() => route());
 route();

@@ -1,6 +1,8 @@
 // One WebSocket connection to the server, speaking protocol.proto's JSON mapping in text frames.
 // request() resolves with the reply carrying the request's id; pushes go to on(kind, handler).
 
+import { t } from './i18n.js';
+
 const PUSHES = ['view', 'turnResolved', 'press', 'gameEvent', 'error', 'teamDraft'];
 
 /** The body kind of a ServerMessage in JSON (the one key besides requestId). */
@@ -31,12 +33,12 @@ export class Connection {
   open() {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
     this.ws = new WebSocket(url);
-    this.status('connecting…');
+    this.status(t('conn.connecting'));
     return new Promise((resolve, reject) => {
       this.ws.addEventListener('open', async () => {
         try {
           const welcome = await this.send({ hello: { major: 1, client: 'entente-web/0.1' } });
-          this.status('connected');
+          this.status(t('conn.connected'));
           // keep a quiet page (a student reading) from the server's idle timeout
           const idle = Number((welcome.welcome.limits || {}).idleTimeoutSeconds || 300);
           this.keepAlive = setInterval(() => this.send({ ping: {} }).catch(() => {}), Math.max(5, idle / 3) * 1000);
@@ -49,12 +51,12 @@ export class Connection {
       this.ws.addEventListener('close', () => {
         clearInterval(this.keepAlive);
         // a page that closed its own connection has moved on: the status belongs to the next one
-        if (!this.closedByUs) this.status(this.replaced ? 'this seat was opened elsewhere' : 'disconnected: reconnecting…');
-        for (const p of this.pending.values()) p.reject(new Error('the connection closed'));
+        if (!this.closedByUs) this.status(this.replaced ? t('conn.elsewhere') : t('conn.reconnecting'));
+        for (const p of this.pending.values()) p.reject(new Error(t('conn.closed')));
         this.pending.clear();
         if (!this.closedByUs) this.emit('closed', { replaced: !!this.replaced });
       });
-      this.ws.addEventListener('error', () => reject(new Error('cannot reach the server at /ws')));
+      this.ws.addEventListener('error', () => reject(new Error(t('conn.unreachable'))));
     });
   }
 

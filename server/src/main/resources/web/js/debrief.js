@@ -2,6 +2,7 @@
 // downloads in HTML, Markdown and JSON.
 import { h } from './dom.js';
 import { links } from './links.js';
+import { t } from './i18n.js';
 
 export async function debriefPage(main, page, gameId, token) {
   // the token goes in a header, never in a URL (histories, logs, referrers); downloads are the
@@ -14,22 +15,23 @@ export async function debriefPage(main, page, gameId, token) {
     const a = h('a', { href: '#', download: `${gameId}-debrief.${format}`, id, 'data-format': format, 'aria-busy': 'true' }, label);
     get(format).then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`status ${r.status}`))))
       .then((blob) => { a.href = URL.createObjectURL(blob); a.removeAttribute('aria-busy'); })
-      .catch((e) => { a.textContent = `${label} (unavailable: ${e.message})`; });
+      .catch((e) => { a.textContent = t('debrief.unavailable', { label, message: e.message }); });
     return a;
   };
   main.append(h('div', { class: 'card' },
-    h('h1', {}, `Debrief of game ${gameId}`),
-    h('p', {}, 'Download: ',
-      download('html', 'HTML with charts', 'dl-html'), ' · ',
-      download('md', 'Markdown', 'dl-md'), ' · ',
-      download('json', 'JSON', 'dl-json'), ' · ',
-      h('a', { href: links(gameId, token).instructor }, 'Back to the console'))));
+    h('h1', {}, t('debrief.title', { game: gameId })),
+    h('p', {}, t('debrief.download'),
+      download('html', t('debrief.html'), 'dl-html'), ' · ',
+      download('md', t('debrief.md'), 'dl-md'), ' · ',
+      download('json', t('debrief.json'), 'dl-json'), ' · ',
+      h('a', { href: links(gameId, token).instructor }, t('common.backConsole'))),
+    h('p', { class: 'hint' }, t('debrief.languageNote'))));
   const res = await get('html');
   const text = await res.text();
   if (!res.ok) {
-    main.append(h('p', { class: 'notice error', role: 'alert' }, `The server refused the debrief (${res.status}): ${text}`));
+    main.append(h('p', { class: 'notice error', role: 'alert' }, t('debrief.refused', { status: res.status, text })));
     return;
   }
   // sandboxed: the debrief's own HTML and inline SVG, no scripts, no access to this page
-  main.append(h('iframe', { id: 'debrief-frame', title: `Debrief of game ${gameId}`, sandbox: '', srcdoc: text, class: 'debrief' }));
+  main.append(h('iframe', { id: 'debrief-frame', title: t('debrief.title', { game: gameId }), sandbox: '', srcdoc: text, class: 'debrief' }));
 }

@@ -1,7 +1,8 @@
 // The map of states: positions from their coordinates, alliances and client links drawn, crises
 // marked. Drawn as SVG with a text description for screen readers.
 import { h, s, num } from './dom.js';
-import { isOffensive, kindWord } from './explain.js';
+import { isOffensive, kindWord, allianceName } from './explain.js';
+import { t, local } from './i18n.js';
 
 const W = 600;
 const PAD = 50;
@@ -12,6 +13,13 @@ let scenarioCache = null;
 export async function scenarioInfo(conn) {
   if (!scenarioCache) scenarioCache = conn.request({ listScenarios: {} }).then((r) => r.scenarios);
   return scenarioCache;
+}
+
+/** A scenario's display name in the language on screen (its id when the server does not know it). */
+export async function scenarioTitle(conn, scenarioId) {
+  const list = await scenarioInfo(conn);
+  const sc = (list.scenarios || []).find((x) => x.id === scenarioId);
+  return sc ? local(sc.name, sc.nameKo) : scenarioId;
 }
 
 /** {state: {lat, lon}} for one scenario, or null when the server does not know it. */
@@ -67,7 +75,7 @@ export function drawMap(view, coords, self) {
   const alliances = view.alliances || [];
   const crises = view.crises || [];
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'map-title map-desc', class: 'map' },
-    s('title', { id: 'map-title' }, `Map of ${nations.length} states, turn ${view.turn || ''}`),
+    s('title', { id: 'map-title' }, t('map.title', { n: nations.length, turn: view.turn || '' })),
     s('defs', {},
       s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
         s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' })),
@@ -81,7 +89,7 @@ export function drawMap(view, coords, self) {
         const q = pos[m[j]];
         if (p && q) {
           svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: `alliance a${ai % 4}${isOffensive(a) ? ' offensive' : ''}`, 'stroke-width': 2 + 4 * (a.cohesion || 0), 'data-target': a.target || null },
-            s('title', {}, `${kindWord(a)} alliance ${a.id}${a.target ? ` against ${a.target}` : ''}: ${m.join(', ')} (cohesion ${num(a.cohesion)})`)));
+            s('title', {}, t('map.allianceLine', { kind: kindWord(a), id: allianceName(a.id), target: a.target ? t('map.against', { target: a.target }) : '', members: m.join(', '), cohesion: num(a.cohesion) }))));
         }
       }
     }
@@ -91,17 +99,17 @@ export function drawMap(view, coords, self) {
       const p = pos[n.id];
       const q = shorten(p, pos[n.patron], 22);
       svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: 'client', 'marker-end': 'url(#arrow)' },
-        s('title', {}, `${n.id} is a client of ${n.patron}${n.offensiveClient ? ' (offensive)' : ''}`)));
+        s('title', {}, t('map.client', { state: n.id, patron: n.patron }) + (n.offensiveClient ? t('stanceText.offensive') : ''))));
     }
   }
   for (const c of crises) {
     const p = pos[c.aggressor];
-    const t = pos[c.target];
-    if (p && t) {
-      const q = shorten(p, t, 24);
+    const tp = pos[c.target];
+    if (p && tp) {
+      const q = shorten(p, tp, 24);
       svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: 'crisis', 'marker-end': 'url(#arrow-crisis)' },
-        s('title', {}, `crisis ${c.id}: ${c.aggressor} attacks ${c.target}, resolved at the end of turn ${c.resolvesTurn}`)));
-      svg.append(s('text', { x: t.x + 16, y: t.y - 16, class: 'crisis-mark', 'aria-hidden': 'true' }, '⚠'));
+        s('title', {}, t('map.crisis', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))));
+      svg.append(s('text', { x: tp.x + 16, y: tp.y - 16, class: 'crisis-mark', 'aria-hidden': 'true' }, '⚠'));
     }
   }
   for (const n of nations) {
@@ -111,18 +119,18 @@ export function drawMap(view, coords, self) {
     svg.append(s('g', { class: cls, 'data-state': n.id },
       s('circle', { cx: p.x, cy: p.y, r }),
       s('text', { x: p.x, y: p.y + r + 14, 'text-anchor': 'middle' }, n.id),
-      s('title', {}, `${n.name}: power ${num(n.power, 3)}${n.active === false ? ', conquered' : ''}`)));
+      s('title', {}, t('map.state', { name: local(n.name, (view.stateNamesKo || {})[n.id]), power: num(n.power, 3) }) + (n.active === false ? t('map.conquered') : ''))));
   }
   const desc = h('ul', { id: 'map-desc', class: 'map-desc' },
-    alliances.map((a) => h('li', { class: 'alliance-item' }, `Alliance ${a.id} (${kindWord(a)}${a.target ? `, against ${a.target}` : ''}): ${(a.members || []).join(', ')}, cohesion ${num(a.cohesion)}`)),
-    nations.filter((n) => n.patron).map((n) => h('li', {}, `${n.id} is a client of ${n.patron}`)),
-    crises.map((c) => h('li', { class: 'crisis-item' }, `Crisis ${c.id}: ${c.aggressor} attacks ${c.target} (resolved end of turn ${c.resolvesTurn})`)),
-    alliances.length + crises.length === 0 && !nations.some((n) => n.patron) ? h('li', {}, 'No alliances, client links or crises.') : null);
+    alliances.map((a) => h('li', { class: 'alliance-item' }, t('map.allianceItem', { id: allianceName(a.id), kind: kindWord(a), target: a.target ? t('map.againstItem', { target: a.target }) : '', members: (a.members || []).join(', '), cohesion: num(a.cohesion) }))),
+    nations.filter((n) => n.patron).map((n) => h('li', {}, t('map.client', { state: n.id, patron: n.patron }))),
+    crises.map((c) => h('li', { class: 'crisis-item' }, t('map.crisisItem', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))),
+    alliances.length + crises.length === 0 && !nations.some((n) => n.patron) ? h('li', {}, t('map.nothing')) : null);
   const legend = h('p', { class: 'legend hint' },
-    h('span', { class: 'key k-alliance' }, 'defensive alliance'), ' ', h('span', { class: 'key k-offensive' }, 'offensive alliance'), ' ',
-    h('span', { class: 'key k-client' }, 'client → patron'), ' ',
-    h('span', { class: 'key k-crisis' }, 'crisis (attack)'), ' · circle size = aggregate power',
-    coords === null ? ' · positions unknown for this scenario: states placed on a circle' : '');
+    h('span', { class: 'key k-alliance' }, t('map.keyDefensive')), ' ', h('span', { class: 'key k-offensive' }, t('map.keyOffensive')), ' ',
+    h('span', { class: 'key k-client' }, t('map.keyClient')), ' ',
+    h('span', { class: 'key k-crisis' }, t('map.keyCrisis')), t('map.keySize'),
+    coords === null ? t('map.noPositions') : '');
   return h('figure', { class: 'map-figure' }, svg, h('figcaption', {}, legend, desc));
 }
 

@@ -1,8 +1,9 @@
 // The order form: one stance and at most two actions, checked before sending, each choice
 // explained in plain language. Works with the keyboard alone (radios, selects, inputs, Enter).
 import { h, fill, field, select, num } from './dom.js';
-import { STANCES, ACTIONS, OFFENSIVE_FLAG, describe } from './explain.js';
+import { STANCES, ACTIONS, OFFENSIVE_FLAG, describe, allianceName } from './explain.js';
 import { allianceText } from './panels.js';
+import { t } from './i18n.js';
 
 /** Problems with orders for this view, each naming the field; empty when they may be sent. */
 export function validate(orders, view) {
@@ -12,55 +13,55 @@ export function validate(orders, view) {
   const me = (view.nations || []).find((n) => n.id === self) || {};
   const rules = view.rules || {};
   const other = (id, where) => {
-    if (!id) problems.push(`${where}: choose a state`);
-    else if (!ids.has(id)) problems.push(`${where}: no state ${id}`);
-    else if (id === self) problems.push(`${where}: not your own state`);
+    if (!id) problems.push(t('check.chooseState', { where }));
+    else if (!ids.has(id)) problems.push(t('check.noState', { where, id }));
+    else if (id === self) problems.push(t('check.notSelf', { where }));
   };
   const st = orders.stance || {};
   if (st.balance) {
-    other(st.balance.against, 'Balance against');
+    other(st.balance.against, t('order.balanceAgainst'));
     const max = rules.maxInternalEffort ?? 0.3;
     const e = st.balance.internal;
-    if (!(e >= 0 && e <= max)) problems.push(`Internal effort: between 0% and ${Math.round(max * 1000) / 10}%`);
+    if (!(e >= 0 && e <= max)) problems.push(t('check.effort', { max: Math.round(max * 1000) / 10 }));
     const partners = st.balance.partners || [];
     partners.forEach((p, k) => {
-      other(p, 'Propose an alliance to');
-      if (partners.indexOf(p) !== k) problems.push(`Propose an alliance to: ${p} is named twice`);
+      other(p, t('order.propose'));
+      if (partners.indexOf(p) !== k) problems.push(t('check.twice', { where: t('order.propose'), id: p }));
     });
   } else if (st.bandwagon) {
-    other(st.bandwagon.with, 'Bandwagon with');
+    other(st.bandwagon.with, t('order.bandwagonWith'));
     const patron = (view.nations || []).find((n) => n.id === st.bandwagon.with);
-    if (patron && patron.patron === self) problems.push(`Bandwagon with: ${st.bandwagon.with} is your own client`);
+    if (patron && patron.patron === self) problems.push(t('check.ownClient', { where: t('order.bandwagonWith'), id: st.bandwagon.with }));
   } else if (st.buckPass) {
-    other(st.buckPass.threat, 'Pass the buck: threat');
-    other(st.buckPass.catcher, 'Pass the buck: catcher');
-    if (st.buckPass.threat && st.buckPass.threat === st.buckPass.catcher) problems.push('Pass the buck: the catcher cannot be the threat itself');
+    other(st.buckPass.threat, t('check.bpThreat'));
+    other(st.buckPass.catcher, t('check.bpCatcher'));
+    if (st.buckPass.threat && st.buckPass.threat === st.buckPass.catcher) problems.push(t('check.catcherIsThreat'));
   } else if (!st.hide) {
-    problems.push('Stance: choose one');
+    problems.push(t('check.stance'));
   }
   const seen = new Set();
   let aidTotal = 0;
   (orders.actions || []).forEach((a, i) => {
-    const where = `Action ${i + 1}`;
+    const where = t('order.actionN', { n: i + 1 });
     const key = JSON.stringify(a);
-    if (seen.has(key)) problems.push(`${where}: the same action twice`);
+    if (seen.has(key)) problems.push(t('check.sameAction', { where }));
     seen.add(key);
     if (a.attack) {
-      other(a.attack.target, `${where} (attack) target`);
-      if (st.hide) problems.push(`${where}: you cannot attack while hiding`);
+      other(a.attack.target, t('check.attackTarget', { where }));
+      if (st.hide) problems.push(t('check.attackHiding', { where }));
     } else if (a.aid) {
-      other(a.aid.to, `${where} (aid) receiver`);
+      other(a.aid.to, t('check.aidTo', { where }));
       const max = (rules.aidMaxShare ?? 0.1) * (me.economy || 0);
       aidTotal += a.aid.amount > 0 ? a.aid.amount : 0;
-      if (!(a.aid.amount > 0)) problems.push(`${where} (aid): the amount must be above 0`);
-      else if (aidTotal > max + 1e-9) problems.push(`${where} (aid): at most ${num(max, 1)} points in all this turn (${Math.round((rules.aidMaxShare ?? 0.1) * 100)}% of your economy)`);
-      if (st.hide) problems.push(`${where}: you send no aid while hiding`);
+      if (!(a.aid.amount > 0)) problems.push(t('check.aidPositive', { where }));
+      else if (aidTotal > max + 1e-9) problems.push(t('check.aidMax', { where, max: num(max, 1), share: Math.round((rules.aidMaxShare ?? 0.1) * 100) }));
+      if (st.hide) problems.push(t('check.aidHiding', { where }));
     } else if (a.penetrate) {
-      other(a.penetrate.target, `${where} (penetrate) target`);
+      other(a.penetrate.target, t('check.penetrateTarget', { where }));
     } else if (a.leave) {
       const mine = (view.alliances || []).some((al) => al.id === a.leave.alliance && (al.members || []).includes(self));
-      if (!a.leave.alliance) problems.push(`${where} (leave): choose an alliance`);
-      else if (!mine) problems.push(`${where} (leave): you are not a member of ${a.leave.alliance}`);
+      if (!a.leave.alliance) problems.push(t('check.leaveChoose', { where }));
+      else if (!mine) problems.push(t('check.leaveNotMember', { where, alliance: allianceName(a.leave.alliance) }));
     }
   });
   return problems;
@@ -83,25 +84,25 @@ export function cautions(orders, view) {
   if (st.balance) {
     const b = st.balance;
     for (const al of mine) {
-      if (b.against && al.members.includes(b.against)) out.push(`${b.against} is your ally in ${al.id}: balancing against it takes you out of ${al.id} (LEFT_INCONSISTENT_ALLIANCE).`);
+      if (b.against && al.members.includes(b.against)) out.push(t('caution.allyAgainst', { state: b.against, alliance: allianceName(al.id) }));
     }
     for (const p of b.partners || []) {
       const aimed = mine.find((al) => al.target === p);
-      if (aimed) out.push(`${p} is the target of your alliance ${aimed.id}: it cannot become your ally (ALLY_IS_TARGET).`);
+      if (aimed) out.push(t('caution.partnerIsTarget', { state: p, alliance: allianceName(aimed.id) }));
       const theirs = (view.alliances || []).find((al) => !(al.members || []).includes(self) && (al.members || []).includes(p) && al.target === self);
-      if (theirs) out.push(`you are the target of ${p}'s alliance ${theirs.id}: it cannot become your ally (ALLY_IS_TARGET).`);
+      if (theirs) out.push(t('caution.selfIsTarget', { state: p, alliance: allianceName(theirs.id) }));
     }
-    if (b.offensive && !(b.partners || []).length) out.push('the offensive flag does nothing without partners: it only sets the kind of an alliance these orders found.');
+    if (b.offensive && !(b.partners || []).length) out.push(t('caution.flagAlone'));
   } else if (st.bandwagon) {
     for (const al of mine) {
-      if (al.target === st.bandwagon.with) out.push(`${al.id} is aimed at ${st.bandwagon.with}: bandwagoning with it takes you out of ${al.id} (LEFT_ALLIANCE_FOR_PATRON).`);
+      if (al.target === st.bandwagon.with) out.push(t('caution.patronTarget', { state: st.bandwagon.with, alliance: allianceName(al.id) }));
     }
   }
   for (const a of orders.actions || []) {
     if (!a.attack) continue;
     const target = (view.nations || []).find((n) => n.id === a.attack.target);
-    if (allies.has(a.attack.target)) out.push(`${a.attack.target} is your ally: the attack is refused unless the alliance is gone after this turn's alignments (leave it).`);
-    if (target && target.patron === self) out.push(`${a.attack.target} is your client: the attack is refused unless it stops bandwagoning with you this turn.`);
+    if (allies.has(a.attack.target)) out.push(t('caution.attackAlly', { state: a.attack.target }));
+    if (target && target.patron === self) out.push(t('caution.attackClient', { state: a.attack.target }));
   }
   return out;
 }
@@ -113,7 +114,7 @@ export function cautions(orders, view) {
 export function orderForm(view, nameOf, onSubmit) {
   const self = view.self;
   const others = (view.nations || []).filter((n) => n.id !== self && n.active !== false);
-  const stateOptions = [{ value: '', label: 'choose a state' }].concat(others.map((n) => ({ value: n.id, label: `${n.name} (${n.id})` })));
+  const stateOptions = [{ value: '', label: t('order.chooseState') }].concat(others.map((n) => ({ value: n.id, label: nameOf(n.id) })));
   const myAlliances = (view.alliances || []).filter((a) => (a.members || []).includes(self));
   const maxEffort = (view.rules || {}).maxInternalEffort ?? 0.3;
 
@@ -127,7 +128,7 @@ export function orderForm(view, nameOf, onSubmit) {
   const maxPercent = Math.round(maxEffort * 1000) / 10;
   const internal = h('input', { type: 'number', min: '0', max: String(maxPercent), step: '1', value: '10', inputmode: 'decimal' });
   const partners = others.map((n) => h('label', { class: 'check' },
-    h('input', { type: 'checkbox', value: n.id, name: 'partner' }), ` ${n.name} (${n.id})`));
+    h('input', { type: 'checkbox', value: n.id, name: 'partner' }), ` ${nameOf(n.id)}`));
   const balOffensive = h('input', { type: 'checkbox', id: 'o-offensive', 'aria-describedby': 'o-offensive-hint' });
   const bwWith = select(stateOptions, '');
   const bwOffensive = h('input', { type: 'checkbox' });
@@ -136,31 +137,31 @@ export function orderForm(view, nameOf, onSubmit) {
 
   const params = {
     balance: h('div', { class: 'params', 'data-for': 'balance' },
-      field('o-against', 'Balance against', against),
-      field('o-internal', `Internal effort (0% to ${maxPercent}%)`, internal, 'Percent of half your economy turned into military this turn.'),
-      h('fieldset', { class: 'partners' }, h('legend', {}, 'Propose an alliance to'), partners),
+      field('o-against', t('order.balanceAgainst'), against),
+      field('o-internal', t('order.effort', { max: maxPercent }), internal, t('order.effortHint')),
+      h('fieldset', { class: 'partners' }, h('legend', {}, t('order.propose')), partners),
       h('div', { class: 'field' }, h('label', { class: 'check', for: 'o-offensive' }, balOffensive, ` ${OFFENSIVE_FLAG.label}`),
         h('p', { class: 'hint', id: 'o-offensive-hint' }, OFFENSIVE_FLAG.text))),
     bandwagon: h('div', { class: 'params', 'data-for': 'bandwagon' },
-      field('o-with', 'Bandwagon with', bwWith),
-      h('label', { class: 'check' }, bwOffensive, ' Offensive (join its attacks, share the spoils)')),
+      field('o-with', t('order.bandwagonWith'), bwWith),
+      h('label', { class: 'check' }, bwOffensive, t('order.bwOffensive'))),
     hide: h('div', { class: 'params', 'data-for': 'hide' }),
     buckPass: h('div', { class: 'params', 'data-for': 'buckPass' },
-      field('o-threat', 'The threat you stay out against', bpThreat),
-      field('o-catcher', 'The catcher you hope will stand up to it', bpCatcher)),
+      field('o-threat', t('order.bpThreat'), bpThreat),
+      field('o-catcher', t('order.bpCatcher'), bpCatcher)),
   };
 
   const slots = [0, 1].map((i) => actionSlot(i, stateOptions, myAlliances, view));
   const explain = h('p', { id: 'orders-explain', class: 'explain', 'aria-live': 'polite' });
   const problems = h('ul', { id: 'orders-problems', class: 'problems', role: 'alert' });
   const status = h('p', { id: 'orders-status', role: 'status' });
-  const submit = h('button', { type: 'submit', class: 'primary', id: 'orders-submit' }, 'Send orders');
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'orders-submit' }, t('order.send'));
 
-  const form = h('form', { id: 'orders', novalidate: true, 'aria-label': 'Orders for this turn' },
-    h('fieldset', { class: 'stances' }, h('legend', {}, 'Stance (choose one)'), radios),
+  const form = h('form', { id: 'orders', novalidate: true, 'aria-label': t('order.aria') },
+    h('fieldset', { class: 'stances' }, h('legend', {}, t('order.stanceLegend')), radios),
     Object.values(params),
-    h('fieldset', { class: 'actions' }, h('legend', {}, 'Actions (at most two)'), slots.map((sl) => sl.el)),
-    h('div', { class: 'summary' }, h('h3', {}, 'What these orders do'), explain),
+    h('fieldset', { class: 'actions' }, h('legend', {}, t('order.actionsLegend')), slots.map((sl) => sl.el)),
+    h('div', { class: 'summary' }, h('h3', {}, t('order.whatTheyDo')), explain),
     problems, submit, status);
 
   function stanceKind() {
@@ -190,7 +191,7 @@ export function orderForm(view, nameOf, onSubmit) {
     slots.forEach((sl) => sl.refresh());
     const orders = read();
     const found = validate(orders, view);
-    explain.textContent = kind ? [describe(orders, view, nameOf)].concat(cautions(orders, view).map((c) => `Careful: ${c}`)).join(' ') : 'Choose a stance.';
+    explain.textContent = kind ? [describe(orders, view, nameOf)].concat(cautions(orders, view).map((c) => t('order.careful', { caution: c }))).join(' ') : t('order.chooseStance');
     // problems show once the player has started (a stance chosen) or tried to send
     fill(problems, kind || tried ? found.map((p) => h('li', {}, p)) : []);
     return found;
@@ -204,17 +205,17 @@ export function orderForm(view, nameOf, onSubmit) {
     tried = true;
     const found = refresh();
     if (found.length) {
-      status.textContent = 'Not sent: fix the problems listed above.';
+      status.textContent = t('order.fixFirst');
       status.className = 'notice error';
       return;
     }
     submit.disabled = true;
-    status.textContent = 'Sending…';
+    status.textContent = t('order.sending');
     try {
       status.textContent = await onSubmit(read());
       status.className = 'notice ok';
     } catch (e) {
-      status.textContent = `Refused: ${e.message}`;
+      status.textContent = t('order.refused', { message: e.message });
       status.className = 'notice error';
     } finally {
       submit.disabled = false;
@@ -230,13 +231,13 @@ function actionSlot(i, stateOptions, myAlliances, view) {
   const kind = select(ACTIONS.map((a) => ({ value: a.kind, label: a.label })), '');
   const target = select(stateOptions, '');
   const amount = h('input', { type: 'number', min: '0', step: '1', value: '5', inputmode: 'decimal' });
-  const alliance = select([{ value: '', label: 'choose an alliance' }].concat(myAlliances.map((a) => ({ value: a.id, label: allianceText(a) }))), '');
+  const alliance = select([{ value: '', label: t('order.chooseAlliance') }].concat(myAlliances.map((a) => ({ value: a.id, label: allianceText(a) }))), '');
   const why = h('p', { class: 'why', id: `a${i}-why` });
   kind.setAttribute('aria-describedby', `a${i}-why`);
-  const targetField = field(`a${i}-target`, 'Which state', target);
-  const amountField = field(`a${i}-amount`, `Points (at most ${num(((view.rules || {}).aidMaxShare ?? 0.1) * (((view.nations || []).find((n) => n.id === view.self) || {}).economy || 0), 1)})`, amount);
-  const allianceField = field(`a${i}-alliance`, 'Which alliance', alliance);
-  const el = h('div', { class: 'slot' }, field(`a${i}-kind`, `Action ${i + 1}`, kind), why, targetField, amountField, allianceField);
+  const targetField = field(`a${i}-target`, t('order.whichState'), target);
+  const amountField = field(`a${i}-amount`, t('order.points', { max: num(((view.rules || {}).aidMaxShare ?? 0.1) * (((view.nations || []).find((n) => n.id === view.self) || {}).economy || 0), 1) }), amount);
+  const allianceField = field(`a${i}-alliance`, t('order.whichAlliance'), alliance);
+  const el = h('div', { class: 'slot' }, field(`a${i}-kind`, t('order.actionN', { n: i + 1 }), kind), why, targetField, amountField, allianceField);
   return {
     el,
     kind, target, amount, alliance,

@@ -1,32 +1,41 @@
 // Pieces shared by the seat, instructor and replay pages.
 import { h, num, pct, threatPct, section } from './dom.js';
-import { threatWhy, explainCode, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
+import { threatWhy, explainCode, codeName, allianceName, isOffensive, kindWord, ALLIANCE_KINDS } from './explain.js';
+import { t, local, has } from './i18n.js';
+import { engineText, turnLabel } from './i18n/engine.js';
 
 /** A function from state id to "Name (ID)". */
 export function namer(view) {
   const names = {};
-  for (const n of view.nations || []) names[n.id] = n.name;
+  const ko = view.stateNamesKo || {};
+  for (const n of view.nations || []) names[n.id] = local(n.name, ko[n.id]);
   return (id) => (names[id] ? `${names[id]} (${id})` : id || '—');
 }
 
 /** " (label)" when a turn's calendar label says more than its number, else "". */
 export function labelOf(turn, label) {
-  return label && label !== `turn ${turn}` ? ` (${label})` : '';
+  return label && label !== `turn ${turn}` ? ` (${turnLabel(label)})` : '';
+}
+
+/** An ideology's name in the language on screen (the scenario's own word when the dictionaries have none). */
+export function ideologyName(id) {
+  const k = `ideology.${id}`;
+  return !has(k) ? id : t(k);
 }
 
 /** Capabilities and traits of one state. */
 export function capabilities(n) {
   const rows = [
-    ['Population', num(n.population, 1)],
-    ['Economy', num(n.economy, 1)],
-    ['Military', num(n.military, 1)],
-    ['Technology', num(n.technology, 1)],
-    ['Aggregate power', num(n.power, 3)],
-    ['Offensive share of military', pct(n.offense)],
-    ['Reach', `${num(n.reach, 0)} km`],
-    ['Ideology', `${n.ideology || '—'}${n.divisive ? ' (divisive)' : ''}`],
-    ['Posture', n.revisionist ? 'revisionist' : 'status quo'],
-    ['Status', n.active === false ? 'conquered' : n.patron ? `client of ${n.patron}` : 'independent'],
+    [t('cap.population'), num(n.population, 1)],
+    [t('cap.economy'), num(n.economy, 1)],
+    [t('cap.military'), num(n.military, 1)],
+    [t('cap.technology'), num(n.technology, 1)],
+    [t('cap.power'), num(n.power, 3)],
+    [t('cap.offense'), pct(n.offense)],
+    [t('cap.reach'), `${num(n.reach, 0)} km`],
+    [t('cap.ideology'), `${n.ideology ? ideologyName(n.ideology) : '—'}${n.divisive ? t('cap.divisive') : ''}`],
+    [t('cap.posture'), n.revisionist ? t('cap.revisionist') : t('cap.statusQuo')],
+    [t('cap.status'), n.active === false ? t('cap.conquered') : n.patron ? t('cap.clientOf', { patron: n.patron }) : t('cap.independent')],
   ];
   return h('table', { class: 'kv' }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
 }
@@ -37,13 +46,13 @@ export function threatRow(view, nameOf) {
   const max = Math.max(1e-12, ...threats.map((t) => t.threat || 0));
   const principal = new Set(view.principalThreat || []);
   return h('div', {},
-    h('p', {}, 'Principal threat: ', h('strong', {}, principal.size ? [...principal].map(nameOf).join(', ') : 'none'),
-      ' · Coverage ', h('strong', { id: 'coverage' }, pct(view.coverage)),
-      h('span', { class: 'hint' }, ' (how much of that threat your own forces and allies can hold)')),
+    h('p', {}, t('threats.principal'), h('strong', {}, principal.size ? [...principal].map(nameOf).join(', ') : t('threats.none')),
+      t('threats.coverage'), h('strong', { id: 'coverage' }, pct(view.coverage)),
+      h('span', { class: 'hint' }, t('threats.coverageHint'))),
     h('table', { class: 'threats' },
-      h('caption', {}, 'Threat you feel from each state = power × proximity × offensive capability × perceived intent'),
-      h('thead', {}, h('tr', {}, [['State', ''], ['Power', 'aggregate power'], ['Prox.', 'proximity: how much of its power reaches you'],
-        ['Offense', 'offensive capability'], ['Intent', 'how aggressive you believe it is'], ['Threat', '']]
+      h('caption', {}, t('threats.caption')),
+      h('thead', {}, h('tr', {}, [[t('common.state'), ''], [t('threats.power'), t('threats.power.title')], [t('threats.prox'), t('threats.prox.title')],
+        [t('threats.offense'), t('threats.offense.title')], [t('threats.intent'), t('threats.intent.title')], [t('threats.threat'), '']]
         .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
       h('tbody', {}, threats.map((t) => h('tr', { class: principal.has(t.actor) ? 'principal' : '', title: threatWhy(t, nameOf) },
         h('th', { scope: 'row' }, nameOf(t.actor)),
@@ -59,13 +68,13 @@ export function heatmap(caption, rows, ids, nameOf, fmt = compact) {
   const max = Math.max(1e-12, ...rows.flatMap((r) => r.values || []));
   return h('table', { class: 'heat' },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('abbr', { title: 'row: the state that feels it; column: the state it comes from' }, 'row ← col')), ids.map((id) => h('th', { scope: 'col' }, id)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('abbr', { title: t('heat.axes.title') }, t('heat.axes'))), ids.map((id) => h('th', { scope: 'col' }, id)))),
     h('tbody', {}, rows.map((r) => h('tr', {},
       h('th', { scope: 'row', title: nameOf(r.observer) }, r.observer),
       ids.map((id, i) => {
         const v = (r.values || [])[i] || 0;
         const a = v / max;
-        return h('td', { style: `background: rgba(200, 40, 30, ${a.toFixed(3)}); color: ${a > 0.55 ? '#fff' : 'inherit'}`, title: `${r.observer} from ${id}: ${fmt(v)}` }, fmt(v));
+        return h('td', { style: `background: rgba(200, 40, 30, ${a.toFixed(3)}); color: ${a > 0.55 ? '#fff' : 'inherit'}`, title: t('heat.cell', { row: r.observer, col: id, value: fmt(v) }) }, fmt(v));
       })))));
 }
 
@@ -78,24 +87,24 @@ function compact(v) {
 export function results(resolved, nameOf, heading) {
   const outcomes = resolved.outcomes || [];
   return h('div', { class: 'results' },
-    h('h3', {}, heading || `Turn ${resolved.turn} results${labelOf(resolved.turn, resolved.turnLabel)}`),
+    h('h3', {}, heading || t('results.title', { turn: resolved.turn, label: labelOf(resolved.turn, resolved.turnLabel) })),
     outcomes.length ? h('table', { class: 'outcomes' },
-      h('thead', {}, h('tr', {}, ['State', 'Order', 'Outcome', 'Why'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, [t('common.state'), t('results.order'), t('results.outcome'), t('results.why')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, outcomes.map((o) => h('tr', {},
-        h('td', {}, o.state), h('td', {}, o.order), h('td', {}, h('code', { title: explainCode(o.code) || null }, o.code)),
-        h('td', {}, o.reason, explainCode(o.code) ? h('span', { class: 'hint code-why' }, ` (${explainCode(o.code)})`) : null)))))
-      : h('p', {}, 'No outcomes for you this turn.'),
-    (resolved.events || []).length ? h('div', {}, h('h4', {}, 'Events'), h('ul', {}, resolved.events.map((e) => h('li', {}, e)))) : null,
-    (resolved.stances || []).length ? h('div', {}, h('h4', {}, 'Stances'), h('ul', { class: 'stances-list' }, resolved.stances.map((s) => h('li', {}, `${nameOf(s.state)}: ${stanceText(s.stance)}`)))) : null);
+        h('td', {}, o.state), h('td', {}, engineText(o.order)), h('td', {}, h('span', { class: 'code', 'data-code': o.code, title: explainCode(o.code) || null }, codeName(o.code))),
+        h('td', {}, engineText(o.reason), explainCode(o.code) ? h('span', { class: 'hint code-why' }, ` (${explainCode(o.code)})`) : null)))))
+      : h('p', {}, t('results.none')),
+    (resolved.events || []).length ? h('div', {}, h('h4', {}, t('results.events')), h('ul', {}, resolved.events.map((e) => h('li', {}, engineText(e))))) : null,
+    (resolved.stances || []).length ? h('div', {}, h('h4', {}, t('results.stances')), h('ul', { class: 'stances-list' }, resolved.stances.map((s) => h('li', {}, `${nameOf(s.state)}: ${stanceText(s.stance)}`)))) : null);
 }
 
 /** A stance in a few words. */
 export function stanceText(st) {
   if (!st) return '—';
-  if (st.balance) return `balance against ${st.balance.against}${st.balance.internal ? `, effort ${pct(st.balance.internal)}` : ''}${(st.balance.partners || []).length ? `, partners ${st.balance.partners.join(', ')}` : ''}${st.balance.offensive ? ' (offensive)' : ''}`;
-  if (st.bandwagon) return `bandwagon with ${st.bandwagon.with}${st.bandwagon.offensive ? ' (offensive)' : ''}`;
-  if (st.hide) return 'hide';
-  if (st.buckPass) return `pass the buck on ${st.buckPass.threat} to ${st.buckPass.catcher}`;
+  if (st.balance) return t('stanceText.balance', { against: st.balance.against }) + (st.balance.internal ? t('stanceText.effort', { effort: pct(st.balance.internal) }) : '') + ((st.balance.partners || []).length ? t('stanceText.partners', { partners: st.balance.partners.join(', ') }) : '') + (st.balance.offensive ? t('stanceText.offensive') : '');
+  if (st.bandwagon) return t('stanceText.bandwagon', { with: st.bandwagon.with }) + (st.bandwagon.offensive ? t('stanceText.offensive') : '');
+  if (st.hide) return t('stanceText.hide');
+  if (st.buckPass) return t('stanceText.buckPass', { threat: st.buckPass.threat, catcher: st.buckPass.catcher });
   return '—';
 }
 
@@ -105,14 +114,14 @@ export function ordersText(o) {
   const acts = (o.actions || []).map((a) => {
     const k = Object.keys(a)[0];
     const b = a[k] || {};
-    return `${k} ${b.target || b.to || b.alliance || ''}${b.amount ? ` ${num(b.amount, 1)} points` : ''}`;
+    return `${t(`action.${k}`)} ${b.target || b.to || b.alliance || ''}${b.amount ? t('ordersText.points', { points: num(b.amount, 1) }) : ''}`;
   });
   return [stanceText(o.stance)].concat(acts).join('; ');
 }
 
 /** An alliance in a few words: "a1 (defensive, against KAD): LEN, OST". */
 export function allianceText(a) {
-  return `${a.id} (${kindWord(a)}, ${a.target ? `against ${a.target}` : 'no recorded target'}): ${(a.members || []).join(', ')}`;
+  return t('allianceText', { id: allianceName(a.id), kind: kindWord(a), target: a.target ? t('allianceText.against', { target: a.target }) : t('allianceText.noTarget'), members: (a.members || []).join(', ') });
 }
 
 /**
@@ -121,23 +130,23 @@ export function allianceText(a) {
  */
 export function alliancesTable(view, nameOf, self) {
   const list = view.alliances || [];
-  if (!list.length) return h('p', { class: 'alliances-none' }, 'No alliances stand.');
+  if (!list.length) return h('p', { class: 'alliances-none' }, t('alliances.none'));
   return h('div', {},
     h('table', { class: 'alliances' },
-      h('caption', {}, 'Standing alliances: each balances one target, the state named in its "Against" column'),
-      h('thead', {}, h('tr', {}, [['Alliance', ''], ['Members', ''], ['Against', 'its target: the threat its members balance; "bloc then" lists the states that stood with the target when the alliance formed'],
-        ['Kind', 'defensive: members defend each other; offensive: members also join each other\'s attacks'], ['Cohesion', ''], ['Since', 'the turn it formed']]
+      h('caption', {}, t('alliances.caption')),
+      h('thead', {}, h('tr', {}, [[t('alliances.alliance'), ''], [t('alliances.members'), ''], [t('alliances.against'), t('alliances.against.title')],
+        [t('alliances.kind'), t('alliances.kind.title')], [t('alliances.cohesion'), ''], [t('alliances.since'), t('alliances.since.title')]]
         .map(([c, t]) => h('th', { scope: 'col', title: t || null }, c)))),
       h('tbody', {}, list.map((a) => h('tr', { class: `${isOffensive(a) ? 'offensive' : 'defensive'}${self && (a.members || []).includes(self) ? ' mine' : ''}`, 'data-alliance': a.id },
-        h('th', { scope: 'row' }, a.id),
+        h('th', { scope: 'row' }, allianceName(a.id)),
         h('td', {}, (a.members || []).map(nameOf).join(', ')),
         h('td', { class: 'target', 'data-target-bloc': (a.targetBloc || []).join(' ') || null },
           a.target ? nameOf(a.target) : '—',
-          blocOf(a).length ? h('div', { class: 'bloc hint' }, `bloc then: ${blocOf(a).join(', ')}`) : null),
+          blocOf(a).length ? h('div', { class: 'bloc hint' }, t('alliances.bloc', { states: blocOf(a).join(', ') })) : null),
         h('td', { class: 'kind', title: ALLIANCE_KINDS[isOffensive(a) ? 'OFFENSIVE' : 'DEFENSIVE'] }, kindWord(a)),
         h('td', {}, num(a.cohesion)),
-        h('td', {}, `turn ${a.formedTurn || 0}`))))),
-    h('p', { class: 'hint' }, `Kinds: ${ALLIANCE_KINDS.DEFENSIVE}; ${ALLIANCE_KINDS.OFFENSIVE}.`));
+        h('td', {}, t('common.turnN', { turn: a.formedTurn || 0 })))))),
+    h('p', { class: 'hint' }, t('alliances.kinds', { defensive: ALLIANCE_KINDS.DEFENSIVE, offensive: ALLIANCE_KINDS.OFFENSIVE })));
 }
 
 /** The states of an alliance's target bloc (as it stood when the alliance formed) beside the target itself. */
@@ -158,8 +167,9 @@ export function cards(list) {
 
 /** The phase in words; a pause the server made itself (its journal cannot be written) says why. */
 export function phaseText(phase, reason) {
-  if (phase === 'PAUSED' && reason) return `paused: ${reason}`;
-  return { ORDERS: 'orders open', PAUSED: 'paused by the instructor', FINISHED: 'game over', ELIMINATED: 'your state is out of the game (conquered)' }[phase] || phase || '';
+  if (phase === 'PAUSED' && reason) return t('phase.pausedWhy', { reason: engineText(reason) });
+  const k = `phase.${phase}`;
+  return phase && has(k) ? t(k) : phase || '';
 }
 
 /**
@@ -197,7 +207,7 @@ export class TurnClock {
   }
 
   tick() {
-    this.el.textContent = `${this.prefix}: ${timeLeft(this.deadline, this.phase)}`;
+    this.el.textContent = `${t(this.prefix)}: ${timeLeft(this.deadline, this.phase)}`;
     const ph = document.getElementById('phase');
     if (ph) ph.textContent = phaseText(this.phase, this.reason);
   }
@@ -205,22 +215,22 @@ export class TurnClock {
 
 /** Text of the time left before a deadline (epoch ms as a string or number). */
 export function timeLeft(deadline, phase) {
-  if (phase === 'PAUSED') return 'paused';
-  if (phase === 'FINISHED') return 'game over';
+  if (phase === 'PAUSED') return t('clock.paused');
+  if (phase === 'FINISHED') return t('clock.over');
   const d = Number(deadline || 0);
-  if (!d) return 'no deadline';
+  if (!d) return t('clock.none');
   const left = Math.max(0, Math.round((d - Date.now()) / 1000));
   const m = Math.floor(left / 60);
   const s = String(left % 60).padStart(2, '0');
-  return `${m}:${s} left`;
+  return t('clock.left', { time: `${m}:${s}` });
 }
 
 /** One message line. */
 export function pressItem(p, self) {
-  const to = p.team ? 'team' : (p.to || []).length ? (p.to || []).join(', ') : 'everyone';
+  const to = p.team ? t('press.team') : (p.to || []).length ? (p.to || []).join(', ') : t('press.everyone');
   const kind = p.team ? 'team' : (p.to || []).length ? 'private' : 'public';
-  const from = p.fromState ? `${p.fromMember || ''} (${p.fromState})` : `${p.fromMember || 'instructor'}`;
+  const from = p.fromState ? `${p.fromMember || ''} (${p.fromState})` : `${p.fromMember && p.fromMember !== 'instructor' ? p.fromMember : t('press.instructor')}`;
   return h('li', { class: `press ${kind}${p.fromState === self ? ' mine' : ''}` },
-    h('span', { class: 'meta' }, `turn ${p.turn || '?'} · ${from} → ${to} · ${kind}`),
+    h('span', { class: 'meta' }, `${t('common.turnN', { turn: p.turn || '?' })} · ${from} → ${to} · ${t(`press.${kind}`)}`),
     h('span', { class: 'text' }, p.text));
 }

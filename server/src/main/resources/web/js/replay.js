@@ -2,12 +2,15 @@
 // any role), with the instructor's notes, a what-if branch and a comparison of two games.
 import { h, fill, field, select, say, section, num, pct } from './dom.js';
 import { drawMap, coordinates } from './map.js';
-import { namer, heatmap, results, threatRow, capabilities, labelOf, alliancesTable } from './panels.js';
+import { namer, heatmap, results, threatRow, capabilities, labelOf, alliancesTable, pressItem } from './panels.js';
 import { links } from './links.js';
+import { t } from './i18n.js';
+import { engineText } from './i18n/engine.js';
+import { scenarioTitle } from './map.js';
 
 export async function replayPage(main, page, token) {
   const conn = page.connect();
-  const header = h('div', { class: 'card' }, h('h1', {}, 'Replay'));
+  const header = h('div', { class: 'card' }, h('h1', {}, t('replay.title')));
   const status = h('p', { role: 'status', id: 'replay-status', class: 'notice' });
   const controls = h('div', { class: 'card timeline' });
   const shown = h('div', { id: 'replay-turn' });
@@ -22,75 +25,76 @@ export async function replayPage(main, page, token) {
 
   async function load() {
     const got = [];
-    say(status, 'Loading the turns…');
+    say(status, t('replay.loading'));
     const body = { token, fromTurn: 1, toTurn: 0 };
     if (as === '*observer') body.asObserver = true;
     else if (as) body.asState = as;
     try {
       await conn.stream({ replay: body }, (m) => got.push(m.replayed));
     } catch (e) {
-      say(status, `No replay: ${e.message}`, 'error');
+      say(status, t('replay.none', { message: e.message }), 'error');
       return false;
     }
     turns = got;
-    say(status, `${turns.length} turn(s) played.`, 'ok');
+    say(status, t('replay.played', { n: turns.length }), 'ok');
     return true;
   }
 
   function seeAs() {
     const v = turns[0].view;
-    return v.role === 'SEAT' ? `${v.self} (a seat)` : v.role === 'OBSERVER' ? 'an observer' : 'the instructor (everything)';
+    return v.role === 'SEAT' ? t('replay.asSeat', { state: v.self }) : v.role === 'OBSERVER' ? t('replay.asObserver') : t('replay.asInstructor');
   }
 
   function show(i) {
     at = Math.max(0, Math.min(turns.length - 1, i));
-    const t = turns[at];
-    const v = t.view;
+    const tu = turns[at];
+    const v = tu.view;
     const nameOf = namer(v);
     const range = controls.querySelector('#timeline');
     if (range) range.value = String(at + 1);
     const label = controls.querySelector('#timeline-label');
-    if (label) label.textContent = `Turn ${t.turn} of ${turns.length}${labelOf(t.turn, v.turnLabel)}, seen as ${seeAs()}`;
+    if (label) label.textContent = t('replay.label', { turn: tu.turn, n: turns.length, label: labelOf(tu.turn, v.turnLabel), as: seeAs() });
     const ids = (v.nations || []).map((n) => n.id);
     const omni = v.omniscient;
     fill(shown, h('div', { class: 'grid' },
       h('div', { class: 'col' },
-        section('r-map', `The position at the start of turn ${t.turn}`, drawMap(v, coords, v.self || '')),
-        section('r-alliances', `Alliances at the start of turn ${t.turn}`, alliancesTable(v, nameOf, v.self || '')),
-        v.role === 'SEAT' ? section('r-threats', `${v.self}'s threats`, threatRow(v, nameOf), capabilities((v.nations || []).find((n) => n.id === v.self) || {})) : null,
-        omni ? section('r-omni', 'Everything', heatmap('Threat matrix T[j][i]', omni.threat || [], ids, nameOf),
-          heatmap('Perceived intent', omni.intent || [], ids, nameOf, (x) => num(x, 2)),
-          h('p', {}, 'Coverage: ', ids.map((id, k) => `${id} ${pct((omni.coverage || [])[k])}`).join(' · '))) : null),
+        section('r-map', t('replay.map', { turn: tu.turn }), drawMap(v, coords, v.self || '')),
+        section('r-alliances', t('replay.alliances', { turn: tu.turn }), alliancesTable(v, nameOf, v.self || '')),
+        v.role === 'SEAT' ? section('r-threats', t('replay.threats', { state: v.self }), threatRow(v, nameOf), capabilities((v.nations || []).find((n) => n.id === v.self) || {})) : null,
+        omni ? section('r-omni', t('replay.everything'), heatmap(t('replay.threatMatrix'), omni.threat || [], ids, nameOf),
+          heatmap(t('replay.intent'), omni.intent || [], ids, nameOf, (x) => num(x, 2)),
+          h('p', {}, t('replay.coverage'), ids.map((id, k) => `${id} ${pct((omni.coverage || [])[k])}`).join(' · '))) : null),
       h('div', { class: 'col' },
-        section('r-results', `What happened in turn ${t.turn}`, results(t.resolved || {}, nameOf, `Turn ${t.turn} results`),
-          h('p', { class: 'hint' }, `State hash after the turn: ${(t.resolved || {}).stateHash || ''}`)),
-        section('r-messages', `Messages of turn ${t.turn}`, (v.messages || []).length
-          ? h('ul', { id: 'replay-messages' }, v.messages.map((p) => h('li', {}, `${p.fromState || 'the instructor'}${p.fromMember && p.fromMember !== p.fromState ? ` (${p.fromMember})` : ''} to ${p.team ? 'its team' : (p.to || []).length ? p.to.join(', ') : 'everyone'}: ${p.text}`)))
-          : h('p', {}, 'No messages in this turn.')),
-        section('r-notes', 'Notes', (t.annotations || []).length
-          ? h('ul', { id: 'replay-notes' }, t.annotations.map((a) => h('li', {}, `${a.author}: ${a.text}`)))
-          : h('p', {}, 'No notes on this turn.')))));
+        section('r-results', t('replay.what', { turn: tu.turn }), results(tu.resolved || {}, nameOf, t('results.title', { turn: tu.turn, label: '' })),
+          h('p', { class: 'hint' }, t('replay.hash', { hash: (tu.resolved || {}).stateHash || '' }))),
+        section('r-messages', t('replay.messages', { turn: tu.turn }), (v.messages || []).length
+          ? h('ol', { id: 'replay-messages', class: 'press-list' }, v.messages.map((p) => pressItem(p, v.self || '')))
+          : h('p', {}, t('replay.noMessages'))),
+        section('r-notes', t('replay.notes'), (tu.annotations || []).length
+          ? h('ul', { id: 'replay-notes' }, tu.annotations.map((a) => h('li', {}, `${a.author === 'instructor' ? t('press.instructor') : a.author}: ${a.text}`)))
+          : h('p', {}, t('replay.noNotes'))))));
   }
 
   function timeline() {
     const range = h('input', { type: 'range', id: 'timeline', min: '1', max: String(turns.length), step: '1', value: String(at + 1) });
     range.addEventListener('input', () => show(Number(range.value) - 1));
     fill(controls,
-      h('label', { for: 'timeline' }, 'Timeline'),
+      h('label', { for: 'timeline' }, t('replay.timeline')),
       h('div', { class: 'row' },
-        h('button', { type: 'button', id: 'replay-first', onclick: () => show(0) }, '« First'),
-        h('button', { type: 'button', id: 'replay-prev', onclick: () => show(at - 1) }, '◀ Previous'),
+        h('button', { type: 'button', id: 'replay-first', onclick: () => show(0) }, t('replay.first')),
+        h('button', { type: 'button', id: 'replay-prev', onclick: () => show(at - 1) }, t('replay.prev')),
         range,
-        h('button', { type: 'button', id: 'replay-next', onclick: () => show(at + 1) }, 'Next ▶'),
-        h('button', { type: 'button', id: 'replay-last', onclick: () => show(turns.length - 1) }, 'Last »')),
+        h('button', { type: 'button', id: 'replay-next', onclick: () => show(at + 1) }, t('replay.next')),
+        h('button', { type: 'button', id: 'replay-last', onclick: () => show(turns.length - 1) }, t('replay.last'))),
       h('p', { id: 'timeline-label', 'aria-live': 'polite' }));
   }
 
   if (!(await load()) || !turns.length) return;
   const v0 = turns[0].view;
   role = v0.role;
-  fill(header, h('h1', {}, `Replay of game ${v0.gameId}`), h('p', {}, `${v0.scenario}, ${turns.length} turn(s) played. `,
-    role === 'INSTRUCTOR' ? h('a', { href: links(v0.gameId, token).instructor }, 'Back to the console') : h('a', { href: `#/seat/${token}` }, 'Back to the seat')));
+  const scTitle = await scenarioTitle(conn, v0.scenario);
+  fill(header, h('h1', {}, t('replay.of', { game: v0.gameId })), h('p', {}, t('replay.sub', { scenario: scTitle, n: turns.length }),
+    role === 'INSTRUCTOR' ? h('a', { href: links(v0.gameId, token).instructor }, t('common.backConsole')) : h('a', { href: `#/seat/${token}` }, t('replay.backSeat'))));
   coords = await coordinates(conn, v0.scenario);
   timeline();
   show(turns.length - 1);
@@ -98,8 +102,8 @@ export async function replayPage(main, page, token) {
 
   function instructorTools(v) {
     const nameOf = namer(v);
-    const asSel = select([{ value: '', label: 'the instructor (everything)' }, { value: '*observer', label: 'an observer (public only)' }]
-      .concat((v.nations || []).map((n) => ({ value: n.id, label: `${nameOf(n.id)}'s seat` }))), '');
+    const asSel = select([{ value: '', label: t('replay.asInstructor') }, { value: '*observer', label: t('replay.asObserverPublic') }]
+      .concat((v.nations || []).map((n) => ({ value: n.id, label: t('replay.seatOf', { state: nameOf(n.id) }) }))), '');
     asSel.addEventListener('change', async () => {
       as = asSel.value;
       const keep = at;
@@ -116,7 +120,7 @@ export async function replayPage(main, page, token) {
       try {
         await conn.request({ instructor: { token, annotate: { turn, text: noteText.value } } });
         noteText.value = '';
-        say(noteStatus, `Note added to turn ${turn}.`, 'ok');
+        say(noteStatus, t('replay.noteAdded', { turn }), 'ok');
         as = asSel.value;
         if (await load()) {
           timeline();
@@ -125,7 +129,7 @@ export async function replayPage(main, page, token) {
       } catch (e) {
         say(noteStatus, e.message, 'error');
       }
-    } }, field('replay-note', 'Note on the turn shown', noteText), h('button', { type: 'submit' }, 'Add the note'), noteStatus);
+    } }, field('replay-note', t('replay.note'), noteText), h('button', { type: 'submit' }, t('console.addNote')), noteStatus);
 
     const branchStatus = h('p', { role: 'status', id: 'branch-status' });
     const branch = h('button', { type: 'button', id: 'branch-btn', onclick: async () => {
@@ -134,29 +138,29 @@ export async function replayPage(main, page, token) {
         // The branch opens at the turn shown, with every seat free to decide it again.
         const r = await conn.request({ branchGame: { token, gameId: v.gameId, turn, playForkTurn: true } });
         const g = r.gameCreated;
-        fill(branchStatus, `What-if game ${g.gameId} replays turn ${turn} with new orders: `, h('a', { href: links(g.gameId, g.instructorToken).instructor }, 'open its console'));
+        fill(branchStatus, t('replay.branched', { game: g.gameId, turn }), h('a', { href: links(g.gameId, g.instructorToken).instructor }, t('replay.openConsole')));
       } catch (e) {
-        say(branchStatus, unavailable(e) ? 'What-if branches are not available on this server.' : e.message, 'error');
+        say(branchStatus, unavailable(e) ? t('replay.noBranch') : e.message, 'error');
       }
-    } }, 'Start a what-if branch from this turn');
+    } }, t('replay.branch'));
 
-    const other = h('input', { type: 'text', placeholder: 'another game of this lineage, e.g. g2-abc123' });
+    const other = h('input', { type: 'text', placeholder: t('replay.otherPlaceholder') });
     const diffStatus = h('div', { role: 'status', id: 'diff-status' });
     const diff = h('form', { onsubmit: async (ev) => {
       ev.preventDefault();
-      if (!other.value.trim()) return say(diffStatus, 'Which game: enter its id.', 'error');
+      if (!other.value.trim()) return say(diffStatus, t('replay.whichGame'), 'error');
       try {
         const r = await conn.request({ diffGames: { token, gameA: v.gameId, gameB: other.value.trim() } });
         fill(diffStatus, diffReport(r.gameDiff));
       } catch (e) {
-        say(diffStatus, unavailable(e) ? 'Comparing games is not available on this server.' : e.message, 'error');
+        say(diffStatus, unavailable(e) ? t('replay.noDiff') : e.message, 'error');
       }
-    } }, field('diff-other', 'Compare with game', other), h('button', { type: 'submit', id: 'diff-btn' }, 'Compare'), diffStatus);
+    } }, field('diff-other', t('replay.compareWith'), other), h('button', { type: 'submit', id: 'diff-btn' }, t('replay.compare')), diffStatus);
 
     fill(tools, h('div', { class: 'grid' },
-      h('div', { class: 'col' }, section('r-as', 'See the game as', field('replay-as', 'Role', asSel)), section('r-note', 'Annotate', noteForm)),
-      h('div', { class: 'col' }, section('r-branch', 'What if?', h('p', {}, 'Play the game again from the turn shown, as a new game.'), branch, branchStatus),
-        section('r-diff', 'Compare two games', diff))));
+      h('div', { class: 'col' }, section('r-as', t('replay.seeAs'), field('replay-as', t('replay.role'), asSel)), section('r-note', t('replay.annotate'), noteForm)),
+      h('div', { class: 'col' }, section('r-branch', t('replay.whatIf'), h('p', {}, t('replay.whatIfHint')), branch, branchStatus),
+        section('r-diff', t('replay.compareTwo'), diff))));
   }
 }
 
@@ -165,29 +169,29 @@ export async function replayPage(main, page, token) {
 function diffReport(d) {
   const a = d.gameA, b = d.gameB;
   if (d.same) {
-    return h('p', { class: 'diff-summary' }, `${a} and ${b} are the same game so far (${d.turnsA || 0} and ${d.turnsB || 0} turns played).`);
+    return h('p', { class: 'diff-summary' }, t('diff.same', { a, b, na: d.turnsA || 0, nb: d.turnsB || 0 }));
   }
   const out = [h('p', { class: 'diff-summary' },
-    `${a} (${d.turnsA || 0} turns) and ${b} (${d.turnsB || 0} turns) first differ at turn ${d.firstDivergentTurn || '?'}.`)];
+    t('diff.first', { a, b, na: d.turnsA || 0, nb: d.turnsB || 0, turn: d.firstDivergentTurn || '?' }))];
   const scores = d.scores || [];
   if (scores.length) {
     out.push(h('table', { class: 'diff-scores' },
-      h('caption', {}, 'Scores at the end of each game'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b), h('th', { scope: 'col' }, 'Change'))),
+      h('caption', {}, t('diff.scores')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('common.state')), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b), h('th', { scope: 'col' }, t('diff.change')))),
       h('tbody', {}, ...scores.map(x => h('tr', {}, h('th', { scope: 'row' }, x.state), h('td', {}, num(x.a || 0, 1)), h('td', {}, num(x.b || 0, 1)),
         h('td', {}, `${(x.delta || 0) > 0 ? '+' : ''}${num(x.delta || 0, 1)}`))))));
   }
-  const turns = (d.turns || []).filter(t => (t.stances || []).length);
+  const turns = (d.turns || []).filter(tn => (tn.stances || []).length);
   if (turns.length) {
     out.push(h('table', { class: 'diff-turns' },
-      h('caption', {}, 'Stances that differ, turn by turn'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Turn'), h('th', { scope: 'col' }, 'State'), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b))),
-      h('tbody', {}, ...turns.flatMap(t => t.stances.map(x => h('tr', {}, h('td', {}, String(t.turn)), h('th', { scope: 'row' }, x.state), h('td', {}, x.a), h('td', {}, x.b)))))));
+      h('caption', {}, t('diff.stances')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('diff.turn')), h('th', { scope: 'col' }, t('common.state')), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b))),
+      h('tbody', {}, ...turns.flatMap(tn => tn.stances.map(x => h('tr', {}, h('td', {}, String(tn.turn)), h('th', { scope: 'row' }, x.state), h('td', {}, engineText(x.a)), h('td', {}, engineText(x.b))))))));
   }
   const only = (label, xs) => (xs && xs.length ? [h('p', {}, `${label}: ${xs.join('; ')}`)] : []);
-  out.push(...only(`Alliances only in ${a}`, d.alliancesOnlyA), ...only(`Alliances only in ${b}`, d.alliancesOnlyB),
-    ...only(`Wars only in ${a}`, d.warsOnlyA), ...only(`Wars only in ${b}`, d.warsOnlyB),
-    ...only(`Conquered only in ${a}`, d.conqueredOnlyA), ...only(`Conquered only in ${b}`, d.conqueredOnlyB));
+  out.push(...only(t('diff.alliancesOnly', { game: a }), d.alliancesOnlyA), ...only(t('diff.alliancesOnly', { game: b }), d.alliancesOnlyB),
+    ...only(t('diff.warsOnly', { game: a }), d.warsOnlyA), ...only(t('diff.warsOnly', { game: b }), d.warsOnlyB),
+    ...only(t('diff.conqueredOnly', { game: a }), d.conqueredOnlyA), ...only(t('diff.conqueredOnly', { game: b }), d.conqueredOnlyB));
   return h('div', { class: 'diff' }, ...out);
 }
 

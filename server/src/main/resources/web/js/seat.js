@@ -1,7 +1,9 @@
 // A student's seat: briefing, map, own state, threats, orders, messages, and each turn's results.
 import { h, fill, field, select } from './dom.js';
-import { drawMap, coordinates } from './map.js';
+import { drawMap, coordinates, scenarioTitle } from './map.js';
 import { orderForm } from './orders.js';
+import { t, local } from './i18n.js';
+import { engineText } from './i18n/engine.js';
 import { namer, capabilities, threatRow, results, pressItem, labelOf, cards, phaseText, TurnClock, alliancesTable, ordersText } from './panels.js';
 import { closurePanel, myDebrief } from './closure.js';
 
@@ -15,11 +17,11 @@ export async function seatPage(main, page, token) {
   const header = h('div', { class: 'seat-head card' });
   const clock = h('p', { class: 'clock', role: 'timer', 'aria-live': 'off', id: 'countdown' });
   const events = h('ul', { class: 'events', 'aria-live': 'polite', id: 'game-events' });
-  const { sec, body: bodies } = cards([['briefing', 'Briefing'], ['map', 'Map'], ['alliances', 'Alliances'], ['my-state', 'Your state'],
-    ['threats', 'Threats'], ['orders-sec', 'Orders'], ['messages', 'Messages'], ['results', 'What happened']]);
-  const turnClock = new TurnClock(page, clock, 'Deadline');
+  const { sec, body: bodies } = cards([['briefing', t('seat.briefing')], ['map', t('common.map')], ['alliances', t('common.alliances')], ['my-state', t('seat.myState')],
+    ['threats', t('seat.threats')], ['orders-sec', t('seat.orders')], ['messages', t('common.messages')], ['results', t('seat.results')]]);
+  const turnClock = new TurnClock(page, clock, 'clock.deadline');
   main.append(
-    h('a', { class: 'skip-inline', href: '#orders-sec', id: 'skip-orders', onclick: (ev) => { ev.preventDefault(); focusOrders(); } }, 'Go to the order form'),
+    h('a', { class: 'skip-inline', href: '#orders-sec', id: 'skip-orders', onclick: (ev) => { ev.preventDefault(); focusOrders(); } }, t('seat.skipOrders')),
     header, clock, events,
     h('div', { class: 'grid' },
       h('div', { class: 'col' }, sec.briefing, sec.map, sec.alliances, sec['my-state'], sec.threats),
@@ -36,6 +38,7 @@ export async function seatPage(main, page, token) {
   const messages = new Map();
   let coords;
   let lastResolved = null;
+  let scTitle = '';
 
   function focusOrders() {
     const first = document.querySelector('#orders input[name=stance]:checked') || document.querySelector('#orders input[name=stance]');
@@ -44,25 +47,34 @@ export async function seatPage(main, page, token) {
   }
 
 
+  function where(v) {
+    return t('seat.where', { game: v.gameId, scenario: scTitle || v.scenario, turn: v.turn, turns: v.turns, label: labelOf(v.turn, v.turnLabel) });
+  }
+
   function render(v) {
     const first = !view;
     view = v;
     const nameOf = namer(v);
     const me = (v.nations || []).find((n) => n.id === v.self) || {};
     fill(header,
-      h('h1', {}, v.role === 'OBSERVER' ? `Watching game ${v.gameId}` : `${me.name || v.self} (${v.self})`),
-      h('p', {}, `Game ${v.gameId} · ${v.scenario} · turn ${v.turn} of ${v.turns}${labelOf(v.turn, v.turnLabel)} · `,
+      h('h1', {}, v.role === 'OBSERVER' ? t('seat.watching', { game: v.gameId }) : `${local(me.name, (v.stateNamesKo || {})[me.id]) || v.self} (${v.self})`),
+      h('p', {}, h('span', { id: 'where' }, where(v)), ' · ',
         h('span', { id: 'phase' }, phaseText(v.phase))),
-      h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, 'Replay the turns played so far')));
+      h('p', { class: 'hint' }, h('a', { href: `#/replay/${token}` }, t('seat.replay'))));
     turnClock.fromView(v);
     fill(bodies.briefing,
       h('details', { open: first && v.turn === 1 },
-        h('summary', {}, 'The scenario'), h('p', {}, v.briefing || '')),
+        h('summary', {}, t('seat.scenario')), h('p', {}, local(v.briefing, v.briefingKo))),
       h('details', { open: first && v.turn === 1 },
-        h('summary', {}, 'Your private briefing'), h('p', { id: 'private-briefing' }, v.privateBriefing || '')),
-      (v.news || []).length ? h('div', { class: 'news' }, h('h3', {}, 'News this turn'), h('ul', {}, v.news.map((n) => h('li', {}, n)))) : null);
+        h('summary', {}, t('seat.privateBriefing')), h('p', { id: 'private-briefing' }, local(v.privateBriefing, v.privateBriefingKo))),
+      (v.news || []).length ? h('div', { class: 'news' }, h('h3', {}, t('seat.news')), h('ul', {}, v.news.map((n, i) => h('li', {}, local(engineText(n), (v.newsKo || [])[i]))))) : null);
     fill(bodies.map, drawMap(v, coords, v.self));
     if (first) {
+      scenarioTitle(conn, v.scenario).then((x) => {
+        scTitle = x;
+        const w = document.getElementById('where');
+        if (w) w.textContent = where(view);
+      });
       coordinates(conn, v.scenario).then((c) => {
         coords = c;
         fill(bodies.map, drawMap(view, coords, view.self));
@@ -70,7 +82,7 @@ export async function seatPage(main, page, token) {
     }
     fill(bodies.alliances, alliancesTable(v, nameOf, v.self));
     fill(bodies['my-state'], capabilities(me),
-      (v.leanings || []).length ? h('p', {}, `Your politics lean toward ${v.leanings.join(', ')}.`) : null);
+      (v.leanings || []).length ? h('p', {}, t('seat.leanings', { states: v.leanings.join(', ') })) : null);
     fill(bodies.threats, threatRow(v, nameOf));
     if (first || v.turn !== formTurn) {
       // a new turn: the last turn's lines are stale
@@ -86,45 +98,45 @@ export async function seatPage(main, page, token) {
       formTurn = v.turn;
       form = null;
       if (v.role === 'OBSERVER') {
-        fill(bodies['orders-sec'], h('p', {}, 'You are watching the public part of the game: observers send no orders.'));
+        fill(bodies['orders-sec'], h('p', {}, t('seat.observerNoOrders')));
       } else if (v.phase === 'FINISHED') {
         fill(bodies['orders-sec'], closurePanel(v, token, nameOf));
         if (!debriefShown) {
           debriefShown = true;
-          myDebrief(conn, token, nameOf).then((el) => main.append(el)).catch((e) => main.append(h('p', { class: 'notice error' }, `Your debrief is not available: ${e.message}`)));
+          myDebrief(conn, token, nameOf).then((el) => main.append(el)).catch((e) => main.append(h('p', { class: 'notice error' }, t('seat.debriefUnavailable', { message: e.message }))));
         }
       } else if (v.phase === 'ELIMINATED' || me.active === false) {
-        fill(bodies['orders-sec'], h('p', { class: 'eliminated' }, 'Your state has been conquered: you can only watch.',
-          v.eliminated && v.eliminated.reason ? ` ${v.eliminated.reason}.` : ''));
+        fill(bodies['orders-sec'], h('p', { class: 'eliminated' }, t('seat.conquered'),
+          v.eliminated && v.eliminated.reason ? ` ${engineText(v.eliminated.reason)}.` : ''));
       } else {
         form = orderForm(v, nameOf, async (orders) => {
           const r = await conn.request({ submitOrders: { token, turn: v.turn, state: v.self, orders } });
-          teamOrders.textContent = `Orders in, sent by ${r.ordersAccepted.submittedBy} at ${clockTime(Date.now())}.`;
-          return `Orders for turn ${r.ordersAccepted.turn} accepted (sent by ${r.ordersAccepted.submittedBy}). You may change them until the turn is adjudicated.`;
+          teamOrders.textContent = t('seat.ordersInAt', { by: r.ordersAccepted.submittedBy, time: clockTime(Date.now()) });
+          return t('seat.accepted', { turn: r.ordersAccepted.turn, by: r.ordersAccepted.submittedBy });
         });
         const shareStatus = h('span', { role: 'status', class: 'hint' });
         const share = h('button', { type: 'button', id: 'share-draft', onclick: async () => {
           const orders = clean(form.read());
           try {
             await conn.request({ shareDraft: { token, turn: v.turn, orders } });
-            shareStatus.textContent = 'Shared with your team (not sent).';
+            shareStatus.textContent = t('seat.draftShared');
           } catch (e) {
-            shareStatus.textContent = `Not shared: ${e.message}`;
+            shareStatus.textContent = t('seat.draftNotShared', { message: e.message });
           }
-        } }, 'Show this draft to my team');
+        } }, t('seat.shareDraft'));
         fill(bodies['orders-sec'], teamOrders, teamDraft, form.el, h('p', {}, share, ' ', shareStatus));
       }
     }
     teamOrders.textContent = v.myOrdersBy
-      ? `Orders in, sent by ${v.myOrdersBy}${v.myOrdersEpochMs && v.myOrdersEpochMs !== '0' ? ` at ${clockTime(v.myOrdersEpochMs)}` : ''}: ${ordersText(v.myOrders)}.`
-      : v.phase === 'ORDERS' || v.phase === 'PAUSED' ? 'No orders in yet for this turn from your team.' : '';
+      ? (v.myOrdersEpochMs && v.myOrdersEpochMs !== '0' ? t('seat.ordersInAtWhat', { by: v.myOrdersBy, time: clockTime(v.myOrdersEpochMs), orders: ordersText(v.myOrders) }) : t('seat.ordersInWhat', { by: v.myOrdersBy, orders: ordersText(v.myOrders) }))
+      : v.phase === 'ORDERS' || v.phase === 'PAUSED' ? t('seat.noTeamOrders') : '';
     renderDraft();
     for (const p of v.messages || []) messages.set(p.id, p);
     renderMessages();
     if (!lastResolved && (v.outcomes || []).length) {
-      fill(bodies.results, results({ turn: v.turn - 1, outcomes: v.outcomes, stances: v.lastStances }, nameOf, `Last turn (${v.turn - 1})`));
+      fill(bodies.results, results({ turn: v.turn - 1, outcomes: v.outcomes, stances: v.lastStances }, nameOf, t('seat.lastTurn', { turn: v.turn - 1 })));
     } else if (!lastResolved) {
-      fill(bodies.results, h('p', {}, 'Nothing has been adjudicated yet.'));
+      fill(bodies.results, h('p', {}, t('seat.nothingYet')));
     }
   }
 
@@ -134,12 +146,12 @@ export async function seatPage(main, page, token) {
   const text = h('textarea', { rows: '3', maxlength: '4000', required: true });
   const sendStatus = h('p', { role: 'status' });
   const pressForm = h('form', { id: 'press-form' },
-    field('press-to', 'To', to), field('press-text', 'Message', text),
-    h('button', { type: 'submit' }, 'Send message'), sendStatus);
+    field('press-to', t('press.to'), to), field('press-text', t('press.message'), text),
+    h('button', { type: 'submit' }, t('press.send')), sendStatus);
   pressForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!text.value.trim()) {
-      sendStatus.textContent = 'Message: write something first.';
+      sendStatus.textContent = t('press.empty');
       return;
     }
     const body = { token, text: text.value };
@@ -147,25 +159,25 @@ export async function seatPage(main, page, token) {
     else if (to.value !== '*all') body.to = [to.value];
     try {
       await conn.request({ sendPress: body });
-      sendStatus.textContent = 'Sent.';
+      sendStatus.textContent = t('press.sent');
       text.value = '';
     } catch (e) {
-      sendStatus.textContent = `Not sent: ${e.message}`;
+      sendStatus.textContent = t('press.notSent', { message: e.message });
     }
   });
   function renderMessages() {
     if (!view) return;
     if (!to.options.length) {
       const nameOf = namer(view);
-      fill(to, ...select([{ value: '*all', label: 'Everyone (public)' }, { value: '*team', label: 'My team only' }]
-        .concat((view.nations || []).filter((n) => n.id !== view.self).map((n) => ({ value: n.id, label: `${nameOf(n.id)} only (private)` }))), '*all').children);
+      fill(to, ...select([{ value: '*all', label: t('press.toAll') }, { value: '*team', label: t('press.toTeam') }]
+        .concat((view.nations || []).filter((n) => n.id !== view.self).map((n) => ({ value: n.id, label: t('press.toState', { state: nameOf(n.id) }) }))), '*all').children);
       // the options were built in another select: choose everyone here, explicitly
       to.value = '*all';
     }
     const all = [...messages.values()].sort((a, b) => Number(a.sentEpochMs || 0) - Number(b.sentEpochMs || 0));
-    fill(list, all.length ? all.map((p) => pressItem(p, view.self)) : h('li', { class: 'hint' }, 'No messages yet.'));
+    fill(list, all.length ? all.map((p) => pressItem(p, view.self)) : h('li', { class: 'hint' }, t('press.noneYet')));
     if (view.role === 'OBSERVER') {
-      if (!bodies.messages.contains(list)) fill(bodies.messages, list, h('p', { class: 'hint' }, 'Observers read the public messages only.'));
+      if (!bodies.messages.contains(list)) fill(bodies.messages, list, h('p', { class: 'hint' }, t('press.observers')));
     } else if (!bodies.messages.contains(pressForm)) fill(bodies.messages, list, pressForm);
   }
 
@@ -180,7 +192,7 @@ export async function seatPage(main, page, token) {
       return;
     }
     fill(teamDraft, h('p', { class: 'notice info' },
-      `Draft by ${draft.member}${draft.sharedEpochMs ? ` (${clockTime(draft.sharedEpochMs)})` : ''}, not sent: ${ordersText(draft.orders)}`,
+      draft.sharedEpochMs ? t('seat.draftByAt', { member: draft.member, time: clockTime(draft.sharedEpochMs), orders: ordersText(draft.orders) }) : t('seat.draftBy', { member: draft.member, orders: ordersText(draft.orders) }),
       draft.note ? ` (${draft.note})` : ''));
   }
   conn.on('teamDraft', (d) => {
@@ -197,17 +209,17 @@ export async function seatPage(main, page, token) {
     fill(bodies.results, results(r, namer(view || {})));
   });
   conn.on('gameEvent', (e) => {
-    events.prepend(h('li', {}, e.text || e.kind));
+    events.prepend(h('li', {}, e.text ? engineText(e.text) : e.kind));
     while (events.children.length > 4) events.lastChild.remove();
     turnClock.fromEvent(e);
   });
   conn.on('error', (e) => events.prepend(h('li', { class: 'error' }, `${e.code}: ${e.message}`)));
   conn.on('closed', (e) => events.prepend(h('li', { class: 'error' }, e.replaced
-    ? 'This seat was opened in another window or tab; this page no longer receives anything.'
-    : 'The connection to the server closed; reconnecting…')));
+    ? t('seat.replaced')
+    : t('common.reconnecting'))));
 
   await conn.request({ resume: { token } }).catch((e) => {
-    main.prepend(h('p', { class: 'notice error', role: 'alert' }, `Cannot take this seat: ${e.message}`));
+    main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('seat.cannot', { message: e.message })));
     throw e;
   });
 }

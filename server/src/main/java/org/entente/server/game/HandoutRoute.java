@@ -15,6 +15,8 @@ import org.entente.proto.v1.GameLinks;
 import org.entente.proto.v1.Role;
 import org.entente.proto.v1.SeatLink;
 import org.entente.server.net.HttpRoute;
+import org.entente.server.scenario.KoreanTexts;
+import org.entente.server.scenario.ScenarioLoader;
 
 /**
  * {@code GET /handout/{game}?token=T}: a printable page for the instructor to cut up and hand out,
@@ -45,6 +47,18 @@ final class HandoutRoute implements HttpRoute {
     String origin = host.isEmpty() ? "" : "http://" + host;
     List<String> t = request.query().get("token");
     String token = t == null || t.isEmpty() ? "" : t.get(0);
+    List<String> l = request.query().get("lang");
+    String lang;
+    if (l != null && !l.isEmpty()) {
+      lang = l.get(0);
+      if (!lang.equals("ko") && !lang.equals("en")) {
+        return CompletableFuture.completedFuture(
+            Response.text(400, "lang must be ko (Korean) or en (English), not '" + lang + "'"));
+      }
+    } else {
+      lang = fromAcceptLanguage(request.headers().getOrDefault("accept-language", ""));
+    }
+    Texts words = lang.equals("ko") ? KO : EN;
     CompletableFuture<Response> out = new CompletableFuture<>();
     g.execute(
         () -> {
@@ -54,8 +68,20 @@ final class HandoutRoute implements HttpRoute {
                 Response.text(403, "the handout needs the game's instructor token (?token=...)"));
             return;
           }
+          KoreanTexts ko =
+              lang.equals("ko") ? ScenarioLoader.korean(g.world.id()) : KoreanTexts.NONE;
           String html =
-              page(g.settings.name(), g.id, g.world.name(), absolute(Links.of(g), origin));
+              page(
+                  words,
+                  // a game named after its scenario (the default) takes the scenario's Korean name
+                  !ko.name().isEmpty() && g.settings.name().equals(g.world.name())
+                      ? ko.name()
+                      : g.settings.name(),
+                  g.id,
+                  ko.name().isEmpty() ? g.world.name() : ko.name(),
+                  absolute(Links.of(g), origin),
+                  ko.stateNames(),
+                  token);
           out.complete(
               new Response(
                   200,
@@ -81,11 +107,82 @@ final class HandoutRoute implements HttpRoute {
     return b.build();
   }
 
+  /** The page's words in one language. */
+  record Texts(
+      String lang,
+      String title,
+      String game,
+      String lead,
+      String lead2,
+      String print,
+      String observers,
+      String joinCode,
+      String qr,
+      String other,
+      String otherLabel) {}
+
+  static final Texts EN =
+      new Texts(
+          "en",
+          "Seat cards: ",
+          "Game ",
+          ". Each card takes one seat: scan the QR code, open the link, or type the join code"
+              + " on the start page, ",
+          ". Several students may share one state.",
+          "Print this page from the browser (Ctrl+P) and cut the cards apart.",
+          "Observers (public view only)",
+          "Join code",
+          "QR code of the link for ",
+          "ko",
+          "한국어");
+
+  static final Texts KO =
+      new Texts(
+          "ko",
+          "자리 카드: ",
+          "게임 ",
+          ". 카드 한 장이 자리 하나입니다. QR 코드를 찍거나, 링크를 열거나, 시작 페이지에서 참가 코드를" + " 입력하세요: ",
+          ". 여러 학생이 한 국가를 함께 맡을 수 있습니다.",
+          "브라우저에서 이 페이지를 인쇄(Ctrl+P)한 뒤 카드를 잘라 나눠 주세요.",
+          "참관인 (공개 정보만)",
+          "참가 코드",
+          "링크 QR 코드: ",
+          "en",
+          "English");
+
+  /** "ko" when the browser's first Korean-or-English language is Korean, else "en". */
+  static String fromAcceptLanguage(String header) {
+    for (String part : header.split(",")) {
+      String tag = part.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (tag.startsWith("ko")) {
+        return "ko";
+      }
+      if (tag.startsWith("en")) {
+        return "en";
+      }
+    }
+    return "en";
+  }
+
   static String page(String name, String gameId, String scenario, GameLinks links) {
+    return page(EN, name, gameId, scenario, links, Map.of(), "");
+  }
+
+  static String page(
+      Texts w,
+      String name,
+      String gameId,
+      String scenario,
+      GameLinks links,
+      Map<String, String> stateNames,
+      String token) {
     StringBuilder b = new StringBuilder();
-    b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+    b.append("<!doctype html>\n<html lang=\"")
+        .append(w.lang())
+        .append("\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Seat cards: ")
+        .append("<title>")
+        .append(w.title())
         .append(esc(name))
         .append("</title><style>")
         .append("body{font-family:system-ui,sans-serif;margin:1.5rem;color:#111}")
@@ -102,37 +199,50 @@ final class HandoutRoute implements HttpRoute {
         .append("</style></head><body>\n");
     b.append("<h1>")
         .append(esc(name))
-        .append("</h1>\n<p class=\"lead\">Game <strong>")
+        .append("</h1>\n<p class=\"noprint lang\"><a lang=\"")
+        .append(w.other())
+        .append("\" href=\"?token=")
+        .append(esc(token))
+        .append("&amp;lang=")
+        .append(w.other())
+        .append("\">")
+        .append(w.otherLabel())
+        .append("</a></p>\n<p class=\"lead\">")
+        .append(w.game())
+        .append("<strong>")
         .append(esc(gameId))
         .append("</strong> · ")
         .append(esc(scenario))
-        .append(
-            ". Each card takes one seat: scan the QR code, open the link, or type the join code")
-        .append(" on the start page, ")
+        .append(w.lead())
         .append(esc(links.getBaseUrl().isEmpty() ? "/" : links.getBaseUrl()))
-        .append(". Several students may share one state.</p>\n")
-        .append("<p class=\"noprint\">Print this page from the browser (Ctrl+P) and cut the")
-        .append(" cards apart.</p>\n")
+        .append(w.lead2())
+        .append("</p>\n")
+        .append("<p class=\"noprint\">")
+        .append(w.print())
+        .append("</p>\n")
         .append("<div class=\"cards\">\n");
     for (SeatLink s : links.getSeatsList()) {
-      card(b, s.getName() + " (" + s.getState() + ")", s, "seat-" + s.getState());
+      String shown = stateNames.getOrDefault(s.getState(), s.getName());
+      card(b, w, shown + " (" + s.getState() + ")", s, "seat-" + s.getState());
     }
     if (links.hasObservers()) {
-      card(b, "Observers (public view only)", links.getObservers(), "observers");
+      card(b, w, w.observers(), links.getObservers(), "observers");
     }
     b.append("</div>\n</body></html>\n");
     return b.toString();
   }
 
-  private static void card(StringBuilder b, String title, SeatLink s, String id) {
+  private static void card(StringBuilder b, Texts w, String title, SeatLink s, String id) {
     b.append("<section class=\"card\" id=\"")
         .append(esc(id))
         .append("\"><h2>")
         .append(esc(title))
-        .append("</h2><div>Join code</div><div class=\"code\">")
+        .append("</h2><div>")
+        .append(w.joinCode())
+        .append("</div><div class=\"code\">")
         .append(esc(s.getCode()))
         .append("</div>")
-        .append(qrSvg(s.getJoinUrl(), "QR code of the link for " + title))
+        .append(qrSvg(s.getJoinUrl(), w.qr() + title))
         .append("<div class=\"url\"><a href=\"")
         .append(esc(s.getJoinUrl()))
         .append("\">")

@@ -224,12 +224,16 @@ public final class Lobby implements MessageHandler {
               .setTurns(w.turns())
               .setFirstLabel(w.label(1))
               .setLastLabel(w.label(w.turns()))
-              .setBriefing(w.briefing());
+              .setBriefing(w.briefing())
+              .setNameKo(ScenarioLoader.korean(id).name())
+              .setBriefingKo(ScenarioLoader.korean(id).briefing());
       for (int i = 0; i < w.size(); i++) {
         s.addSeats(
             SeatInfo.newBuilder()
                 .setState(w.start().get(i).id())
                 .setName(w.start().get(i).name())
+                .setNameKo(
+                    ScenarioLoader.korean(id).stateNames().getOrDefault(w.start().get(i).id(), ""))
                 .setDefaultStrategy(GameSettings.defaultStrategy(w, w.start().get(i).id()))
                 .setLatitude(where.get(w.start().get(i).id()).lat())
                 .setLongitude(where.get(w.start().get(i).id()).lon()));

@@ -20,6 +20,8 @@ import org.entente.server.engine.ThreatModel;
 import org.entente.server.engine.TurnReport;
 import org.entente.server.engine.Views;
 import org.entente.server.net.SplicedMessage;
+import org.entente.server.scenario.KoreanTexts;
+import org.entente.server.scenario.ScenarioLoader;
 
 /**
  * What each role may see of a live game. A seat gets the engine's view of its own state (its own
@@ -101,12 +103,32 @@ final class RoleViews {
         .setDeadlineEpochMs(g.deadline)
         .setStateHash(g.lastReport == null ? "" : g.lastReport.stateHash());
     g.news.forEach(e -> b.addNews(e.text()).addNewsEvents(TypedEvents.of(e)));
+    korean(g, m, b);
     for (PressMessage p : g.press) {
       if (visible(p, m)) {
         b.addMessages(p);
       }
     }
     return b;
+  }
+
+  /**
+   * The Korean versions of the scenario's texts in a view (briefing, the seat's private briefing,
+   * the states' names and the news already in {@code b}), when the scenario has them.
+   */
+  private static void korean(LiveGame g, LiveGame.Member m, TurnView.Builder b) {
+    KoreanTexts k = ScenarioLoader.korean(g.world.id());
+    if (k == KoreanTexts.NONE) {
+      return;
+    }
+    b.setBriefingKo(k.briefing()).putAllStateNamesKo(k.stateNames());
+    if (m.role() == Role.SEAT) {
+      b.setPrivateBriefingKo(k.privateBriefings().getOrDefault(m.state(), ""));
+    }
+    b.clearNewsKo();
+    for (String n : b.getNewsList()) {
+      b.addNewsKo(k.news(n));
+    }
   }
 
   /**
@@ -181,11 +203,12 @@ final class RoleViews {
         b.addMessages(p);
       }
     }
-    return b.setGameId(g.id)
+    b.setGameId(g.id)
         .setRole(m.role())
         .setPhase(GamePhase.FINISHED)
-        .setStateHash(before == null ? "" : before.stateHash())
-        .build();
+        .setStateHash(before == null ? "" : before.stateHash());
+    korean(g, m, b);
+    return b.build();
   }
 
   /**
@@ -211,7 +234,8 @@ final class RoleViews {
           CatalogueEvent.newBuilder()
               .setIndex(k)
               .setTurn(events.get(k).turn())
-              .setText(events.get(k).text()));
+              .setText(events.get(k).text())
+              .setTextKo(ScenarioLoader.korean(g.world.id()).news(events.get(k).text())));
     }
     return o;
   }

@@ -47,6 +47,7 @@ final class ScenarioCompiler {
     Params params = c.params();
     List<String> labels = c.labels();
     c.checkReferences();
+    c.checkKorean();
     if (!c.problems.isEmpty()) {
       throw new ScenarioException(c.problems);
     }
@@ -55,6 +56,33 @@ final class ScenarioCompiler {
 
   private void problem(String path, String message) {
     problems.add(new ScenarioProblem(source, path, message));
+  }
+
+  // A Korean version of a text (the fields ending in "Ko") must be written in Korean: at least one
+  // Hangul syllable, so an English text pasted in the wrong field is caught.
+  private void checkKorean() {
+    korean("$.nameKo", f.nameKo());
+    korean("$.briefingKo", f.briefingKo());
+    for (int i = 0; i < f.states().size(); i++) {
+      ScenarioFile.StateEntry s = f.states().get(i);
+      korean("$.states[" + i + "].nameKo", s.nameKo());
+      korean("$.states[" + i + "].privateBriefingKo", s.privateBriefingKo());
+    }
+    List<ScenarioFile.EventEntry> events = f.events() == null ? List.of() : f.events();
+    for (int i = 0; i < events.size(); i++) {
+      korean("$.events[" + i + "].textKo", events.get(i).textKo());
+    }
+  }
+
+  private void korean(String path, String text) {
+    if (text != null && !KoreanTexts.hasHangul(text)) {
+      problem(
+          path, "a Korean text must be written in Korean (Hangul), not '" + shorten(text) + "'");
+    }
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private void checkStates() {

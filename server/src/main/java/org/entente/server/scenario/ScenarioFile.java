@@ -6,13 +6,17 @@ import java.util.Map;
 
 /**
  * A scenario file as written (scenario.schema.json): capabilities in source units, references by
- * state id. {@link ScenarioCompiler} checks it and turns it into the engine's {@code World}.
+ * state id. The player-facing texts may come with a Korean version (the fields ending in {@code
+ * Ko}), which the web client shows in Korean mode; see {@link KoreanTexts}. {@link
+ * ScenarioCompiler} checks it and turns it into the engine's {@code World}.
  */
 public record ScenarioFile(
     @JsonProperty("$schema") String schema,
     String id,
     String name,
+    String nameKo,
     String briefing,
+    String briefingKo,
     Integer turns,
     Calendar calendar,
     String capabilityUnits,
@@ -34,6 +38,7 @@ public record ScenarioFile(
   public record StateEntry(
       String id,
       String name,
+      String nameKo,
       Double population,
       Double economy,
       Double military,
@@ -50,7 +55,8 @@ public record ScenarioFile(
       Double growth,
       String strategy,
       List<ObjectiveEntry> objectives,
-      String privateBriefing) {}
+      String privateBriefing,
+      String privateBriefingKo) {}
 
   /** A capital's position in degrees. */
   public record Location(Double lat, Double lon) {}
@@ -87,6 +93,7 @@ public record ScenarioFile(
       Integer turn,
       String kind,
       String text,
+      String textKo,
       String state,
       Map<String, Double> factors,
       String observer,

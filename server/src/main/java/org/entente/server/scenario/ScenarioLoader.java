@@ -60,6 +60,29 @@ public final class ScenarioLoader {
     }
   }
 
+  private static final java.util.Map<String, KoreanTexts> KOREAN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The Korean texts of built-in scenario {@code id} (read once), or {@link KoreanTexts#NONE} for
+   * any other id (a scenario file from disk carries its own, in {@link Loaded#file()}).
+   */
+  public static KoreanTexts korean(String id) {
+    if (!builtinIds().contains(id)) {
+      return KoreanTexts.NONE;
+    }
+    return KOREAN.computeIfAbsent(
+        id,
+        k -> {
+          try {
+            return KoreanTexts.of(builtin(k).file());
+          } catch (ScenarioException e) {
+            throw new IllegalStateException(
+                "built-in scenario " + k + " is broken: " + e.getMessage(), e);
+          }
+        });
+  }
+
   /** A scenario file on disk. */
   public static Loaded file(Path path) throws ScenarioException {
     byte[] bytes;

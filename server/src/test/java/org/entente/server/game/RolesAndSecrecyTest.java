@@ -491,10 +491,23 @@ class RolesAndSecrecyTest {
                 .setDeadlineEpochMs(mine.getDeadlineEpochMs())
                 .addAllNews(mine.getNewsList())
                 .addAllMessages(mine.getMessagesList())
+                // the scenario's Korean texts, added by the server beside the engine's
+                .setBriefingKo(mine.getBriefingKo())
+                .setPrivateBriefingKo(mine.getPrivateBriefingKo())
+                .addAllNewsKo(mine.getNewsKoList())
+                .putAllStateNamesKo(mine.getStateNamesKoMap())
                 .build());
+    // the Korean private briefing is LEN's own, as the English one is
+    assertThat(mine.getPrivateBriefingKo())
+        .isNotEmpty()
+        .isEqualTo(
+            org.entente.server.scenario.ScenarioLoader.korean("tutorial")
+                .privateBriefings()
+                .get("LEN"));
     TurnView public_ = viewOf(observer, observerToken);
     assertThat(public_.getSelf()).isEmpty();
     assertThat(public_.getPrivateBriefing()).isEmpty();
+    assertThat(public_.getPrivateBriefingKo()).isEmpty();
     assertThat(public_.getThreatsCount()).isZero();
     assertThat(public_.hasOmniscient()).isFalse();
     assertThat(public_.hasMyOrders()).isFalse();

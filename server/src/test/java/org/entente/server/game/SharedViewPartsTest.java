@@ -59,6 +59,13 @@ class SharedViewPartsTest {
         assertThat(got.getThreatsList()).isEqualTo(expected.getThreatsList());
         assertThat(got.getPrivateBriefing()).isEqualTo(expected.getPrivateBriefing());
         assertThat(got.getOutcomesList()).isEqualTo(expected.getOutcomesList());
+        // the Korean private briefing is the seat's own (the scenario has one for every state)
+        assertThat(got.getPrivateBriefingKo())
+            .isNotEmpty()
+            .isEqualTo(
+                org.entente.server.scenario.ScenarioLoader.korean("europe-1914")
+                    .privateBriefings()
+                    .get(state));
         // all the engine's fields, public and private, are exactly the engine's view
         assertThat(
                 got.toBuilder()
@@ -68,6 +75,10 @@ class SharedViewPartsTest {
                     .clearDeadlineEpochMs()
                     .clearStateHash()
                     .clearNews()
+                    .clearNewsKo()
+                    .clearBriefingKo()
+                    .clearPrivateBriefingKo()
+                    .clearStateNamesKo()
                     .clearMessages()
                     .clearMyOrders()
                     .clearMyOrdersBy()

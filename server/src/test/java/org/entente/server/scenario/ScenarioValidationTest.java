@@ -32,9 +32,48 @@ class ScenarioValidationTest {
     return (ObjectNode) root.get("states").get(i);
   }
 
+  @Test
+  void theKoreanTextsOfABuiltInScenarioReachItsKoreanTexts() {
+    KoreanTexts ko = ScenarioLoader.korean("europe-1914");
+    assertThat(ko.name()).isEqualTo("유럽, 1914년 7월");
+    assertThat(ko.stateNames()).containsEntry("FRN", "프랑스 공화국").hasSize(10);
+    assertThat(ko.privateBriefings()).hasSize(10);
+    assertThat(
+            ko.news(
+                "The German warships Goeben and Breslau escape to the Dardanelles and are"
+                    + " 'sold' to the Ottoman navy, which now outguns Russia's Black Sea Fleet."))
+        .contains("괴벤");
+    assertThat(ScenarioLoader.korean("no-such-scenario")).isSameAs(KoreanTexts.NONE);
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         mistake("an unknown top-level field", r -> r.put("colour", "red"), "$", "colour"),
+        mistake(
+            "a Korean briefing written in English",
+            r -> r.put("briefingKo", "Three invented states"),
+            "$.briefingKo",
+            "must be written in Korean"),
+        mistake(
+            "a Korean state name written in English",
+            r -> state(r, 2).put("nameKo", "Ostvald"),
+            "$.states[2].nameKo",
+            "must be written in Korean"),
+        mistake(
+            "a Korean event text written in English",
+            r -> ((ObjectNode) r.get("events").get(1)).put("textKo", "Troops cross"),
+            "$.events[1].textKo",
+            "must be written in Korean"),
+        mistake(
+            "a Korean text under a misspelt field",
+            r -> r.put("briefing_ko", "세 나라"),
+            "$",
+            "briefing_ko"),
+        mistake(
+            "an empty Korean private briefing",
+            r -> state(r, 0).put("privateBriefingKo", ""),
+            "$.states[0].privateBriefingKo",
+            ""),
         mistake(
             "an unknown field in a state", r -> state(r, 1).put("army", 3), "$.states[1]", "army"),
         mistake(
