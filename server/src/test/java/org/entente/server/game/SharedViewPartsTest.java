@@ -66,6 +66,10 @@ class SharedViewPartsTest {
                 org.entente.server.scenario.ScenarioLoader.korean("europe-1914")
                     .privateBriefings()
                     .get(state));
+        // the news as data: one entry per line of the news, in the same words
+        assertThat(got.getNewsEventsList())
+            .extracting(org.entente.proto.v1.TurnEvent::getText)
+            .isEqualTo(got.getNewsList());
         // all the engine's fields, public and private, are exactly the engine's view
         assertThat(
                 got.toBuilder()
@@ -75,6 +79,7 @@ class SharedViewPartsTest {
                     .clearDeadlineEpochMs()
                     .clearStateHash()
                     .clearNews()
+                    .clearNewsEvents()
                     .clearNewsKo()
                     .clearBriefingKo()
                     .clearPrivateBriefingKo()
