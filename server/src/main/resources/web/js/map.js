@@ -221,7 +221,7 @@ export function drawMap(view, coords, self) {
     s('title', { id: 'map-title' }, t('map.title', { n: nations.length, turn: view.turn || '' })),
     s('defs', {},
       s('clipPath', { id: `map-clip-${fig}` }, s('rect', { x: 0, y: 0, width: W, height: H })),
-      inset ? s('clipPath', { id: `inset-clip-${fig}` }, s('rect', { x: inset.x, y: inset.y, width: inset.w, height: inset.h })) : null,
+      inset ? s('clipPath', { id: `inset-clip-${fig}` }, s('rect', { x: inset.x, y: inset.y + 19, width: inset.w, height: inset.h - 19 })) : null,
       s('marker', { id: arrowId, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
         s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' })),
       s('marker', { id: crisisId, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '4.5', markerHeight: '4.5', orient: 'auto' },
@@ -234,7 +234,7 @@ export function drawMap(view, coords, self) {
     svg.append(s('g', { class: 'inset', 'aria-hidden': 'true' },
       s('rect', { x: inset.x, y: inset.y, width: inset.w, height: inset.h, class: 'inset-frame' }),
       insetBase,
-      s('text', { x: inset.x + 6, y: inset.y + 14, class: 'inset-title' }, t('map.inset'))));
+      s('rect', { x: inset.x, y: inset.y, width: inset.w, height: inset.h, class: 'inset-edge' })));
   }
   if (proj && !invented) {
     const tl = proj.ll(0, 0);
@@ -295,6 +295,13 @@ export function drawMap(view, coords, self) {
         svg.append(s('text', { x: mx, y: my, class: 'crisis-mark', 'text-anchor': 'middle', 'aria-hidden': 'true' }, '⚠'));
       }
     }
+  }
+  if (inset) {
+    // the inset's heading over the lines that run into it
+    svg.append(s('g', { class: 'inset', 'aria-hidden': 'true' },
+      s('rect', { x: inset.x + 0.5, y: inset.y + 0.5, width: inset.w - 1, height: 18.5, class: 'inset-head' }),
+      s('line', { x1: inset.x, y1: inset.y + 19, x2: inset.x + inset.w, y2: inset.y + 19, class: 'inset-rule' }),
+      s('text', { x: inset.x + 6, y: inset.y + 14, class: 'inset-title' }, t('map.inset'))));
   }
   const obstacles = marks.map((b) => ({ x0: b.x - 10, y0: b.y - 18, x1: b.x + 10, y1: b.y + 3 }));
   const labels = placeLabels(nations, pos, radius, far, frame, insetBox, obstacles);
