@@ -12,8 +12,22 @@ const W = 600;
 const PAD = 46;
 const INSET_W = 176;
 const INSET_H = 104;
-const FONT = 14; // the state labels' size (px, bold capitals; ids are three letters)
-const CHAR_W = 10.2; // an upper bound of one capital's width at that size
+const FONT = 14; // the state labels' size (px, bold; 11 px in the inset)
+let measurer = null;
+
+/** A bold label's width in px at `size`, measured with the page's font (an upper bound without a canvas). */
+function textWidth(text, size) {
+  try {
+    if (!measurer) {
+      measurer = document.createElement('canvas').getContext('2d');
+      measurer.family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+    }
+    measurer.font = `700 ${size}px ${measurer.family}`;
+    return measurer.measureText(text).width + 2;
+  } catch {
+    return 0.9 * size * String(text).length + 2;
+  }
+}
 // Scenarios whose states and places are invented: no real geography under them.
 const INVENTED = new Set(['tutorial']);
 // The base maps (web/geo/README.md): the world at 1:110m, and the Aegean at 1:50m for a theatre that small.
@@ -210,10 +224,21 @@ export function drawMap(view, coords, self) {
   const main = ids.filter((id) => !far.includes(id));
   const frame = { x0: 0, y0: 0, x1: W, y1: H };
   const insetBox = inset ? { x0: inset.x, y0: inset.y, x1: inset.x + inset.w, y1: inset.y + inset.h } : null;
-  separate(main, pos, radius, frame, insetBox);
-  if (inset) separate(far, pos, radius, { x0: insetBox.x0 + 2, y0: insetBox.y0 + 18, x1: insetBox.x1 - 2, y1: insetBox.y1 - 14 }, null);
+  const insetInner = inset ? { x0: insetBox.x0 + 2, y0: insetBox.y0 + 18, x1: insetBox.x1 - 2, y1: insetBox.y1 - 14 } : null;
+  separate(main, pos, radius, frame, insetBox, 6);
+  if (inset) separate(far, pos, radius, insetInner, null, 6);
+  const crises = (view.crises || []).filter((c) => pos[c.aggressor] && pos[c.target]);
+  // each crisis target's warning mark, at the top right of its circle
+  const markSpots = () => [...new Set(crises.map((c) => c.target))].map((id) => ({ x: pos[id].x + radius[id] * 0.7 + 8, y: pos[id].y - radius[id] * 0.7 - 2 }));
+  const obstacles = () => markSpots().map((b) => ({ x0: b.x - 10, y0: b.y - 18, x1: b.x + 10, y1: b.y + 3 }));
+  let { labels, stuck } = placeLabels(nations, pos, radius, far, frame, insetBox, obstacles());
+  // a crowded map whose labels find no free place: the circles move farther apart, and again
+  for (let gap = 14; stuck.length && gap <= 30; gap += 8) {
+    separate(main, pos, radius, frame, insetBox, gap);
+    if (inset) separate(far, pos, radius, insetInner, null, gap);
+    ({ labels, stuck } = placeLabels(nations, pos, radius, far, frame, insetBox, obstacles()));
+  }
   const alliances = view.alliances || [];
-  const crises = view.crises || [];
   const invented = INVENTED.has(view.scenario);
   const arrowId = `arrow-${fig}`;
   const crisisId = `arrow-crisis-${fig}`;
@@ -278,24 +303,14 @@ export function drawMap(view, coords, self) {
         s('title', {}, t('map.client', { state: n.id, patron: n.patron }) + (n.offensiveClient ? t('stanceText.offensive') : ''))));
     }
   }
-  const marks = [];
   for (const c of crises) {
-    const ap = pos[c.aggressor];
-    const tp = pos[c.target];
-    if (ap && tp) {
-      // from the aggressor's edge to the target's, the arrowhead touching the target
-      const p = shorten(tp, ap, radius[c.aggressor]);
-      const q = shorten(ap, tp, radius[c.target] + 2);
-      svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: 'crisis', 'marker-end': `url(#${crisisId})`, 'data-from': c.aggressor, 'data-to': c.target },
-        s('title', {}, t('map.crisis', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))));
-      const mx = tp.x + radius[c.target] * 0.7 + 8;
-      const my = tp.y - radius[c.target] * 0.7 - 2;
-      if (!marks.some((b) => b.x === mx && b.y === my)) {
-        marks.push({ x: mx, y: my });
-        svg.append(s('text', { x: mx, y: my, class: 'crisis-mark', 'text-anchor': 'middle', 'aria-hidden': 'true' }, '⚠'));
-      }
-    }
+    // from the aggressor's edge to the target's, the arrowhead touching the target
+    const p = shorten(pos[c.target], pos[c.aggressor], radius[c.aggressor]);
+    const q = shorten(pos[c.aggressor], pos[c.target], radius[c.target] + 2);
+    svg.append(s('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: 'crisis', 'marker-end': `url(#${crisisId})`, 'data-from': c.aggressor, 'data-to': c.target },
+      s('title', {}, t('map.crisis', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))));
   }
+  for (const m of markSpots()) svg.append(s('text', { x: m.x, y: m.y, class: 'crisis-mark', 'text-anchor': 'middle', 'aria-hidden': 'true' }, '⚠'));
   if (inset) {
     // the inset's heading over the lines that run into it
     svg.append(s('g', { class: 'inset', 'aria-hidden': 'true' },
@@ -303,8 +318,6 @@ export function drawMap(view, coords, self) {
       s('line', { x1: inset.x, y1: inset.y + 19, x2: inset.x + inset.w, y2: inset.y + 19, class: 'inset-rule' }),
       s('text', { x: inset.x + 6, y: inset.y + 14, class: 'inset-title' }, t('map.inset'))));
   }
-  const obstacles = marks.map((b) => ({ x0: b.x - 10, y0: b.y - 18, x1: b.x + 10, y1: b.y + 3 }));
-  const labels = placeLabels(nations, pos, radius, far, frame, insetBox, obstacles);
   for (const n of nations) {
     const p = pos[n.id];
     const r = radius[n.id];
@@ -319,8 +332,8 @@ export function drawMap(view, coords, self) {
   const desc = h('ul', { id: 'map-desc', class: 'map-desc' },
     alliances.map((a) => h('li', { class: 'alliance-item' }, t('map.allianceItem', { id: allianceName(a.id), kind: kindWord(a), target: a.target ? t('map.againstItem', { target: a.target }) : '', members: (a.members || []).join(', '), cohesion: num(a.cohesion) }))),
     nations.filter((n) => n.patron).map((n) => h('li', {}, t('map.client', { state: n.id, patron: n.patron }))),
-    crises.map((c) => h('li', { class: 'crisis-item' }, t('map.crisisItem', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))),
-    alliances.length + crises.length === 0 && !nations.some((n) => n.patron) ? h('li', {}, t('map.nothing')) : null);
+    (view.crises || []).map((c) => h('li', { class: 'crisis-item' }, t('map.crisisItem', { id: c.id, aggressor: c.aggressor, target: c.target, turn: c.resolvesTurn }))),
+    alliances.length + (view.crises || []).length === 0 && !nations.some((n) => n.patron) ? h('li', {}, t('map.nothing')) : null);
   // the legend's swatches are drawn with the lines' own classes, so they cannot differ from them
   const swatch = (...shapes) => s('svg', { class: 'swatch', viewBox: '0 0 32 12', width: 32, height: 12, 'aria-hidden': 'true' }, shapes);
   const key = (cls, shape, text) => h('span', { class: `key ${cls}` }, swatch(shape), ' ', text);
@@ -356,17 +369,17 @@ function pathOf(lines, xy, box, closed) {
 
 /**
  * Pushes apart states whose circles would overlap, a little at a time, so that neighbours stay
- * readable while keeping roughly their geographic places; keeps them inside the box and out of the
- * box `avoid` (the inset).
+ * readable while keeping roughly their geographic places (`gap` px between circles); keeps them
+ * inside the box and out of the box `avoid` (the inset).
  */
-function separate(ids, pos, radius, box, avoid) {
+function separate(ids, pos, radius, box, avoid, gap) {
   for (let round = 0; round < 80; round++) {
     let moved = false;
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const p = pos[ids[i]];
         const q = pos[ids[j]];
-        const need = radius[ids[i]] + radius[ids[j]] + 6;
+        const need = radius[ids[i]] + radius[ids[j]] + gap;
         let dx = q.x - p.x;
         let dy = q.y - p.y;
         let d = Math.hypot(dx, dy);
@@ -409,52 +422,73 @@ function separate(ids, pos, radius, box, avoid) {
 
 /**
  * Where each state's label goes: of the places around its circle (below first, then above, the
- * sides, the corners, then the same farther out with a thin leader line), the one overlapping
- * least the labels already placed, every circle, the crisis marks and the edges (main states' labels
- * also keep out of the inset, the inset's stay in it). Bigger states choose first. Returns
- * {id: {x, y (baseline), box, leader}}.
+ * sides, the corners, then sixteen directions farther out with a thin leader line), the one
+ * overlapping least the other labels, every circle, the crisis marks and the edges (main states'
+ * labels also keep out of the inset, the inset's stay in it). Bigger states choose first; then, up
+ * to three times, a label that still overlaps something chooses again among all the others.
+ * Returns {id: {x, y (baseline), box, leader}}.
  */
 function placeLabels(nations, pos, radius, far, frame, insetBox, obstacles) {
-  const placed = [];
   const out = {};
   const order = [...nations].sort((a, b) => (b.power || 0) - (a.power || 0));
   const circles = nations.map((n) => ({ p: pos[n.id], r: radius[n.id] }));
-  for (const n of order) {
+  const near = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1]].map(([x, y]) => Math.atan2(y, x));
+  const around = Array.from({ length: 16 }, (_, i) => (i * Math.PI) / 8);
+  const cost = (n, box, small, bounds) => {
+    let c = 0;
+    for (const [id, l] of Object.entries(out)) if (id !== n.id) c += 50 * overlapArea(box, l.box);
+    for (const q of circles) c += 8 * circleOverlap(box, q.p, q.r);
+    for (const o of obstacles) c += 8 * overlapArea(box, o);
+    const w = box.x1 - box.x0;
+    const hgt = box.y1 - box.y0;
+    c += 50 * (w * hgt - overlapArea(box, { x0: bounds.x0 + 2, y0: bounds.y0 + 2, x1: bounds.x1 - 2, y1: bounds.y1 - 2 }));
+    if (!small && insetBox) c += 50 * overlapArea(box, insetBox);
+    return c;
+  };
+  const choose = (n) => {
     const p = pos[n.id];
     const r = radius[n.id];
     const small = far.includes(n.id);
     const size = small ? 11 : FONT;
-    const w = (small ? 8 : CHAR_W) * String(n.id).length + 2;
-    const hgt = size + 1;
+    const hw = textWidth(n.id, size) / 2;
+    const hh = (size * 1.18) / 2;
     const bounds = small ? insetBox : frame;
     let best = null;
-    const dirs = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1]];
-    for (let far2 = 0; far2 <= 3; far2++) {
-      const extra = far2 * 9;
-      dirs.forEach(([dx, dy], di) => {
-        const c = dx && dy ? 0.72 : 1;
-        const cx = p.x + dx * ((r + 3 + extra) * c + w / 2);
-        const cy = p.y + dy * ((r + 2 + extra) * c + hgt / 2);
-        const box = { x0: cx - w / 2, y0: cy - hgt / 2, x1: cx + w / 2, y1: cy + hgt / 2 };
-        let score = far2 * 40 + di * 2;
-        for (const b of placed) score += 50 * overlapArea(box, b);
-        for (const q of circles) score += 8 * overlapArea(box, circleBox(q.p, q.r));
-        for (const b of obstacles) score += 8 * overlapArea(box, b);
-        const inside = overlapArea(box, { x0: bounds.x0 + 2, y0: bounds.y0 + 2, x1: bounds.x1 - 2, y1: bounds.y1 - 2 });
-        score += 50 * (w * hgt - inside);
-        if (!small && insetBox) score += 50 * overlapArea(box, insetBox);
-        if (!best || score < best.score) best = { score, box, cx, cy, extra, dx, dy };
+    for (let ring = 0; ring <= 6; ring++) {
+      const extra = ring * 9;
+      (ring === 0 ? near : around).forEach((a, i) => {
+        const ux = Math.cos(a);
+        const uy = Math.sin(a);
+        // far enough along the direction that the box clears the circle by 2 px (plus the ring)
+        const d = r + 2 + extra + Math.min(Math.abs(ux) > 1e-9 ? hw / Math.abs(ux) : Infinity, Math.abs(uy) > 1e-9 ? hh / Math.abs(uy) : Infinity);
+        const cx = p.x + ux * d;
+        const cy = p.y + uy * d;
+        const box = { x0: cx - hw, y0: cy - hh, x1: cx + hw, y1: cy + hh };
+        const score = cost(n, box, small, bounds) + ring * 40 + i * 2;
+        if (!best || score < best.score) best = { score, box, cx, extra, ux, uy };
       });
-      if (best.score < 40 * (far2 + 1)) break;
+      if (best.score < 40 * (ring + 1)) break;
     }
-    placed.push(best.box);
-    const leader = best.extra > 0 ? (() => {
-      const d = Math.hypot(best.dx, best.dy);
-      return { x1: p.x + (best.dx / d) * r, y1: p.y + (best.dy / d) * r, x2: p.x + (best.dx / d) * (r + best.extra), y2: p.y + (best.dy / d) * (r + best.extra) };
-    })() : null;
-    out[n.id] = { x: best.cx, y: best.box.y1 - (small ? 2 : 3), box: best.box, leader };
+    const leader = best.extra > 0 ? { x1: p.x + best.ux * r, y1: p.y + best.uy * r, x2: p.x + best.ux * (r + best.extra), y2: p.y + best.uy * (r + best.extra) } : null;
+    // the baseline: the box holds the ascent and the descent (about a quarter of the size)
+    out[n.id] = { x: best.cx, y: best.box.y1 - 0.25 * size, box: best.box, leader };
+  };
+  for (const n of order) choose(n);
+  const stuck = () => order.filter((n) => cost(n, out[n.id].box, far.includes(n.id), far.includes(n.id) ? insetBox : frame) > 0.5);
+  for (let pass = 0; pass < 3; pass++) {
+    const left = stuck();
+    if (!left.length) break;
+    for (const n of left) choose(n);
   }
-  return out;
+  return { labels: out, stuck: stuck().map((n) => n.id) };
+}
+
+/** How much a box and a circle overlap: 0 when apart, else about the depth times the box's short side. */
+function circleOverlap(box, p, r) {
+  const nx = Math.max(box.x0, Math.min(p.x, box.x1));
+  const ny = Math.max(box.y0, Math.min(p.y, box.y1));
+  const d = Math.hypot(nx - p.x, ny - p.y);
+  return d >= r ? 0 : (r - d + 1) * Math.min(box.x1 - box.x0, box.y1 - box.y0);
 }
 
 /** The point `by` short of q on the way from p to q. */
