@@ -593,4 +593,8 @@ export default {
   'seat.debriefUnavailable': "Your debrief is not available: {message}",
   'replay.messages': "Messages of turn {turn}",
   'replay.noMessages': "No messages in this turn.",
+  'map.inset': "far away · smaller scale",
+  'map.keyInset': " · {states}: far away, shown in the corner box at a smaller scale",
+  'map.keyLand': "land and present-day borders, for orientation only (historical borders differed); each state is marked at its capital",
+  'map.keyInvented': " · an invented map: no real geography",
 };

@@ -593,4 +593,8 @@ export default {
   'seat.debriefUnavailable': "내 디브리핑을 볼 수 없습니다: {message}",
   'replay.messages': "{turn}턴의 메시지",
   'replay.noMessages': "이 턴에는 메시지가 없습니다.",
+  'map.inset': "먼 나라 · 축척 작음",
+  'map.keyInset': " · {states}: 멀리 떨어져 있어 모서리 상자에 작은 축척으로 표시했습니다",
+  'map.keyLand': "육지와 현재의 국경은 위치를 가늠하기 위한 것일 뿐이며 당시의 국경과는 다릅니다. 각 국가는 수도 위치에 표시했습니다",
+  'map.keyInvented': " · 가상의 지도이며 실제 지리가 아닙니다",
 };
