@@ -43,13 +43,20 @@ export async function dashboardPage(main, page) {
     table,
     h('section', { class: 'card' }, h('h2', {}, t('games.all')), keyForm));
 
-  // scenario ids shown by their names in the language on screen (the id when the server has no such scenario)
-  let scenarioNames = {};
+  // scenarios by id, for their names in the language on screen (the id when the server has no such scenario)
+  const scenarios = {};
   try {
-    for (const s of (await scenarioInfo(conn)).scenarios || []) scenarioNames[s.id] = local(s.name, s.nameKo);
+    for (const s of (await scenarioInfo(conn)).scenarios || []) scenarios[s.id] = s;
   } catch (e) {
-    scenarioNames = {};
+    // the ids are shown
   }
+  const scenarioName = (id) => (scenarios[id] ? local(scenarios[id].name, scenarios[id].nameKo) : id);
+  // a game named by the instructor keeps its name; an unnamed one carries its scenario's (English) name
+  const gameName = (info, g, id) => {
+    const name = (info && info.name) || (g && g.name) || '';
+    const sc = Object.values(scenarios).find((s) => s.name === name);
+    return sc ? local(sc.name, sc.nameKo) : name || id;
+  };
 
   async function load() {
     const mine = myGames();
@@ -88,8 +95,8 @@ export async function dashboardPage(main, page) {
         const id = g ? g.gameId : info.gameId;
         const l = g ? links(id, g.token) : null;
         return h('tr', { 'data-game': id, class: info && info.phase === 'FINISHED' ? 'finished' : '' },
-          h('th', { scope: 'row' }, (info && info.name) || (g && g.name) || id, h('br'), h('code', {}, id)),
-          h('td', {}, info ? scenarioNames[info.scenario] || info.scenario : ''),
+          h('th', { scope: 'row' }, gameName(info, g, id), h('br'), h('code', {}, id)),
+          h('td', {}, info ? scenarioName(info.scenario) : ''),
           h('td', {}, info ? t('games.turnOf', { turn: info.turn || 0, turns: info.turns || 0 }) : ''),
           h('td', { class: 'game-phase' }, phaseWord(info)),
           h('td', {}, when(info && info.createdEpochMs)),

@@ -136,6 +136,7 @@ const RULES = [
   // why a game ended (the games dashboard)
   ['the last turn has been played', '마지막 턴까지 진행됨'],
   ['the instructor ended it', '교수자가 종료함'],
+  ['the game is over: {REST}', '게임이 끝났습니다: $1'],
   // the ladder's status line
   ['starting', '시작하는 중'],
   ['stopped', '멈춤'],
