@@ -4,10 +4,13 @@
 //
 // An instructor whose browser asks for Korean creates a europe-1914 game in the lobby (two student
 // seats), opens the seat cards; a student joins France from its link; the seat page, the console
-// (before and after a turn is adjudicated), the replay and the debrief page are each scanned: no
+// (before and after a turn is adjudicated, and its messages exported as CSV), the replay, the debrief
+// page, the games dashboard, the ladder page (this server keeps no ladder: its notice) and, once the
+// instructor has ended the game, the student's closing panel are each scanned: no
 // text node, placeholder, title, aria-label or alt of any of them may hold an English word. Only
 // what is not language passes: state ids, game ids, join codes, URLs, numbers and units, the
-// formats HTML/JSON/QR, the product's name and the language switch's own "English". Then the
+// formats HTML/JSON/QR/CSV, file names, the product's name, a command line, a model's proper name
+// and the language switch's own "English". No page may fail to load a resource. Then the
 // switch gives the English page back. Screenshots of the lobby, seat and console at 1280 and 390 px
 // end in -ko.png. Exits 0 when everything holds, 1 with the failed step otherwise.
 import { chromium } from 'playwright-core';
@@ -45,7 +48,10 @@ const NOT_LANGUAGE = [
   /\b[0-9A-Z]{4}-[0-9A-Z]{4}\b/g, // join codes
   /\b[0-9a-f]{16,}\b/g, // state hashes
   new RegExp(`\\b(${STATE_IDS.join('|')})\\b`, 'g'),
-  /\b(HTML|JSON|QR|Entente|English|km|Ctrl\+P)\b/g,
+  /[\w.-]+\.(csv|html|md|json)\b/g, // file names (the transcript's download)
+  /\bentente serve --ladder\b/g, // a command to type
+  /\bPlackett-Luce\b/g, // the rating model's name
+  /\b(HTML|JSON|QR|CSV|Entente|English|km|Ctrl\+P)\b/g,
   /\bT\[j\]\[i\]/g,
 ];
 
@@ -92,6 +98,19 @@ async function korean(page, name) {
   check(words.length === 0, `the ${name} has no English word (${words.length} found)`);
 }
 
+/** Logs a page's errors and warnings, and records every resource it fails to load. */
+const failedLoads = [];
+function watch(page, who) {
+  page.on('pageerror', (e) => console.error(`${who} page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`${who} console: ${m.text()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) {
+      console.error(`${who}: ${r.status()} for ${r.url()}`);
+      failedLoads.push(`${who}: ${r.status()} ${r.url()}`);
+    }
+  });
+}
+
 async function shot(page, file, width) {
   await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
   await page.waitForTimeout(300);
@@ -119,8 +138,7 @@ try {
   step = 'lobby';
   const ictx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
   const ipage = await ictx.newPage();
-  ipage.on('pageerror', (e) => console.error(`instructor page error: ${e.message}`));
-  ipage.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`instructor console: ${m.text()}`); });
+  watch(ipage, 'instructor');
   await ipage.goto(`${base}/#/lobby`);
   await ipage.locator('h1', { hasText: '새 세미나 게임' }).waitFor({ timeout: T });
   await ipage.locator('#scenario').selectOption('europe-1914');
@@ -137,6 +155,21 @@ try {
   await ipage.locator('a[data-seat=FRN]').waitFor({ timeout: T });
   await korean(ipage, 'lobby with the links');
   const frnLink = await ipage.locator('a[data-seat=FRN]').getAttribute('href');
+  const gameId = decodeURIComponent(frnLink.split('/').slice(-3)[0]);
+
+  // --- the games dashboard lists the new game, running
+  step = 'dashboard';
+  const gpage = await ictx.newPage();
+  watch(gpage, 'dashboard');
+  await gpage.goto(`${base}/#/games`);
+  await gpage.locator(`tr[data-game="${gameId}"] .game-phase`, { hasText: '진행 중' }).waitFor({ timeout: T });
+  await korean(gpage, 'games dashboard');
+
+  // --- the ladder page: this server keeps none, and says so in Korean
+  step = 'ladder';
+  await gpage.goto(`${base}/#/ladder`);
+  await gpage.locator('#ladder-status', { hasText: '래더를 운영하지 않습니다' }).waitFor({ timeout: T });
+  await korean(gpage, 'ladder page');
 
   // --- an observer from the watch link
   step = 'watch';
@@ -163,8 +196,7 @@ try {
   step = 'join';
   const sctx = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'ko-KR' });
   const spage = await sctx.newPage();
-  spage.on('pageerror', (e) => console.error(`student page error: ${e.message}`));
-  spage.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`student console: ${m.text()}`); });
+  watch(spage, 'student');
   await spage.goto(frnLink);
   await spage.locator('#member').waitFor({ timeout: T });
   await korean(spage, 'join page');
@@ -189,6 +221,7 @@ try {
   step = 'console';
   await ipage.locator('#instructor-link').click();
   await ipage.locator('#seat-status').waitFor({ timeout: T });
+  const consoleUrl = ipage.url();
   await ipage.locator('#roster li').first().waitFor({ timeout: T });
   await korean(ipage, 'instructor console');
   await shot(ipage, 'web-instructor-ko.png', 1280);
@@ -201,6 +234,13 @@ try {
   await korean(spage, 'seat page after turn 1');
   await korean(ipage, 'instructor console after turn 1');
 
+  // --- every message exported as CSV from the console
+  step = 'transcript';
+  await ipage.locator('#export-transcript').click();
+  await ipage.locator('#transcript-download').waitFor({ timeout: T });
+  check((await ipage.locator('#transcript-download').getAttribute('download')) === `${gameId}-messages.csv`, 'the console offers the messages as CSV');
+  await korean(ipage, 'instructor console after the export');
+
   // --- the replay and the debrief page
   step = 'replay';
   await ipage.locator('#replay-link').click();
@@ -212,6 +252,23 @@ try {
   await ipage.locator('#debrief-link').click();
   await ipage.locator('#debrief-frame').waitFor({ timeout: T });
   await korean(ipage, 'debrief page');
+
+  // --- the instructor ends the game: the student's closing panel, the console and the dashboard
+  step = 'closure';
+  await ipage.goto(consoleUrl);
+  await ipage.locator('#seat-status').waitFor({ timeout: T });
+  await ipage.getByRole('button', { name: '게임 끝내기…' }).click();
+  await ipage.getByRole('button', { name: '네, 지금 게임을 끝냅니다' }).click();
+  await ipage.locator('.game-over').waitFor({ timeout: T });
+  await spage.locator('#closure #my-score').waitFor({ timeout: T });
+  await spage.locator('#my-debrief tbody tr').first().waitFor({ timeout: T });
+  check((await spage.locator('#final-standings tbody tr').count()) === STATE_IDS.length, 'the closing panel ranks every state');
+  await korean(spage, 'seat page after the game');
+  await korean(ipage, 'instructor console after the game');
+  await gpage.goto(`${base}/#/games`);
+  await gpage.locator(`tr[data-game="${gameId}"] .game-phase`, { hasText: '종료됨' }).waitFor({ timeout: T });
+  await korean(gpage, 'games dashboard after the game');
+  await gpage.close();
 
   // --- the switch gives English back, remembered
   step = 'switch';
@@ -228,6 +285,7 @@ try {
   await ipage.locator('h1', { hasText: '새 세미나 게임' }).waitFor({ timeout: T });
   check(true, 'the switch gives Korean back');
 
+  check(failedLoads.length === 0, `no page failed to load a resource (${failedLoads.join('; ') || 'none'})`);
   check(problems.length === 0, `every page is in Korean (${problems.join(', ') || 'none with English'})`);
   console.log('E2E OK');
 } catch (e) {

@@ -4,7 +4,7 @@
 //
 // Checks: the standings table has a row per entrant, each with its interval bar; the latest games
 // are listed and a game's replay link opens its record (HTML, status 200); an entrant's own page
-// lists only games it played; the Korean toggle translates the page; no error in the console.
+// lists only games it played; the header's language switch translates the page; no error in the console.
 // Exits 0 when everything holds, 1 with the failed check.
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -69,7 +69,9 @@ try {
   const seats = await page.locator('#ladder-games tbody tr td:nth-child(4)').allInnerTexts();
   check(seats.length > 0 && seats.every((t) => t.includes(one)), `${one}'s page lists only its games (${seats.length})`);
 
-  await page.locator('#ladder-lang').click();
+  await page.locator('button[data-lang=ko]').click();
+  await page.locator('h1', { hasText: '래더' }).waitFor({ timeout: 15000 });
+  await waitFor('#ladder-standings thead');
   const title = await page.locator('h1').first().innerText();
   check(title === '래더', `the Korean toggle translates the page (${title})`);
   const head = await page.locator('#ladder-standings thead').innerText();

@@ -3,12 +3,15 @@
 import { h, fill, field, say } from './dom.js';
 import { links } from './links.js';
 import { myGames, archiveGame, instructorKey, setInstructorKey } from './mygames.js';
+import { scenarioInfo } from './map.js';
+import { t, local } from './i18n.js';
+import { engineText } from './i18n/engine.js';
 
 function phaseWord(info) {
-  if (!info) return 'not on this server';
-  if (info.phase === 'FINISHED') return `finished${info.finishedReason ? ` (${info.finishedReason})` : ''}`;
-  if (info.phase === 'PAUSED') return 'running, paused';
-  return 'running';
+  if (!info) return t('games.notOnServer');
+  if (info.phase === 'FINISHED') return info.finishedReason ? t('games.finishedWhy', { reason: engineText(info.finishedReason) }) : t('games.finished');
+  if (info.phase === 'PAUSED') return t('games.paused');
+  return t('games.running');
 }
 
 function when(ms) {
@@ -24,21 +27,36 @@ export async function dashboardPage(main, page) {
   const table = h('div', { id: 'games-table' });
   const showArchived = h('input', { type: 'checkbox', id: 'show-archived', onchange: () => load() });
   const keyInput = h('input', { type: 'password', id: 'instructor-key', autocomplete: 'off', value: instructorKey(),
-    placeholder: 'printed by entente serve at start' });
+    placeholder: t('games.keyPlaceholder') });
   const keyForm = h('form', { class: 'row', novalidate: true, onsubmit: (ev) => {
     ev.preventDefault();
     setInstructorKey(keyInput.value.trim());
     load();
-  } }, field('instructor-key', "Server's instructor key (optional: lists every game on this server)", keyInput),
-  h('button', { type: 'submit' }, 'Use the key'));
+  } }, field('instructor-key', t('games.keyLabel'), keyInput),
+  h('button', { type: 'submit' }, t('games.useKey')));
   main.append(
-    h('h1', {}, 'Your games'),
-    h('p', {}, h('a', { href: '#/lobby', class: 'button primary', id: 'new-game' }, 'New game'), ' ',
-      'Every game created in this browser is listed here, running or finished, and stays listed after the server restarts.'),
+    h('h1', {}, t('games.title')),
+    h('p', {}, h('a', { href: '#/lobby', class: 'button primary', id: 'new-game' }, t('games.new')), ' ',
+      t('games.intro')),
     status,
-    h('div', { class: 'card' }, h('label', {}, showArchived, ' Show archived games')),
+    h('div', { class: 'card' }, h('label', {}, showArchived, ' ', t('games.showArchived'))),
     table,
-    h('section', { class: 'card' }, h('h2', {}, 'All games on this server'), keyForm));
+    h('section', { class: 'card' }, h('h2', {}, t('games.all')), keyForm));
+
+  // scenarios by id, for their names in the language on screen (the id when the server has no such scenario)
+  const scenarios = {};
+  try {
+    for (const s of (await scenarioInfo(conn)).scenarios || []) scenarios[s.id] = s;
+  } catch (e) {
+    // the ids are shown
+  }
+  const scenarioName = (id) => (scenarios[id] ? local(scenarios[id].name, scenarios[id].nameKo) : id);
+  // a game named by the instructor keeps its name; an unnamed one carries its scenario's (English) name
+  const gameName = (info, g, id) => {
+    const name = (info && info.name) || (g && g.name) || '';
+    const sc = Object.values(scenarios).find((s) => s.name === name);
+    return sc ? local(sc.name, sc.nameKo) : name || id;
+  };
 
   async function load() {
     const mine = myGames();
@@ -50,7 +68,7 @@ export async function dashboardPage(main, page) {
       infos = (await conn.request({ listGames: req })).games.games || [];
     } catch (e) {
       if (key && e.code === 'FORBIDDEN') {
-        say(status, `The instructor key was refused (${e.detail}); listing this browser's games only.`, 'error');
+        say(status, t('games.keyRefused', { detail: e.detail }), 'error');
         setInstructorKey('');
         infos = (await conn.request({ listGames: { instructorTokens: mine.map((g) => g.token) } })).games.games || [];
       } else {
@@ -67,28 +85,29 @@ export async function dashboardPage(main, page) {
     // games the key shows that this browser did not create (their tokens are not here)
     if (key) for (const info of byId.values()) rows.push({ mine: null, info });
     if (!rows.length) {
-      fill(table, h('p', { class: 'card' }, mine.length ? 'Every game is archived.' : 'No game yet: create one with "New game".'));
+      fill(table, h('p', { class: 'card' }, mine.length ? t('games.allArchived') : t('games.none')));
       return;
     }
+    const heads = [t('games.game'), t('games.scenario'), t('games.turn'), t('games.state'), t('games.created'), ''];
     fill(table, h('div', { class: 'card scroll' }, h('table', { class: 'games' },
-      h('thead', {}, h('tr', {}, ['Game', 'Scenario', 'Turn', 'State', 'Created', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, heads.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows.map(({ mine: g, info }) => {
         const id = g ? g.gameId : info.gameId;
         const l = g ? links(id, g.token) : null;
         return h('tr', { 'data-game': id, class: info && info.phase === 'FINISHED' ? 'finished' : '' },
-          h('th', { scope: 'row' }, (info && info.name) || (g && g.name) || id, h('br'), h('code', {}, id)),
-          h('td', {}, info ? info.scenario : ''),
-          h('td', {}, info ? `turn ${info.turn || 0} of ${info.turns || 0}` : ''),
+          h('th', { scope: 'row' }, gameName(info, g, id), h('br'), h('code', {}, id)),
+          h('td', {}, info ? scenarioName(info.scenario) : ''),
+          h('td', {}, info ? t('games.turnOf', { turn: info.turn || 0, turns: info.turns || 0 }) : ''),
           h('td', { class: 'game-phase' }, phaseWord(info)),
           h('td', {}, when(info && info.createdEpochMs)),
           h('td', { class: 'buttons' },
             l && info ? [
-              h('a', { href: l.instructor, class: 'button', 'data-action': 'console' }, info.phase === 'FINISHED' ? 'Console' : 'Reopen the console'),
-              h('a', { href: l.replay, class: 'button', 'data-action': 'replay' }, 'Replay'),
-              h('a', { href: l.debrief, class: 'button', 'data-action': 'debrief' }, 'Debrief'),
-            ] : h('span', { class: 'hint' }, g ? '' : 'created in another browser'),
+              h('a', { href: l.instructor, class: 'button', 'data-action': 'console' }, info.phase === 'FINISHED' ? t('games.console') : t('games.reopen')),
+              h('a', { href: l.replay, class: 'button', 'data-action': 'replay' }, t('games.replay')),
+              h('a', { href: l.debrief, class: 'button', 'data-action': 'debrief' }, t('games.debrief')),
+            ] : h('span', { class: 'hint' }, g ? '' : t('games.elsewhere')),
             g ? h('button', { type: 'button', 'data-action': 'archive', onclick: () => { archiveGame(id, !g.archived); load(); } },
-              g.archived ? 'Unarchive' : 'Archive') : null));
+              g.archived ? t('games.unarchive') : t('games.archive')) : null));
       })))));
   }
   await load();

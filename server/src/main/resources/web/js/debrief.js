@@ -2,18 +2,18 @@
 // downloads in HTML, Markdown and JSON.
 import { h } from './dom.js';
 import { links } from './links.js';
-import { t } from './i18n.js';
+import { t, lang as pageLang } from './i18n.js';
 
 export async function debriefPage(main, page, gameId, token) {
   // the token goes in a header, never in a URL (histories, logs, referrers); downloads are the
   // fetched bytes, offered as blob: links
   // the debrief's headings follow the page's language (the server renders English and Korean)
-  const lang = (document.documentElement.lang || 'en').toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  const lang = pageLang();
   const get = (format) => fetch(`/debrief/${encodeURIComponent(gameId)}?format=${format}&lang=${lang}`,
     { headers: { Authorization: `Bearer ${token}` } });
   const download = (format, label, id) => {
     const a = h('a', { href: '#', download: `${gameId}-debrief.${format}`, id, 'data-format': format, 'aria-busy': 'true' }, label);
-    get(format).then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`status ${r.status}`))))
+    get(format).then((r) => (r.ok ? r.blob() : Promise.reject(new Error(t('debrief.status', { status: r.status })))))
       .then((blob) => { a.href = URL.createObjectURL(blob); a.removeAttribute('aria-busy'); })
       .catch((e) => { a.textContent = t('debrief.unavailable', { label, message: e.message }); });
     return a;

@@ -105,7 +105,7 @@ export async function lobbyPage(main, page) {
         scenario: scenarioSel.value, seed: String(sd), deadlineSeconds: d,
         defaultPolicy: policy.value, bots, name: name.value, requestKey } });
       const g = r.gameCreated;
-      rememberGame(g.gameId, g.instructorToken, name.value || scenario().name);
+      rememberGame(g.gameId, g.instructorToken, name.value);
       say(status, t('lobby.created', { game: g.gameId }), 'ok');
       showCreated(result, g, bots, (st, fallback) => {
         const seat = scenario().seats.find((x) => x.state === st);

@@ -133,6 +133,16 @@ const RULES = [
   ['injected', '사건을 투입했습니다'],
   [`note added to turn ${NUM}`, '$1턴에 메모를 추가했습니다'],
   [`message ${ID} sent`, '메시지 $1을 보냈습니다'],
+  // why a game ended (the games dashboard)
+  ['the last turn has been played', '마지막 턴까지 진행됨'],
+  ['the instructor ended it', '교수자가 종료함'],
+  ['the game is over: {REST}', '게임이 끝났습니다: $1'],
+  // the ladder's status line
+  ['starting', '시작하는 중'],
+  ['stopped', '멈춤'],
+  [`playing game ${NUM} \\(${ID}\\)`, '$1번 게임 진행 중 ($2)'],
+  [`rated game ${NUM}; pausing ${NUM} ms`, '$1번 게임 레이팅 완료, $2 ms 쉬는 중'],
+  [`game ${NUM} failed: (.+); retrying`, '$1번 게임 실패: $2, 다시 시도합니다'],
 ];
 
 const COMPILED = RULES.map(([en, ko]) => {

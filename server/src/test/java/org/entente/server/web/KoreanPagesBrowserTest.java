@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Every page of the seminar web client in Korean, in a real headless Chromium whose language is
  * Korean, against the real server on a loopback port: runs {@code src/test/e2e/korean.mjs}, which
  * fails on any English word left in the lobby, the join page, the seat cards, the seat page, the
- * console (before and after a turn), the replay and the debrief page, and checks that the language
- * switch gives English back. Screenshots ending in {@code -ko.png} go to {@code
- * server/target/screenshots}, or to {@code -Dentente.screenshots}.
+ * console (before and after a turn, and its CSV export), the replay, the debrief page, the games
+ * dashboard, the ladder page and a student's closing panel once the game is over, and checks that
+ * no resource fails to load and that the language switch gives English back. Screenshots ending in
+ * {@code -ko.png} go to {@code server/target/screenshots}, or to {@code -Dentente.screenshots}.
  */
 class KoreanPagesBrowserTest {
   @TempDir Path data;
@@ -40,7 +41,13 @@ class KoreanPagesBrowserTest {
             config,
             lobby,
             new ClasspathStaticFiles(KoreanPagesBrowserTest.class.getClassLoader(), "web/"),
-            Map.of("/debrief/", lobby.debriefRoute(), "/handout/", lobby.handoutRoute()));
+            Map.of(
+                "/debrief/",
+                lobby.debriefRoute(),
+                "/handout/",
+                lobby.handoutRoute(),
+                "/transcript/",
+                lobby.transcriptRoute()));
     server.start();
   }
 
@@ -75,6 +82,12 @@ class KoreanPagesBrowserTest {
         .contains("ok - the instructor console after turn 1 has no English word (0 found)")
         .contains("ok - the replay has no English word (0 found)")
         .contains("ok - the debrief page has no English word (0 found)")
+        .contains("ok - the games dashboard has no English word (0 found)")
+        .contains("ok - the ladder page has no English word (0 found)")
+        .contains("ok - the instructor console after the export has no English word (0 found)")
+        .contains("ok - the seat page after the game has no English word (0 found)")
+        .contains("ok - the games dashboard after the game has no English word (0 found)")
+        .contains("ok - no page failed to load a resource")
         .contains("ok - France's private briefing is in Korean")
         .contains("ok - after the switch the lobby is in English")
         .contains("E2E OK");
