@@ -272,20 +272,29 @@ final class StrictJson {
   }
 
   private static String checkInteger(FieldDescriptor f, JsonNode v, String path) {
-    BigInteger n;
+    BigDecimal d;
     if (v.isIntegralNumber()) {
-      n = v.bigIntegerValue();
-    } else if (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0) {
-      n = v.decimalValue().toBigInteger();
-    } else if (v.isTextual() && isNumber(v.asText())) {
-      BigDecimal d = new BigDecimal(v.asText().trim());
-      if (d.stripTrailingZeros().scale() > 0) {
-        return path + ": expected a whole number, got " + v;
+      d = new BigDecimal(v.bigIntegerValue());
+    } else if (v.isNumber()) {
+      // a literal too large for a double (1e400) is read as an infinity, which has no decimal value
+      if (!Double.isFinite(v.doubleValue())) {
+        return path + ": " + v + " is out of range for " + f.getType().name().toLowerCase();
       }
-      n = d.toBigInteger();
+      d = v.decimalValue();
+    } else if (v.isTextual() && isNumber(v.asText())) {
+      d = new BigDecimal(v.asText().trim());
     } else {
       return path + ": expected a whole number, got " + kind(v);
     }
+    // more than 20 digits before the point is beyond every integer type (and "1e99999999" would
+    // otherwise be expanded into a hundred million digits)
+    if (d.precision() - d.scale() > 20) {
+      return path + ": " + v + " is out of range for " + f.getType().name().toLowerCase();
+    }
+    if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+      return path + ": expected a whole number, got " + v;
+    }
+    BigInteger n = d.toBigInteger();
     BigInteger min;
     BigInteger max;
     switch (f.getType()) {

@@ -141,6 +141,26 @@ class StrictJsonOverSocketTest {
                 .getError()
                 .getMessage())
         .startsWith("createGame.deadlineSeconds: -5 is out of range for uint32");
+    // a literal beyond a double's range, and an exponent that would expand to millions of digits
+    assertThat(
+            s.error(
+                    "{\"requestId\":\"e3a\",\"createGame\":{\"scenario\":\"tutorial\","
+                        + "\"seed\":1e400}}",
+                    "e3a",
+                    ErrorCode.BAD_REQUEST)
+                .getError()
+                .getMessage())
+        .startsWith("createGame.seed: ")
+        .contains("is out of range for int64");
+    assertThat(
+            s.error(
+                    "{\"requestId\":\"e3b\",\"createGame\":{\"scenario\":\"tutorial\","
+                        + "\"deadlineSeconds\":\"1e99999999\"}}",
+                    "e3b",
+                    ErrorCode.BAD_REQUEST)
+                .getError()
+                .getMessage())
+        .startsWith("createGame.deadlineSeconds: \"1e99999999\" is out of range for uint32");
     assertThat(
             s.error(
                     "{\"requestId\":\"e4\",\"submitOrders\":{\"token\":\"t\",\"turn\":1,"
