@@ -68,12 +68,7 @@ final class Chaos {
       Collections.rotate(rotated, -i);
       GameDriver driver =
           new GameDriver(
-              server.port(),
-              rotated,
-              settings.seed() + i,
-              settings.deadlineSeconds(),
-              ledger,
-              games);
+              server, rotated, settings.seed() + i, settings.deadlineSeconds(), ledger, games);
       drivers.add(driver);
       Thread t = new Thread(driver, "chaos-driver-" + i);
       t.setDaemon(true);

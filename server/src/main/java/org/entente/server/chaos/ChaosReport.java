@@ -3,6 +3,8 @@ package org.entente.server.chaos;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.entente.proto.v1.ErrorCode;
 
 /** The figures of a chaos run, and whether it passed. */
 record ChaosReport(Duration duration, Ledger ledger, List<Verification.Verdict> verdicts) {
@@ -46,7 +48,7 @@ record ChaosReport(Duration duration, Ledger ledger, List<Verification.Verdict> 
         "games played                     %d (%d finished, %d in progress at the end)%n",
         verdicts.size(), finished, verdicts.size() - finished);
     out.printf("server restarts (SIGKILL)        %d%n", ledger.restarts.get());
-    out.printf("bot reconnections                %d%n", ledger.reconnects.get());
+    out.printf("bot connections tried again      %d%n", ledger.reconnects.get());
     out.printf(
         "garbage sent / rejected          %d / %d (health checks after each burst: %d, failed %d)%n",
         ledger.garbageSent.get(),
@@ -61,7 +63,10 @@ record ChaosReport(Duration duration, Ledger ledger, List<Verification.Verdict> 
     out.printf(
         "orders unanswered at a kill      %d (sent again after the restart)%n",
         ledger.ordersUnanswered.get());
-    out.printf("orders refused otherwise         %d%n", ledger.ordersRefusedOther.get());
+    Map<ErrorCode, Long> other = ledger.ordersRefusedOther();
+    out.printf(
+        "orders refused otherwise         %d %s%n",
+        other.values().stream().mapToLong(Long::longValue).sum(), other.isEmpty() ? "" : other);
     out.printf("orders lost                      %d%n", lost());
     out.printf(
         "turns verified                   %d (replayed from the journals and compared)%n", turns);

@@ -33,6 +33,7 @@ final class GameDriver implements Runnable {
   /** Thrown out of a retry loop when the run is over. */
   private static final class Stopped extends Exception {}
 
+  private final ServeProcess server;
   private final int port;
   private final List<Simulation.Setup> scenarios;
   private final long seed;
@@ -43,13 +44,14 @@ final class GameDriver implements Runnable {
   private volatile boolean stopping;
 
   GameDriver(
-      int port,
+      ServeProcess server,
       List<Simulation.Setup> scenarios,
       long seed,
       int deadlineSeconds,
       Ledger ledger,
       List<ChaosGame> games) {
-    this.port = port;
+    this.server = server;
+    this.port = server.port();
     this.scenarios = scenarios;
     this.seed = seed;
     this.deadlineSeconds = deadlineSeconds;
@@ -178,8 +180,10 @@ final class GameDriver implements Runnable {
     throw new Stopped();
   }
 
+  /** Waits for the server to be up again, then a little more; false when the run is over. */
   private boolean pause() {
     try {
+      server.awaitServing(60_000);
       Thread.sleep(RETRY_MILLIS);
       return !stopping;
     } catch (InterruptedException e) {

@@ -1,9 +1,13 @@
 package org.entente.server.chaos;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.Orders;
 
 /** What happened during a chaos run, counted from every thread as it happens. */
@@ -21,13 +25,24 @@ final class Ledger {
   final AtomicLong ordersRefusedDiskFull = new AtomicLong();
   final AtomicLong requestsRefusedDiskFull = new AtomicLong();
   final AtomicLong ordersUnanswered = new AtomicLong();
-  final AtomicLong ordersRefusedOther = new AtomicLong();
+  private final Map<ErrorCode, AtomicLong> ordersRefusedOther = new ConcurrentHashMap<>();
   final AtomicLong reconnects = new AtomicLong();
   final AtomicLong gamesCreated = new AtomicLong();
   final AtomicLong gamesFinished = new AtomicLong();
 
   void acknowledged(String gameId, String state, int turn, Orders orders) {
     acknowledged.add(new Acknowledged(gameId, state, turn, orders));
+  }
+
+  void refused(ErrorCode code) {
+    ordersRefusedOther.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** Orders refused for another reason than a full disk, by the server's error code. */
+  Map<ErrorCode, Long> ordersRefusedOther() {
+    Map<ErrorCode, Long> out = new TreeMap<>();
+    ordersRefusedOther.forEach((code, n) -> out.put(code, n.get()));
+    return out;
   }
 
   List<Acknowledged> acknowledged() {

@@ -40,7 +40,7 @@ final class SeatListener implements RemoteBot.Listener {
     } else if (code == ErrorCode.ERROR_CODE_UNSPECIFIED) {
       ledger.ordersUnanswered.incrementAndGet(); // the connection died with the server
     } else {
-      ledger.ordersRefusedOther.incrementAndGet();
+      ledger.refused(code);
     }
   }
 }

@@ -21,6 +21,7 @@ final class ServeProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private volatile Process process;
+  private boolean serving;
 
   ServeProcess(Path data, int port, Path log) {
     this.data = data;
@@ -44,6 +45,7 @@ final class ServeProcess implements AutoCloseable {
       process = launch();
       while (process.isAlive() && System.nanoTime() < end) {
         if (healthy()) {
+          serving(true);
           return;
         }
         Thread.sleep(50);
@@ -62,11 +64,28 @@ final class ServeProcess implements AutoCloseable {
 
   /** SIGKILL, then waits for the process to be gone. */
   void kill() throws InterruptedException {
+    serving(false);
     Process p = process;
     if (p != null) {
       p.destroyForcibly();
       p.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Waits until the server has been started (again) after a kill, at most {@code millis}: clients
+   * that lost their connection wait here rather than hammer a port nobody listens on.
+   */
+  synchronized void awaitServing(long millis) throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    while (!serving && System.currentTimeMillis() < end) {
+      wait(Math.max(1, end - System.currentTimeMillis()));
+    }
+  }
+
+  private synchronized void serving(boolean now) {
+    serving = now;
+    notifyAll();
   }
 
   /** True when {@code GET /health} answers 200 within two seconds. */
