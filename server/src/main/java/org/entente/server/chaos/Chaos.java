@@ -27,6 +27,7 @@ final class Chaos {
       int port,
       Path fillDir,
       int deadlineSeconds,
+      int thinkMillis,
       int minGapSeconds,
       int maxGapSeconds,
       List<Simulation.Setup> scenarios) {}
@@ -68,7 +69,13 @@ final class Chaos {
       Collections.rotate(rotated, -i);
       GameDriver driver =
           new GameDriver(
-              server, rotated, settings.seed() + i, settings.deadlineSeconds(), ledger, games);
+              server,
+              rotated,
+              settings.seed() + i,
+              settings.deadlineSeconds(),
+              settings.thinkMillis(),
+              ledger,
+              games);
       drivers.add(driver);
       Thread t = new Thread(driver, "chaos-driver-" + i);
       t.setDaemon(true);
@@ -90,7 +97,7 @@ final class Chaos {
       }
       Thread.sleep(gapMillis);
       switch (next(filler != null)) {
-        case KILL -> restart(server);
+        case KILL -> restart(server, games);
         case GARBAGE -> garbage(garbage, server);
         case FILL -> fill(filler);
       }
@@ -120,15 +127,17 @@ final class Chaos {
     return deck.remove(deck.size() - 1);
   }
 
-  private void restart(ServeProcess server) throws IOException, InterruptedException {
+  private void restart(ServeProcess server, List<ChaosGame> games)
+      throws IOException, InterruptedException {
     server.kill();
     long down = System.nanoTime();
     Thread.sleep(random.nextInt(2000));
     server.start();
-    ledger.restarts.incrementAndGet();
+    long downMillis = (System.nanoTime() - down) / 1_000_000;
+    ledger.restarted(downMillis);
     say(
-        "killed (SIGKILL) and restarted, down %.1f s; %d orders acknowledged so far",
-        (System.nanoTime() - down) / 1e9, ledger.acknowledged().size());
+        "killed (SIGKILL) and restarted, down %.1f s; %d games so far, %d orders acknowledged",
+        downMillis / 1e3, games.size(), ledger.acknowledgedCount());
   }
 
   private void garbage(Garbage garbage, ServeProcess server) {

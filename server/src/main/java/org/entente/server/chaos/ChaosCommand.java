@@ -86,6 +86,14 @@ public final class ChaosCommand implements Callable<Integer> {
   int deadlineSeconds;
 
   @Option(
+      names = "--think-millis",
+      description =
+          "each bot waits up to this long (at random) before deciding a turn (default"
+              + " ${DEFAULT-VALUE}: at once)",
+      defaultValue = "0")
+  int thinkMillis;
+
+  @Option(
       names = "--gap-seconds",
       split = "-",
       description =
@@ -114,7 +122,7 @@ public final class ChaosCommand implements Callable<Integer> {
   }
 
   private Chaos.Settings settings() throws IOException {
-    if (minutes <= 0 || games < 1 || deadlineSeconds < 1) {
+    if (minutes <= 0 || games < 1 || deadlineSeconds < 1 || thinkMillis < 0) {
       throw new IllegalArgumentException(
           "--minutes, --games and --deadline-seconds must be positive");
     }
@@ -145,6 +153,7 @@ public final class ChaosCommand implements Callable<Integer> {
         port != 0 ? port : freePort(),
         fillDir,
         deadlineSeconds,
+        thinkMillis,
         gapSeconds[0],
         gapSeconds[1],
         List.copyOf(setups));

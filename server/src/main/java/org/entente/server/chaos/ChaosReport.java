@@ -47,7 +47,12 @@ record ChaosReport(Duration duration, Ledger ledger, List<Verification.Verdict> 
     out.printf(
         "games played                     %d (%d finished, %d in progress at the end)%n",
         verdicts.size(), finished, verdicts.size() - finished);
-    out.printf("server restarts (SIGKILL)        %d%n", ledger.restarts.get());
+    long restarts = ledger.restarts.get();
+    out.printf(
+        "server restarts (SIGKILL)        %d (down %.1f s each on average, %.1f s at most)%n",
+        restarts,
+        restarts == 0 ? 0.0 : ledger.downMillis.get() / 1e3 / restarts,
+        ledger.longestDownMillis.get() / 1e3);
     out.printf("bot connections tried again      %d%n", ledger.reconnects.get());
     out.printf(
         "garbage sent / rejected          %d / %d (health checks after each burst: %d, failed %d)%n",

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.entente.client.bots.Strategies;
 import org.entente.client.net.ClientOptions;
@@ -38,6 +39,7 @@ final class GameDriver implements Runnable {
   private final List<Simulation.Setup> scenarios;
   private final long seed;
   private final int deadlineSeconds;
+  private final int thinkMillis;
   private final Ledger ledger;
   private final List<ChaosGame> games;
   private final Random random;
@@ -48,6 +50,7 @@ final class GameDriver implements Runnable {
       List<Simulation.Setup> scenarios,
       long seed,
       int deadlineSeconds,
+      int thinkMillis,
       Ledger ledger,
       List<ChaosGame> games) {
     this.server = server;
@@ -55,6 +58,7 @@ final class GameDriver implements Runnable {
     this.scenarios = scenarios;
     this.seed = seed;
     this.deadlineSeconds = deadlineSeconds;
+    this.thinkMillis = thinkMillis;
     this.ledger = ledger;
     this.games = games;
     this.random = new Random(seed);
@@ -94,7 +98,6 @@ final class GameDriver implements Runnable {
     GameCreated created = retry(c -> c.createGame(request));
     ChaosGame game = new ChaosGame(created.getGameId(), setup, gameSeed);
     games.add(game);
-    ledger.gamesCreated.incrementAndGet();
     for (String state : setup.strategies().keySet()) {
       String secret = EntenteClient.secret(created, state);
       game.tokens.put(
@@ -105,13 +108,13 @@ final class GameDriver implements Runnable {
 
   private void play(ChaosGame game) throws InterruptedException {
     List<Thread> seats = new ArrayList<>();
-    List<Boolean> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger ended = new AtomicInteger();
     for (var e : game.tokens.entrySet()) {
       Thread t =
           new Thread(
               () -> {
                 if (playSeat(game, e.getKey(), e.getValue())) {
-                  ended.add(true);
+                  ended.incrementAndGet();
                 }
               },
               "chaos-" + game.id + "-" + e.getKey());
@@ -122,10 +125,7 @@ final class GameDriver implements Runnable {
     for (Thread t : seats) {
       t.join();
     }
-    if (ended.size() == seats.size()) {
-      game.finished = true;
-      ledger.gamesFinished.incrementAndGet();
-    }
+    game.finished = ended.get() == seats.size();
   }
 
   /** Plays one seat to the game's end, reconnecting after every failure; false if stopped. */
@@ -133,7 +133,7 @@ final class GameDriver implements Runnable {
     while (!stopping) {
       RemoteBot bot =
           new RemoteBot(
-              Strategies.create(game.setup.strategies().get(state)),
+              new ThinkingBot(Strategies.create(game.setup.strategies().get(state)), thinkMillis),
               token,
               game.seed,
               new SeatListener(game.id, state, ledger));

@@ -16,7 +16,10 @@ final class Ledger {
   record Acknowledged(String gameId, String state, int turn, Orders orders) {}
 
   private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+  private final AtomicLong acknowledgedCount = new AtomicLong();
   final AtomicLong restarts = new AtomicLong();
+  final AtomicLong downMillis = new AtomicLong();
+  final AtomicLong longestDownMillis = new AtomicLong();
   final AtomicLong garbageSent = new AtomicLong();
   final AtomicLong garbageRejected = new AtomicLong();
   final AtomicLong healthChecks = new AtomicLong();
@@ -27,11 +30,21 @@ final class Ledger {
   final AtomicLong ordersUnanswered = new AtomicLong();
   private final Map<ErrorCode, AtomicLong> ordersRefusedOther = new ConcurrentHashMap<>();
   final AtomicLong reconnects = new AtomicLong();
-  final AtomicLong gamesCreated = new AtomicLong();
-  final AtomicLong gamesFinished = new AtomicLong();
 
   void acknowledged(String gameId, String state, int turn, Orders orders) {
     acknowledged.add(new Acknowledged(gameId, state, turn, orders));
+    acknowledgedCount.incrementAndGet();
+  }
+
+  long acknowledgedCount() {
+    return acknowledgedCount.get();
+  }
+
+  /** The server was killed and answered again {@code millis} later. */
+  void restarted(long millis) {
+    restarts.incrementAndGet();
+    downMillis.addAndGet(millis);
+    longestDownMillis.accumulateAndGet(millis, Math::max);
   }
 
   void refused(ErrorCode code) {

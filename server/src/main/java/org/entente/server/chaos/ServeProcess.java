@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * appended to a log file (not in the data folder, whose disk may be full).
  */
 final class ServeProcess implements AutoCloseable {
-  private static final long START_SECONDS = 60;
+  /** Far above a start (seconds, plus the listing of every finished game's journal). */
+  private static final long START_SECONDS = 600;
 
   private final Path data;
   private final int port;
