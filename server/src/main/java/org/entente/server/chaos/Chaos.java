@@ -62,46 +62,15 @@ final class Chaos {
         "server started on port %d, data %s, its output in %s",
         server.port(), settings.data(), log);
     List<ChaosGame> games = new CopyOnWriteArrayList<>();
-    List<GameDriver> drivers = new ArrayList<>();
+    List<GameDriver> drivers = drivers(server, games);
     List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < settings.games(); i++) {
-      List<Simulation.Setup> rotated = new ArrayList<>(settings.scenarios());
-      Collections.rotate(rotated, -i);
-      GameDriver driver =
-          new GameDriver(
-              server,
-              rotated,
-              settings.seed() + i,
-              settings.deadlineSeconds(),
-              settings.thinkMillis(),
-              ledger,
-              games);
-      drivers.add(driver);
-      Thread t = new Thread(driver, "chaos-driver-" + i);
+    for (GameDriver driver : drivers) {
+      Thread t = new Thread(driver, "chaos-driver-" + threads.size());
       t.setDaemon(true);
       t.start();
       threads.add(t);
     }
-    Garbage garbage = new Garbage(server.port(), new Random(~settings.seed()), ledger);
-    long end = started + settings.length().toNanos();
-    while (true) {
-      long gapMillis =
-          1000L * settings.minGapSeconds()
-              + (long)
-                  (random.nextDouble()
-                      * 1000L
-                      * (settings.maxGapSeconds() - settings.minGapSeconds()));
-      if (System.nanoTime() + gapMillis * 1_000_000 >= end) {
-        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
-        break;
-      }
-      Thread.sleep(gapMillis);
-      switch (next(filler != null)) {
-        case KILL -> restart(server, games);
-        case GARBAGE -> garbage(garbage, server);
-        case FILL -> fill(filler);
-      }
-    }
+    strike(server, filler, games, started + settings.length().toNanos());
     drivers.forEach(GameDriver::stop);
     server.close();
     for (Thread t : threads) {
@@ -113,6 +82,49 @@ final class Chaos {
         new Verification(settings.data()).check(List.copyOf(games), ledger.acknowledged());
     Runtime.getRuntime().removeShutdownHook(cleanUp);
     return new ChaosReport(duration, ledger, verdicts);
+  }
+
+  /** One driver per game at once, each starting on another scenario. */
+  private List<GameDriver> drivers(ServeProcess server, List<ChaosGame> games) {
+    List<GameDriver> drivers = new ArrayList<>();
+    for (int i = 0; i < settings.games(); i++) {
+      List<Simulation.Setup> rotated = new ArrayList<>(settings.scenarios());
+      Collections.rotate(rotated, -i);
+      drivers.add(
+          new GameDriver(
+              server,
+              rotated,
+              settings.seed() + i,
+              settings.deadlineSeconds(),
+              settings.thinkMillis(),
+              ledger,
+              games));
+    }
+    return drivers;
+  }
+
+  /** Kills, garbage and disk fills at random moments until {@code end} (a nano time). */
+  private void strike(ServeProcess server, DiskFiller filler, List<ChaosGame> games, long end)
+      throws IOException, InterruptedException {
+    Garbage garbage = new Garbage(server.port(), new Random(~settings.seed()), ledger);
+    while (true) {
+      long gapMillis =
+          1000L * settings.minGapSeconds()
+              + (long)
+                  (random.nextDouble()
+                      * 1000L
+                      * (settings.maxGapSeconds() - settings.minGapSeconds()));
+      if (System.nanoTime() + gapMillis * 1_000_000 >= end) {
+        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        return;
+      }
+      Thread.sleep(gapMillis);
+      switch (next(filler != null)) {
+        case KILL -> restart(server, games);
+        case GARBAGE -> garbage(garbage, server);
+        case FILL -> fill(filler);
+      }
+    }
   }
 
   /** The next event: the events are dealt from a deck shuffled anew each round. */
