@@ -517,7 +517,7 @@ public final class EntenteClient implements AutoCloseable {
     if (p == null) {
       return;
     }
-    p.timeout().cancel(false);
+    cancel(p.timeout());
     deliver(
         () -> {
           if (m.hasError()) {
@@ -539,7 +539,7 @@ public final class EntenteClient implements AutoCloseable {
           for (String id : List.copyOf(pending.keySet())) {
             Pending p = pending.remove(id);
             if (p != null) {
-              p.timeout().cancel(false);
+              cancel(p.timeout());
               p.future().completeExceptionally(closedError("no reply to " + p.what()));
             }
           }
@@ -583,8 +583,20 @@ public final class EntenteClient implements AutoCloseable {
   private void fail(String id, Throwable error) {
     Pending p = pending.remove(id);
     if (p != null) {
-      p.timeout().cancel(false);
+      cancel(p.timeout());
       deliver(() -> p.future().completeExceptionally(error));
+    }
+  }
+
+  /**
+   * Cancels a reply's timeout. Once the connection has closed, its event loop may have terminated
+   * before this runs; a timeout that can no longer fire needs no cancelling.
+   */
+  private static void cancel(ScheduledFuture<?> timeout) {
+    try {
+      timeout.cancel(false);
+    } catch (RejectedExecutionException terminated) {
+      // the event loop is gone, and its scheduled timeouts with it
     }
   }
 

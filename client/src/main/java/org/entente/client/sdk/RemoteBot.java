@@ -14,6 +14,7 @@ import org.entente.client.net.EntenteException;
 import org.entente.client.wire.Wire;
 import org.entente.proto.v1.Elimination;
 import org.entente.proto.v1.Error;
+import org.entente.proto.v1.ErrorCode;
 import org.entente.proto.v1.GameEvent;
 import org.entente.proto.v1.GameEventKind;
 import org.entente.proto.v1.GamePhase;
@@ -30,7 +31,8 @@ import org.entente.proto.v1.TurnView;
  * and submits the orders. A seat whose state is conquered gets views in phase {@code ELIMINATED}:
  * the bot stops submitting and tells its listener once, and keeps the session until the game ends.
  * It stops when the game ends ({@code GAME_ENDED}, or a view in phase {@code FINISHED}) or the
- * connection closes.
+ * connection closes. Orders refused with {@code JOURNAL_UNAVAILABLE} (the server could not record
+ * them, and paused the game) are decided and sent again once the game resumes.
  *
  * <p><b>Determinism.</b> The server's in-process bots draw from {@code Dice.of(gameSeed, turn,
  * "bot:" + state)}. A remote bot cannot see the game's seed, so it is a constructor parameter
@@ -254,6 +256,10 @@ public final class RemoteBot {
           .whenComplete(
               (accepted, error) -> {
                 if (error != null) {
+                  if (EntenteClient.codeOf(error) == ErrorCode.JOURNAL_UNAVAILABLE) {
+                    // nothing was recorded: decide again when the game resumes (RESUMED_EVENT)
+                    answered.remove(turn);
+                  }
                   listener.rejected(turn, EntenteClient.cause(error));
                 } else {
                   listener.accepted(turn, accepted);

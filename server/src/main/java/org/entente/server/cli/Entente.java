@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       org.entente.client.cli.GameCommand.class,
       org.entente.client.cli.BotCommand.class,
       LoadTestCommand.class,
+      org.entente.server.chaos.ChaosCommand.class,
       org.entente.server.debrief.DebriefCommand.class,
       org.entente.server.replay.ReplayCommand.class,
       org.entente.server.replay.BranchCommand.class,
