@@ -12,7 +12,9 @@
 // formats HTML/JSON/QR/CSV, file names, the product's name, a command line, a model's proper name
 // and the language switch's own "English". No page may fail to load a resource. Then the
 // switch gives the English page back. Screenshots of the lobby, seat and console at 1280 and 390 px
-// end in -ko.png. Exits 0 when everything holds, 1 with the failed step otherwise.
+// end in -ko.png, and so do those of the seat cards, the replay, the debrief page, the closing panel
+// and the dashboard after the game (the last two at 1280 and 390 px). Exits 0 when everything
+// holds, 1 with the failed step otherwise.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -190,6 +192,7 @@ try {
   await hpage.locator('section.card').first().waitFor({ timeout: T });
   check((await hpage.locator('#seat-FRN h2').textContent()).includes('프랑스 공화국'), "the seat cards name France in Korean");
   await korean(hpage, 'seat cards');
+  await shot(hpage, 'web-handout-ko.png', 1280);
   await hpage.close();
 
   // --- a student joins France
@@ -246,12 +249,16 @@ try {
   await ipage.locator('#replay-link').click();
   await ipage.locator('#timeline').waitFor({ timeout: T });
   await korean(ipage, 'replay');
+  await shot(ipage, 'web-replay-ko.png', 1280);
+  await ipage.setViewportSize({ width: 1280, height: 900 });
   step = 'debrief';
   await ipage.goBack();
   await ipage.locator('#debrief-link').waitFor({ timeout: T });
   await ipage.locator('#debrief-link').click();
   await ipage.locator('#debrief-frame').waitFor({ timeout: T });
   await korean(ipage, 'debrief page');
+  await shot(ipage, 'web-debrief-ko.png', 1280);
+  await ipage.setViewportSize({ width: 1280, height: 900 });
 
   // --- the instructor ends the game: the student's closing panel, the console and the dashboard
   step = 'closure';
@@ -264,10 +271,18 @@ try {
   await spage.locator('#my-debrief tbody tr').first().waitFor({ timeout: T });
   check((await spage.locator('#final-standings tbody tr').count()) === STATE_IDS.length, 'the closing panel ranks every state');
   await korean(spage, 'seat page after the game');
+  for (const [file, width] of [['web-closure-ko.png', 1280], ['web-closure-phone-ko.png', 390]]) {
+    await spage.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+    await spage.locator('#closure').scrollIntoViewIfNeeded();
+    await spage.waitForTimeout(300);
+    await spage.screenshot({ path: join(shotDir, file) });
+  }
   await korean(ipage, 'instructor console after the game');
   await gpage.goto(`${base}/#/games`);
   await gpage.locator(`tr[data-game="${gameId}"] .game-phase`, { hasText: '종료됨' }).waitFor({ timeout: T });
   await korean(gpage, 'games dashboard after the game');
+  await shot(gpage, 'web-dashboard-ko.png', 1280);
+  await shot(gpage, 'web-dashboard-phone-ko.png', 390);
   await gpage.close();
 
   // --- the switch gives English back, remembered

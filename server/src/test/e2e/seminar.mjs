@@ -336,6 +336,12 @@ try {
   check((await textOf(ipage, '#ialliances table.alliances')).includes('Kador (KAD)'), 'the console lists the alliance with its target');
   await ipage.screenshot({ path: join(shotDir, 'web-instructor.png'), fullPage: true });
   await noRawFloats(ipage, 'instructor console');
+  // the console on a phone, for docs/web.md
+  const consoleViewport = ipage.viewportSize();
+  await ipage.setViewportSize({ width: 390, height: 844 });
+  await ipage.waitForTimeout(300);
+  await ipage.screenshot({ path: join(shotDir, 'web-instructor-phone.png'), fullPage: true });
+  await ipage.setViewportSize(consoleViewport);
 
   // --- a second turn, then the replay steps back to turn 1
   step = 'replay';
