@@ -174,20 +174,35 @@ function diffReport(d) {
   const out = [h('p', { class: 'diff-summary' },
     t('diff.first', { a, b, na: d.turnsA || 0, nb: d.turnsB || 0, turn: d.firstDivergentTurn || '?' }))];
   const scores = d.scores || [];
+  const signed = (v, digits) => `${(v || 0) > 0 ? '+' : ''}${num(v || 0, digits)}`;
   if (scores.length) {
     out.push(h('table', { class: 'diff-scores' },
       h('caption', {}, t('diff.scores')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('common.state')), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b), h('th', { scope: 'col' }, t('diff.change')))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('common.state')),
+        h('th', { scope: 'col' }, `${t('diff.score')} ${a}`), h('th', { scope: 'col' }, `${t('diff.score')} ${b}`), h('th', { scope: 'col' }, t('diff.change')),
+        h('th', { scope: 'col' }, `${t('diff.power')} ${a}`), h('th', { scope: 'col' }, `${t('diff.power')} ${b}`), h('th', { scope: 'col' }, t('diff.change')))),
       h('tbody', {}, ...scores.map(x => h('tr', {}, h('th', { scope: 'row' }, x.state), h('td', {}, num(x.a || 0, 1)), h('td', {}, num(x.b || 0, 1)),
-        h('td', {}, `${(x.delta || 0) > 0 ? '+' : ''}${num(x.delta || 0, 1)}`))))));
+        h('td', {}, signed(x.delta, 1)), h('td', {}, num(x.powerA || 0, 3)), h('td', {}, num(x.powerB || 0, 3)), h('td', {}, signed(x.powerDelta, 3)))))));
   }
-  const turns = (d.turns || []).filter(tn => (tn.stances || []).length);
-  if (turns.length) {
+  // Per turn what a person would see differ: stances, actions, events and alliances in one game
+  // only (a 1.2 server sends stances only, and no `readable`).
+  const all = d.turns || [];
+  const readable = (tn) => tn.readable || (tn.stances || []).length > 0;
+  const rows = all.filter(readable).flatMap(tn => [
+    ...(tn.stances || []).map(x => [tn.turn, t('diff.stance', { state: x.state }), engineText(x.a), engineText(x.b)]),
+    ...(tn.actions || []).map(x => [tn.turn, t('diff.actions', { state: x.state }), engineText(x.a), engineText(x.b)]),
+    ...((tn.eventsOnlyA || []).length || (tn.eventsOnlyB || []).length
+      ? [[tn.turn, t('diff.eventsOnly', { game: `${a} / ${b}` }), (tn.eventsOnlyA || []).map(engineText).join('; ') || '—', (tn.eventsOnlyB || []).map(engineText).join('; ') || '—']] : []),
+    ...((tn.alliancesOnlyA || []).length || (tn.alliancesOnlyB || []).length
+      ? [[tn.turn, t('diff.alliancesAfter', { game: `${a} / ${b}` }), (tn.alliancesOnlyA || []).join('; ') || '—', (tn.alliancesOnlyB || []).join('; ') || '—']] : [])]);
+  if (rows.length) {
     out.push(h('table', { class: 'diff-turns' },
-      h('caption', {}, t('diff.stances')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('diff.turn')), h('th', { scope: 'col' }, t('common.state')), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b))),
-      h('tbody', {}, ...turns.flatMap(tn => tn.stances.map(x => h('tr', {}, h('td', {}, String(tn.turn)), h('th', { scope: 'row' }, x.state), h('td', {}, engineText(x.a)), h('td', {}, engineText(x.b))))))));
+      h('caption', {}, t('diff.turns')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('diff.turn')), h('th', { scope: 'col' }, t('diff.what')), h('th', { scope: 'col' }, a), h('th', { scope: 'col' }, b))),
+      h('tbody', {}, ...rows.map(([turn, what, x, y]) => h('tr', {}, h('td', {}, String(turn)), h('th', { scope: 'row' }, what), h('td', {}, x), h('td', {}, y))))));
   }
+  const quiet = all.filter(tn => !readable(tn)).length;
+  if (quiet) out.push(h('p', { class: 'hint' }, t('diff.quiet', { n: quiet })));
   const only = (label, xs) => (xs && xs.length ? [h('p', {}, `${label}: ${xs.join('; ')}`)] : []);
   out.push(...only(t('diff.alliancesOnly', { game: a }), d.alliancesOnlyA), ...only(t('diff.alliancesOnly', { game: b }), d.alliancesOnlyB),
     ...only(t('diff.warsOnly', { game: a }), d.warsOnlyA), ...only(t('diff.warsOnly', { game: b }), d.warsOnlyB),

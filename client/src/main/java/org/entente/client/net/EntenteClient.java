@@ -79,7 +79,7 @@ public final class EntenteClient implements AutoCloseable {
   public static final int PROTOCOL_MAJOR = 1;
 
   /** The protocol minor version this client reads (1.1: ELIMINATED, game ids on pushes...). */
-  public static final int PROTOCOL_MINOR = 2;
+  public static final int PROTOCOL_MINOR = 3;
 
   private static final System.Logger LOG = System.getLogger(EntenteClient.class.getName());
   private static final AtomicInteger CLIENTS = new AtomicInteger();

@@ -45,7 +45,7 @@ import org.entente.server.scenario.ScenarioLoader;
  */
 public final class Lobby implements MessageHandler {
   public static final int PROTOCOL_MAJOR = 1;
-  public static final int PROTOCOL_MINOR = 2;
+  public static final int PROTOCOL_MINOR = 3;
 
   private final ServerConfig config;
   private final GameClock clock;

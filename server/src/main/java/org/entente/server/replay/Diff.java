@@ -1,6 +1,7 @@
 package org.entente.server.replay;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -374,26 +375,40 @@ public record Diff(
           org.entente.proto.v1.DiffTurn.newBuilder()
               .setTurn(t.turn())
               .setHashA(t.hashA())
-              .setHashB(t.hashB());
-      t.stances()
-          .forEach(
-              (s, v) ->
-                  wt.addStances(
-                      org.entente.proto.v1.DiffStance.newBuilder()
-                          .setState(s)
-                          .setA(v[0])
-                          .setB(v[1])));
+              .setHashB(t.hashB())
+              .setReadable(t.readable())
+              .addAllEventsOnlyA(t.eventsOnlyA())
+              .addAllEventsOnlyB(t.eventsOnlyB())
+              .addAllAlliancesOnlyA(t.alliancesOnlyA())
+              .addAllAlliancesOnlyB(t.alliancesOnlyB());
+      t.stances().forEach((s, v) -> wt.addStances(side(s, v)));
+      t.actions().forEach((s, v) -> wt.addActions(side(s, v)));
       b.addTurns(wt);
     }
     scores.forEach(
-        (s, v) ->
-            b.addScores(
-                org.entente.proto.v1.DiffScore.newBuilder()
-                    .setState(s)
-                    .setA(v[0])
-                    .setB(v[1])
-                    .setDelta(v[1] - v[0])));
-    return b.build();
+        (s, v) -> {
+          double[] p = power.getOrDefault(s, new double[] {0, 0});
+          b.addScores(
+              org.entente.proto.v1.DiffScore.newBuilder()
+                  .setState(s)
+                  .setA(v[0])
+                  .setB(v[1])
+                  .setDelta(v[1] - v[0])
+                  .setPowerA(p[0])
+                  .setPowerB(p[1])
+                  .setPowerDelta(p[1] - p[0]));
+        });
+    StringWriter report = new StringWriter();
+    print(new PrintWriter(report));
+    return b.setReport(report.toString()).build();
+  }
+
+  private static org.entente.proto.v1.DiffStance side(String state, String[] v) {
+    return org.entente.proto.v1.DiffStance.newBuilder()
+        .setState(state)
+        .setA(v[0])
+        .setB(v[1])
+        .build();
   }
 
   /**

@@ -111,7 +111,7 @@ class StrictJsonOverSocketTest {
   void jsonMistakesGetAnErrorNamingTheFieldAndTheConnectionGoesOn() throws Exception {
     JsonSocket s = new JsonSocket().open(server.port());
     ServerMessage welcome = s.ask("{\"requestId\":\"h\",\"hello\":{\"major\":1}}", "h");
-    assertThat(welcome.getWelcome().getMinor()).isEqualTo(2);
+    assertThat(welcome.getWelcome().getMinor()).isEqualTo(Lobby.PROTOCOL_MINOR);
 
     assertThat(
             s.error(

@@ -205,6 +205,33 @@ class LiveBranchTest {
     assertThat(d.getScoresList())
         .allSatisfy(s -> assertThat(s.getDelta()).isEqualTo(s.getB() - s.getA()));
     assertThat(d.getScoresList()).anySatisfy(s -> assertThat(s.getDelta()).isNotZero());
+    // protocol 1.3: what a person reads, over the wire too
+    assertThat(fork.getReadable()).isTrue();
+    assertThat(d.getScoresList())
+        .allSatisfy(
+            s -> {
+              assertThat(s.getPowerA()).isNotNegative(); // 0 once conquered (Serbia here)
+              assertThat(s.getPowerDelta()).isEqualTo(s.getPowerB() - s.getPowerA());
+            });
+    assertThat(d.getScoresList()).anySatisfy(s -> assertThat(s.getPowerA()).isGreaterThan(0.1));
+    assertThat(d.getScoresList()).anySatisfy(s -> assertThat(s.getPowerDelta()).isNotZero());
+    assertThat(d.getTurnsList())
+        .as("some turn after the fork has events or alliances in one game only")
+        .anySatisfy(
+            t ->
+                assertThat(
+                        t.getEventsOnlyACount()
+                            + t.getEventsOnlyBCount()
+                            + t.getAlliancesOnlyACount()
+                            + t.getAlliancesOnlyBCount())
+                    .isPositive());
+    assertThat(d.getReport())
+        .startsWith("diff " + parent.id() + " (A, 10 turns) vs " + b.id() + " (B, 10 turns)")
+        .contains("first divergent turn: 4")
+        .contains("turn 4:")
+        .contains("FRN stance:  A ")
+        .contains("at the end:")
+        .doesNotContainPattern("[0-9]\\.[0-9]{4,}");
     // the same diff the terminal's `entente diff` prints
     var cli =
         org.entente.server.replay.Diff.of(
