@@ -6,7 +6,9 @@
 // seats), opens the seat cards; a student joins France from its link; the seat page, the console
 // (before and after a turn is adjudicated, and its messages exported as CSV), the replay, the debrief
 // page, the games dashboard, the ladder page (this server keeps no ladder: its notice) and, once the
-// instructor has ended the game, the student's closing panel are each scanned: no
+// instructor has ended the game, the student's closing panel are each scanned; then a
+// middle-east-1955 game is created, and its lobby and Egypt's seat page (briefings and news of
+// a scenario other than europe-1914) are scanned too: no
 // text node, placeholder, title, aria-label or alt of any of them may hold an English word. Only
 // what is not language passes: state ids, game ids, join codes, URLs, numbers and units, the
 // formats HTML/JSON/QR/CSV, file names, the product's name, a command line, a model's proper name
@@ -41,15 +43,17 @@ function check(cond, what) {
   console.log(`ok - ${what}`);
 }
 
-// The states of europe-1914 (ids are not words), and every other token that is not language.
+// The states of europe-1914 and of middle-east-1955 (ids are not words), and every other token
+// that is not language.
 const STATE_IDS = ['GMY', 'AUH', 'ITA', 'FRN', 'RUS', 'UKG', 'TUR', 'SRB', 'BEL', 'USA'];
+const MIDEAST_IDS = ['USA', 'RUS', 'UKG', 'FRN', 'EGY', 'SYR', 'IRQ', 'JOR', 'SAU', 'LEB', 'YAR', 'ISR', 'IRN', 'TUR'];
 const NOT_LANGUAGE = [
   /https?:\/\/\S+/g, // links shown as text (the seat cards)
   /#\/\S+/g,
   /\bg[0-9]+-[0-9a-z]+\b/gi, // game ids
   /\b[0-9A-Z]{4}-[0-9A-Z]{4}\b/g, // join codes
   /\b[0-9a-f]{16,}\b/g, // state hashes
-  new RegExp(`\\b(${STATE_IDS.join('|')})\\b`, 'g'),
+  new RegExp(`\\b(${[...new Set([...STATE_IDS, ...MIDEAST_IDS])].join('|')})\\b`, 'g'),
   /[\w.-]+\.(csv|html|md|json)\b/g, // file names (the transcript's download)
   /\bentente serve --ladder\b/g, // a command to type
   /\bPlackett-Luce\b/g, // the rating model's name
@@ -284,6 +288,30 @@ try {
   await shot(gpage, 'web-dashboard-ko.png', 1280);
   await shot(gpage, 'web-dashboard-phone-ko.png', 390);
   await gpage.close();
+
+  // --- another scenario: a middle-east-1955 game, its lobby and Egypt's seat page in Korean
+  step = 'second scenario';
+  await ipage.goto(`${base}/#/lobby`);
+  await ipage.locator('h1', { hasText: '새 세미나 게임' }).waitFor({ timeout: T });
+  await ipage.locator('#scenario').selectOption('middle-east-1955');
+  await ipage.locator('#students-EGY').check();
+  check((await ipage.locator('.briefing').textContent()).includes('바그다드 조약'), "the lobby shows middle-east-1955's briefing in Korean");
+  await korean(ipage, 'lobby of middle-east-1955');
+  await ipage.locator('#create-game').click();
+  await ipage.locator('a[data-seat=EGY]').waitFor({ timeout: T });
+  const egyLink = await ipage.locator('a[data-seat=EGY]').getAttribute('href');
+  const mpage = await sctx.newPage();
+  watch(mpage, 'student of middle-east-1955');
+  await mpage.goto(egyLink);
+  await mpage.locator('#member').waitFor({ timeout: T });
+  await mpage.locator('#member').fill('서연');
+  await mpage.locator('button[type=submit]').click();
+  await mpage.locator('#private-briefing').waitFor({ timeout: T });
+  await mpage.locator('#where', { hasText: '중동, 1955~1979년' }).waitFor({ timeout: T });
+  check((await mpage.locator('#private-briefing').textContent()).includes('가자 습격'), "Egypt's private briefing is in Korean");
+  check((await mpage.locator('.news').textContent()).includes('체코슬로바키아'), 'the news of turn 1 of middle-east-1955 is in Korean');
+  await korean(mpage, 'seat page of middle-east-1955');
+  await mpage.close();
 
   // --- the switch gives English back, remembered
   step = 'switch';

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Korean, against the real server on a loopback port: runs {@code src/test/e2e/korean.mjs}, which
  * fails on any English word left in the lobby, the join page, the seat cards, the seat page, the
  * console (before and after a turn, and its CSV export), the replay, the debrief page, the games
- * dashboard, the ladder page and a student's closing panel once the game is over, and checks that
- * no resource fails to load and that the language switch gives English back. Screenshots ending in
- * {@code -ko.png} go to {@code server/target/screenshots}, or to {@code -Dentente.screenshots}.
+ * dashboard, the ladder page and a student's closing panel once the game is over, then the lobby
+ * and a seat page of a second scenario (middle-east-1955: its briefings and news in Korean), and
+ * checks that no resource fails to load and that the language switch gives English back.
+ * Screenshots ending in {@code -ko.png} go to {@code server/target/screenshots}, or to {@code
+ * -Dentente.screenshots}.
  */
 class KoreanPagesBrowserTest {
   @TempDir Path data;
@@ -87,6 +89,9 @@ class KoreanPagesBrowserTest {
         .contains("ok - the instructor console after the export has no English word (0 found)")
         .contains("ok - the seat page after the game has no English word (0 found)")
         .contains("ok - the games dashboard after the game has no English word (0 found)")
+        .contains("ok - the lobby of middle-east-1955 has no English word (0 found)")
+        .contains("ok - Egypt's private briefing is in Korean")
+        .contains("ok - the seat page of middle-east-1955 has no English word (0 found)")
         .contains("ok - no page failed to load a resource")
         .contains("ok - France's private briefing is in Korean")
         .contains("ok - after the switch the lobby is in English")
