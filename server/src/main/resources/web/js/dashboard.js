@@ -1,8 +1,11 @@
 // The games dashboard: every game this browser created (and, with the server's instructor key,
-// every game the server knows), running or finished, with its console, replay and debrief.
+// every game the server knows), running or finished, with its console, replay and debrief. A game
+// this browser holds no token of is opened with the key: the server makes a new instructor token
+// for it (open_console; the key travels in the request, never in a URL), which is kept here like
+// the token of a game created in this browser.
 import { h, fill, field, say } from './dom.js';
 import { links } from './links.js';
-import { myGames, archiveGame, instructorKey, setInstructorKey } from './mygames.js';
+import { myGames, archiveGame, rememberGame, instructorKey, setInstructorKey } from './mygames.js';
 import { scenarioInfo } from './map.js';
 import { t, local } from './i18n.js';
 import { engineText } from './i18n/engine.js';
@@ -58,6 +61,22 @@ export async function dashboardPage(main, page) {
     return sc ? local(sc.name, sc.nameKo) : name || id;
   };
 
+  // A game of another browser: a new instructor token by the key, then its console, replay or debrief.
+  async function open(info, where) {
+    const name = gameName(info, null, info.gameId);
+    say(status, t('games.opening', { game: name }));
+    try {
+      const key = instructorKey();
+      if (!key) throw new Error(t('games.keyNeeded'));
+      const reply = await conn.request({ openConsole: { gameId: info.gameId, instructorKey: key } });
+      const token = reply.joined.token;
+      rememberGame(info.gameId, token, info.name || '');
+      location.href = links(info.gameId, token)[where];
+    } catch (e) {
+      say(status, t('games.openFailed', { game: name, detail: e.detail || e.message }), 'error');
+    }
+  }
+
   async function load() {
     const mine = myGames();
     const key = instructorKey();
@@ -105,7 +124,12 @@ export async function dashboardPage(main, page) {
               h('a', { href: l.instructor, class: 'button', 'data-action': 'console' }, info.phase === 'FINISHED' ? t('games.console') : t('games.reopen')),
               h('a', { href: l.replay, class: 'button', 'data-action': 'replay' }, t('games.replay')),
               h('a', { href: l.debrief, class: 'button', 'data-action': 'debrief' }, t('games.debrief')),
-            ] : h('span', { class: 'hint' }, g ? '' : t('games.elsewhere')),
+            ] : g ? h('span', { class: 'hint' }, '') : [
+              h('span', { class: 'hint' }, t('games.elsewhere')), ' ',
+              h('button', { type: 'button', 'data-action': 'open-console', onclick: () => open(info, 'instructor') }, t('games.openConsole')),
+              h('button', { type: 'button', 'data-action': 'open-replay', onclick: () => open(info, 'replay') }, t('games.replay')),
+              h('button', { type: 'button', 'data-action': 'open-debrief', onclick: () => open(info, 'debrief') }, t('games.debrief')),
+            ],
             g ? h('button', { type: 'button', 'data-action': 'archive', onclick: () => { archiveGame(id, !g.archived); load(); } },
               g.archived ? t('games.unarchive') : t('games.archive')) : null));
       })))));
