@@ -164,10 +164,12 @@ export async function classDay({ browser, base, shotDir, check, localOnly, pages
   const dpage = await phone.newPage();
   dpage.on('pageerror', (e) => console.error(`phone dashboard page error: ${e.message}`));
   await dpage.goto(`${base}/#/games`);
+  await dpage.locator('#games-table > *').first().waitFor({ timeout: T });
   check((await dpage.locator(`tr[data-game="${gameId}"]`).count()) === 0, 'class day: without the key another browser does not list the finished game');
   await dpage.locator('#instructor-key').fill('not-the-servers-instructor-key');
   await dpage.getByRole('button', { name: 'Use the key' }).click();
   await dpage.locator('#dashboard-status.error', { hasText: 'The instructor key was refused' }).waitFor({ timeout: T });
+  await dpage.locator('#games-table > *').first().waitFor({ timeout: T });
   check((await dpage.locator(`tr[data-game="${gameId}"]`).count()) === 0, 'class day: a wrong key is refused with a clear message and lists nothing more');
   await dpage.locator('#instructor-key').fill(key);
   await dpage.getByRole('button', { name: 'Use the key' }).click();

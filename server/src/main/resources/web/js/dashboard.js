@@ -80,6 +80,7 @@ export async function dashboardPage(main, page) {
   async function load() {
     const mine = myGames();
     const key = instructorKey();
+    let keyed = !!key; // false once the server refused the key: other browsers' games are then left out
     let infos = [];
     try {
       const req = { instructorTokens: mine.map((g) => g.token) };
@@ -89,6 +90,7 @@ export async function dashboardPage(main, page) {
       if (key && e.code === 'FORBIDDEN') {
         say(status, t('games.keyRefused', { detail: e.detail }), 'error');
         setInstructorKey('');
+        keyed = false;
         infos = (await conn.request({ listGames: { instructorTokens: mine.map((g) => g.token) } })).games.games || [];
       } else {
         say(status, e.message, 'error');
@@ -102,7 +104,7 @@ export async function dashboardPage(main, page) {
       byId.delete(g.gameId);
     }
     // games the key shows that this browser did not create (their tokens are not here)
-    if (key) for (const info of byId.values()) rows.push({ mine: null, info });
+    if (keyed) for (const info of byId.values()) rows.push({ mine: null, info });
     if (!rows.length) {
       fill(table, h('p', { class: 'card' }, mine.length ? t('games.allArchived') : t('games.none')));
       return;
