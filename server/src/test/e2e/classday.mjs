@@ -175,6 +175,7 @@ export async function classDay({ browser, base, shotDir, check, localOnly, pages
   await dpage.getByRole('button', { name: 'Use the key' }).click();
   const phoneRow = dpage.locator(`tr[data-game="${gameId}"]`);
   await phoneRow.locator('button[data-action=open-console]').waitFor({ timeout: T });
+  check((await dpage.locator('#dashboard-status', { hasText: 'refused' }).count()) === 0, 'class day: the right key lists every game and the refusal is gone');
   await dpage.screenshot({ path: join(shotDir, 'web-dashboard-phone.png'), fullPage: true });
   await phoneRow.locator('button[data-action=open-console]').click();
   await dpage.waitForURL(/#\/instructor\//, { timeout: T });

@@ -86,6 +86,8 @@ export async function dashboardPage(main, page) {
       const req = { instructorTokens: mine.map((g) => g.token) };
       if (key) req.instructorKey = key;
       infos = (await conn.request({ listGames: req })).games.games || [];
+      // an accepted key: a refusal said earlier (a mistyped key) no longer holds
+      if (key && status.textContent && status.className.includes('error')) say(status, '');
     } catch (e) {
       if (key && e.code === 'FORBIDDEN') {
         say(status, t('games.keyRefused', { detail: e.detail }), 'error');
