@@ -158,13 +158,36 @@ export async function classDay({ browser, base, shotDir, check, localOnly, pages
   await ben.reload();
   await ben.locator('#my-score', { hasText: 'Your score' }).waitFor({ timeout: 30000 });
   check(true, 'class day: after the restart the students still see their final scores');
+  // --- the instructor's phone: another browser, holding none of the game's tokens, only the key
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  localOnly(phone);
   const dpage = await phone.newPage();
+  dpage.on('pageerror', (e) => console.error(`phone dashboard page error: ${e.message}`));
   await dpage.goto(`${base}/#/games`);
+  await dpage.locator('#games-table > *').first().waitFor({ timeout: T });
+  check((await dpage.locator(`tr[data-game="${gameId}"]`).count()) === 0, 'class day: without the key another browser does not list the finished game');
+  await dpage.locator('#instructor-key').fill('not-the-servers-instructor-key');
+  await dpage.getByRole('button', { name: 'Use the key' }).click();
+  await dpage.locator('#dashboard-status.error', { hasText: 'The instructor key was refused' }).waitFor({ timeout: T });
+  await dpage.locator('#games-table > *').first().waitFor({ timeout: T });
+  check((await dpage.locator(`tr[data-game="${gameId}"]`).count()) === 0, 'class day: a wrong key is refused with a clear message and lists nothing more');
   await dpage.locator('#instructor-key').fill(key);
   await dpage.getByRole('button', { name: 'Use the key' }).click();
-  await dpage.locator(`tr[data-game="${gameId}"]`).waitFor({ timeout: T });
+  const phoneRow = dpage.locator(`tr[data-game="${gameId}"]`);
+  await phoneRow.locator('button[data-action=open-console]').waitFor({ timeout: T });
+  check((await dpage.locator('#dashboard-status', { hasText: 'refused' }).count()) === 0, 'class day: the right key lists every game and the refusal is gone');
   await dpage.screenshot({ path: join(shotDir, 'web-dashboard-phone.png'), fullPage: true });
+  await phoneRow.locator('button[data-action=open-console]').click();
+  await dpage.waitForURL(/#\/instructor\//, { timeout: T });
+  await dpage.locator('#phase', { hasText: 'game over' }).waitFor({ timeout: T });
+  const phoneToken = dpage.url().split('#/instructor/')[1];
+  check(!!phoneToken && !consoleLink.endsWith(phoneToken) && !dpage.url().includes(key),
+    'class day: the key opens the finished game\'s console on the phone, with a token of its own (the key is in no URL)');
+  check((await dpage.locator('body', { hasText: 'Anna' }).count()) === 1, 'class day: the console opened by the key shows the game (its students)');
+  // from then on the game is the phone's own: its row has the usual console, replay and debrief links
+  await dpage.goto(`${base}/#/games`);
+  await phoneRow.locator('a[data-action=debrief]').waitFor({ timeout: T });
+  check((await phoneRow.locator('button[data-action=open-console]').count()) === 0, 'class day: the phone keeps the token the key gave it');
   await phone.close();
   // archive hides it from this browser's dashboard
   await ipage.goto(`${base}/#/games`);

@@ -1,8 +1,11 @@
 // The games dashboard: every game this browser created (and, with the server's instructor key,
-// every game the server knows), running or finished, with its console, replay and debrief.
+// every game the server knows), running or finished, with its console, replay and debrief. A game
+// this browser holds no token of is opened with the key: the server makes a new instructor token
+// for it (open_console; the key travels in the request, never in a URL), which is kept here like
+// the token of a game created in this browser.
 import { h, fill, field, say } from './dom.js';
 import { links } from './links.js';
-import { myGames, archiveGame, instructorKey, setInstructorKey } from './mygames.js';
+import { myGames, archiveGame, rememberGame, instructorKey, setInstructorKey } from './mygames.js';
 import { scenarioInfo } from './map.js';
 import { t, local } from './i18n.js';
 import { engineText } from './i18n/engine.js';
@@ -58,18 +61,38 @@ export async function dashboardPage(main, page) {
     return sc ? local(sc.name, sc.nameKo) : name || id;
   };
 
+  // A game of another browser: a new instructor token by the key, then its console, replay or debrief.
+  async function open(info, where) {
+    const name = gameName(info, null, info.gameId);
+    say(status, t('games.opening', { game: name }));
+    try {
+      const key = instructorKey();
+      if (!key) throw new Error(t('games.keyNeeded'));
+      const reply = await conn.request({ openConsole: { gameId: info.gameId, instructorKey: key } });
+      const token = reply.joined.token;
+      rememberGame(info.gameId, token, info.name || '');
+      location.href = links(info.gameId, token)[where];
+    } catch (e) {
+      say(status, t('games.openFailed', { game: name, detail: e.detail || e.message }), 'error');
+    }
+  }
+
   async function load() {
     const mine = myGames();
     const key = instructorKey();
+    let keyed = !!key; // false once the server refused the key: other browsers' games are then left out
     let infos = [];
     try {
       const req = { instructorTokens: mine.map((g) => g.token) };
       if (key) req.instructorKey = key;
       infos = (await conn.request({ listGames: req })).games.games || [];
+      // an accepted key: a refusal said earlier (a mistyped key) no longer holds
+      if (key && status.textContent && status.className.includes('error')) say(status, '');
     } catch (e) {
       if (key && e.code === 'FORBIDDEN') {
         say(status, t('games.keyRefused', { detail: e.detail }), 'error');
         setInstructorKey('');
+        keyed = false;
         infos = (await conn.request({ listGames: { instructorTokens: mine.map((g) => g.token) } })).games.games || [];
       } else {
         say(status, e.message, 'error');
@@ -83,7 +106,7 @@ export async function dashboardPage(main, page) {
       byId.delete(g.gameId);
     }
     // games the key shows that this browser did not create (their tokens are not here)
-    if (key) for (const info of byId.values()) rows.push({ mine: null, info });
+    if (keyed) for (const info of byId.values()) rows.push({ mine: null, info });
     if (!rows.length) {
       fill(table, h('p', { class: 'card' }, mine.length ? t('games.allArchived') : t('games.none')));
       return;
@@ -105,7 +128,12 @@ export async function dashboardPage(main, page) {
               h('a', { href: l.instructor, class: 'button', 'data-action': 'console' }, info.phase === 'FINISHED' ? t('games.console') : t('games.reopen')),
               h('a', { href: l.replay, class: 'button', 'data-action': 'replay' }, t('games.replay')),
               h('a', { href: l.debrief, class: 'button', 'data-action': 'debrief' }, t('games.debrief')),
-            ] : h('span', { class: 'hint' }, g ? '' : t('games.elsewhere')),
+            ] : g ? h('span', { class: 'hint' }, '') : [
+              h('span', { class: 'hint' }, t('games.elsewhere')), ' ',
+              h('button', { type: 'button', 'data-action': 'open-console', onclick: () => open(info, 'instructor') }, t('games.openConsole')),
+              h('button', { type: 'button', 'data-action': 'open-replay', onclick: () => open(info, 'replay') }, t('games.replay')),
+              h('button', { type: 'button', 'data-action': 'open-debrief', onclick: () => open(info, 'debrief') }, t('games.debrief')),
+            ],
             g ? h('button', { type: 'button', 'data-action': 'archive', onclick: () => { archiveGame(id, !g.archived); load(); } },
               g.archived ? t('games.unarchive') : t('games.archive')) : null));
       })))));

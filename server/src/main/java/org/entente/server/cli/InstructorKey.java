@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The server's instructor key (it lists every game on the games dashboard): the one given with
- * {@code serve --instructor-key}, else the one kept in {@code DATA/instructor-key}, else a new one
- * written there, readable by the server's user only (mode 0600), so it stays the same across
- * restarts.
+ * The server's instructor key (it lists every game on the games dashboard and opens any game's
+ * console, see {@code OpenConsole} in protocol.proto): the one given with {@code serve
+ * --instructor-key}, else the one kept in {@code DATA/instructor-key}, else a new one written
+ * there, readable by the server's user only (mode 0600), so it stays the same across restarts.
  */
 final class InstructorKey {
   static final String FILE = "instructor-key";

@@ -161,8 +161,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--instructor-key",
       description =
-          "the key that lists every game on the games dashboard (16 to 128 characters; default:"
-              + " the one kept in DATA/instructor-key, made at the first start)")
+          "the key that lists every game on the games dashboard and opens any game's console"
+              + " (16 to 128 characters; default: the one kept in DATA/instructor-key, made at the"
+              + " first start)")
   String instructorKey;
 
   @Option(
@@ -462,7 +463,8 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "instructor key (lists every game on %s#/games): %s (%s)%n",
+            "instructor key (lists and opens every game on %s#/games; keep it to yourself): %s"
+                + " (%s)%n",
             url.url(), key.key(), key.why());
     if (ladderService != null) {
       ladderService.start();

@@ -118,7 +118,7 @@ final class Branching {
     }
     JournalReader.Contents parent = journalOf(store, parentId, "branch_game.game_id");
     JournalGameCreated pc = LiveBranch.parentCreated(parent);
-    checkInstructor(token, List.of(pc), "branch_game");
+    checkInstructor(token, List.of(pc), keyConsoles(parent), "branch_game");
     World world = Replay.world(parent.path(), pc);
     int turn = req.getTurn();
     CreateGame settings = branchSettings(req, pc, world, parentId, turn);
@@ -269,8 +269,13 @@ final class Branching {
     }
     JournalReader.Contents ca = journalOf(store, req.getGameA(), "diff_games.game_a");
     JournalReader.Contents cb = journalOf(store, req.getGameB(), "diff_games.game_b");
+    List<String> consoles = new java.util.ArrayList<>(keyConsoles(ca));
+    consoles.addAll(keyConsoles(cb));
     checkInstructor(
-        req.getToken(), withAncestors(store, Replay.created(ca), Replay.created(cb)), "diff_games");
+        req.getToken(),
+        withAncestors(store, Replay.created(ca), Replay.created(cb)),
+        consoles,
+        "diff_games");
     Replay.Replayed a = Replay.replay(ca);
     Replay.Replayed b = Replay.replay(cb);
     Diff d;
@@ -341,11 +346,38 @@ final class Branching {
     return store.read(id);
   }
 
-  /** Passes when {@code token} is the instructor's of one of {@code games}. */
-  private void checkInstructor(String token, List<JournalGameCreated> games, String what)
+  /**
+   * The instructor tokens (hashed) a game's journal holds beside its creator's: the consoles opened
+   * with the server's instructor key ({@code open_console}), less any revoked.
+   */
+  private static List<String> keyConsoles(JournalReader.Contents contents) {
+    List<String> out = new java.util.ArrayList<>();
+    for (org.entente.proto.v1.JournalRecord r : contents.records()) {
+      if (r.hasMemberAdded()
+          && r.getMemberAdded().getRole() == org.entente.proto.v1.Role.INSTRUCTOR
+          && !r.getMemberAdded().getToken().isEmpty()) {
+        out.add(r.getMemberAdded().getToken());
+      } else if (r.hasMemberRevoked()) {
+        out.remove(r.getMemberRevoked().getToken());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Passes when {@code token} is the instructor's of one of {@code games}, or one of {@code
+   * consoles} (the hashed tokens of consoles opened with the instructor key on those games).
+   */
+  private void checkInstructor(
+      String token, List<JournalGameCreated> games, List<String> consoles, String what)
       throws Refusal {
     for (JournalGameCreated g : games) {
       if (org.entente.server.journal.TokenHash.matches(g.getInstructorToken(), token)) {
+        return;
+      }
+    }
+    for (String hash : consoles) {
+      if (org.entente.server.journal.TokenHash.matches(hash, token)) {
         return;
       }
     }

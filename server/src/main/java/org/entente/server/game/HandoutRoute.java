@@ -79,7 +79,7 @@ final class HandoutRoute implements HttpRoute {
                       : g.settings.name(),
                   g.id,
                   ko.name().isEmpty() ? g.world.name() : ko.name(),
-                  absolute(Links.of(g), origin),
+                  absolute(Links.of(g, token), origin),
                   ko.stateNames(),
                   token);
           out.complete(

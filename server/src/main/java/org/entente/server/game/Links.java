@@ -21,18 +21,22 @@ final class Links {
     return publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
   }
 
-  /** The links of {@code g} as they stand (on the game's executor). */
-  static GameLinks of(LiveGame g) {
+  /**
+   * The links of {@code g} as they stand (on the game's executor), the instructor's carrying {@code
+   * token}: the token of the instructor they are for, so a console opened with the instructor key
+   * never sees another instructor's token.
+   */
+  static GameLinks of(LiveGame g, String token) {
     String base = base(g.publicBase.get());
     String game = enc(g.id);
     GameLinks.Builder b = GameLinks.newBuilder().setBaseUrl(base.equals("/") ? "" : base);
-    // a game recovered from its journal knows only a hash of the instructor token: the links
+    // a game recovered from its journal knows only hashes of its members' tokens: the links
     // that carry the token are then left empty (the instructor's page holds the token)
-    if (!org.entente.server.journal.TokenHash.isHash(g.instructorToken)) {
-      b.setConsoleUrl(base + "#/instructor/" + g.instructorToken)
-          .setReplayUrl(base + "#/replay/" + g.instructorToken)
-          .setDebriefUrl(base + "#/debrief/" + game + "/" + g.instructorToken)
-          .setHandoutUrl(base + "handout/" + game + "?token=" + g.instructorToken);
+    if (token != null && !token.isEmpty() && !org.entente.server.journal.TokenHash.isHash(token)) {
+      b.setConsoleUrl(base + "#/instructor/" + token)
+          .setReplayUrl(base + "#/replay/" + token)
+          .setDebriefUrl(base + "#/debrief/" + game + "/" + token)
+          .setHandoutUrl(base + "handout/" + game + "?token=" + token);
     }
     for (var n : g.world.start()) {
       Seat seat = g.seats.get(n.id());

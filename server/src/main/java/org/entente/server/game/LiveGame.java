@@ -670,15 +670,19 @@ public final class LiveGame {
   /** An instructor's note on a turn (journaled); false if the disk refused it. */
   boolean annotate(String author, int turn, String text) {
     JournalRecord note = Records.annotation(clock.millis(), turn, author, text);
-    if (phase == GamePhase.FINISHED && journal == Journal.NONE && lateJournal != null) {
-      if (!lateJournal.test(note)) {
-        return false;
-      }
-    } else if (!journal(note)) {
+    if (!journalEvenWhenOver(note)) {
       return false;
     }
     annotations.add(new GameHistory.Annotation(turn, author, text, clock.millis()));
     return true;
+  }
+
+  // Journals r, through lateJournal once the game is over and its journal closed; false if refused.
+  private boolean journalEvenWhenOver(JournalRecord r) {
+    if (phase == GamePhase.FINISHED && journal == Journal.NONE && lateJournal != null) {
+      return lateJournal.test(r);
+    }
+    return journal(r);
   }
 
   /** The game so far, as replay and the debrief read it (on the game's executor). */
@@ -1078,10 +1082,14 @@ public final class LiveGame {
     return m;
   }
 
-  /** A new member's token, or null when the disk refused to journal it (see {@link #journal}). */
+  /**
+   * A new member's token, or null when the disk refused to journal it (see {@link #journal}). In a
+   * finished game (an observer, or an instructor console opened with the instructor key) the record
+   * goes to the journal the game no longer holds open, so the token works after a restart too.
+   */
   String addMember(Role role, String stateId, String name) {
     String token = Tokens.next();
-    if (!journal(Records.member(clock.millis(), token, role, stateId, name))) {
+    if (!journalEvenWhenOver(Records.member(clock.millis(), token, role, stateId, name))) {
       return null;
     }
     members.put(token, new Member(token, role, stateId, name));

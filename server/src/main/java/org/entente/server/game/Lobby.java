@@ -71,8 +71,12 @@ public final class Lobby implements MessageHandler {
   private final Map<String, java.util.concurrent.CompletableFuture<LiveGame>> loading =
       new ConcurrentHashMap<>();
 
-  /** A finished game known from its journal only: its lobby summary and its stored tokens. */
-  private record Shelved(org.entente.proto.v1.GameInfo info, List<String> tokens) {}
+  /**
+   * A finished game known from its journal only: its lobby summary, its stored tokens and, among
+   * them, its instructors' (the creation's and any opened with the instructor key).
+   */
+  private record Shelved(
+      org.entente.proto.v1.GameInfo info, List<String> tokens, List<String> instructorTokens) {}
 
   // create_game.request_key -> the game it made (null while it is being made), with when
   private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
@@ -133,6 +137,7 @@ public final class Lobby implements MessageHandler {
         BodyCase.LIST_SCENARIOS,
         (c, m) -> reply(c, m, ServerMessage.newBuilder().setScenarios(scenarioList)));
     handlers.put(BodyCase.LIST_GAMES, this::listGames);
+    handlers.put(BodyCase.OPEN_CONSOLE, this::openConsole);
     handlers.put(BodyCase.CREATE_GAME, this::createGame);
     handlers.put(BodyCase.JOIN_SEAT, this::joinSeat);
     handlers.put(BodyCase.OBSERVE, this::observe);
@@ -333,7 +338,7 @@ public final class Lobby implements MessageHandler {
     var req = m.getListGames();
     boolean keyed = !req.getInstructorKey().isEmpty();
     if (keyed && !instructorKeyMatches(req.getInstructorKey())) {
-      wrongKey(c, m.getRequestId());
+      wrongKey(c, m.getRequestId(), "list_games.instructor_key");
       return;
     }
     Map<String, org.entente.proto.v1.GameInfo> out = new java.util.TreeMap<>();
@@ -347,7 +352,9 @@ public final class Lobby implements MessageHandler {
       for (String token : req.getInstructorTokensList()) {
         String id = shelvedGameOf(token);
         Shelved s = id == null ? null : shelf.get(id);
-        if (s != null && org.entente.server.journal.TokenHash.matches(s.tokens().get(0), token)) {
+        if (s != null
+            && s.instructorTokens().stream()
+                .anyMatch(h -> org.entente.server.journal.TokenHash.matches(h, token))) {
           out.putIfAbsent(id, s.info());
         }
       }
@@ -373,21 +380,92 @@ public final class Lobby implements MessageHandler {
             given.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private void wrongKey(Connection c, String requestId) {
+  // A FORBIDDEN answer naming the field (never echoing what was sent); counts as a wrong secret.
+  private void wrongKey(Connection c, String requestId, String field) {
     error(
         c,
         requestId,
         ErrorCode.FORBIDDEN,
         instructorKey.isEmpty()
-            ? "list_games.instructor_key: this server has no instructor key"
-            : "list_games.instructor_key: not this server's instructor key (serve prints it at"
-                + " start)");
+            ? field + ": this server has no instructor key"
+            : field + ": not this server's instructor key (serve prints it at start)");
+    LOG.info("a request with a wrong instructor key was refused ({})", field);
     Session s = sessions.get(c);
     if (s != null && s.wrongSecrets.incrementAndGet() >= MAX_WRONG_SECRETS) {
       c.close(
           ErrorCode.RATE_LIMITED,
           MAX_WRONG_SECRETS + " wrong keys or join secrets on this connection; reconnect");
     }
+  }
+
+  /**
+   * The name of the instructor member a console opened with the instructor key makes: the creator's
+   * own, so messages and notes read the same whichever console wrote them.
+   */
+  static final String KEY_CONSOLE_NAME = "instructor";
+
+  /**
+   * {@code open_console}: the holder of the instructor key gets a new instructor token for one
+   * game, running or finished (read back from its journal if need be). The token is journaled
+   * hashed like every member's, so it works after restarts; the connection is not bound to it.
+   */
+  private void openConsole(Connection c, ClientMessage m) {
+    var req = m.getOpenConsole();
+    if (req.getInstructorKey().isBlank()) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.FORBIDDEN,
+          "open_console.instructor_key: opening a game's console without its instructor token"
+              + " needs the server's instructor key");
+      return;
+    }
+    if (!instructorKeyMatches(req.getInstructorKey())) {
+      wrongKey(c, m.getRequestId(), "open_console.instructor_key");
+      return;
+    }
+    String id = req.getGameId();
+    if (!games.containsKey(id) && !shelf.containsKey(id)) {
+      error(
+          c,
+          m.getRequestId(),
+          ErrorCode.UNKNOWN_GAME,
+          "open_console.game_id: no game '" + Fields.quote(id) + "' on this server");
+      return;
+    }
+    gameOrShelved(id)
+        .whenComplete(
+            (g, e) -> {
+              if (g == null) {
+                error(
+                    c,
+                    m.getRequestId(),
+                    e == null ? ErrorCode.UNKNOWN_GAME : ErrorCode.INTERNAL,
+                    e == null
+                        ? "open_console.game_id: no game '" + Fields.quote(id) + "' on this server"
+                        : "game " + id + " is over and its journal cannot be read back");
+                return;
+              }
+              g.execute(
+                  () -> {
+                    String token = g.addMember(Role.INSTRUCTOR, "", KEY_CONSOLE_NAME);
+                    if (token == null) {
+                      Requests.storageError(g, c, m.getRequestId());
+                      return;
+                    }
+                    byToken.put(token, g);
+                    LOG.info("game={} console opened with the instructor key", g.id);
+                    reply(
+                        c,
+                        m,
+                        ServerMessage.newBuilder()
+                            .setJoined(
+                                Joined.newBuilder()
+                                    .setGameId(g.id)
+                                    .setToken(token)
+                                    .setRole(Role.INSTRUCTOR)));
+                  });
+            });
   }
 
   private void createGame(Connection c, ClientMessage m) {
@@ -432,7 +510,7 @@ public final class Lobby implements MessageHandler {
     return GameCreated.newBuilder()
         .setGameId(g.id)
         .setInstructorToken(g.instructorToken)
-        .setLinks(Links.of(g))
+        .setLinks(Links.of(g, g.instructorToken))
         .build();
   }
 
@@ -832,15 +910,22 @@ public final class Lobby implements MessageHandler {
       name = w.name();
     }
     List<String> tokens = new java.util.ArrayList<>();
+    List<String> instructors = new java.util.ArrayList<>();
     tokens.add(created.getInstructorToken());
+    instructors.add(created.getInstructorToken());
     for (JournalRecord r : contents.records()) {
       if (r.hasMemberAdded()) {
         tokens.add(r.getMemberAdded().getToken());
+        if (r.getMemberAdded().getRole() == Role.INSTRUCTOR) {
+          instructors.add(r.getMemberAdded().getToken());
+        }
       } else if (r.hasMemberRevoked()) {
         tokens.remove(r.getMemberRevoked().getToken());
+        instructors.remove(r.getMemberRevoked().getToken());
       }
     }
     tokens.removeIf(String::isEmpty);
+    instructors.removeIf(String::isEmpty);
     var info =
         org.entente.proto.v1.GameInfo.newBuilder()
             .setGameId(id)
@@ -855,7 +940,7 @@ public final class Lobby implements MessageHandler {
             .setParentGameId(created.getParentGameId())
             .setForkTurn(created.getForkTurn())
             .build();
-    shelf.put(id, new Shelved(info, List.copyOf(tokens)));
+    shelf.put(id, new Shelved(info, List.copyOf(tokens), List.copyOf(instructors)));
     tokens.forEach(t -> shelvedTokens.put(t, id));
     java.util.regex.Matcher seq = java.util.regex.Pattern.compile("g(\\d+)-.*").matcher(id);
     if (seq.matches()) {

@@ -41,7 +41,7 @@ final class RoleViews {
     Views.Public pub = g.publicView();
     TurnView.Builder b = publicFields(g, Math.min(g.state.turn(), g.world.turns()), pub);
     if (m.role() == Role.INSTRUCTOR) {
-      b.setOmniscient(omniscient(g, pub));
+      b.setOmniscient(omniscient(g, pub, m.token()));
     }
     return common(g, m, b).build();
   }
@@ -240,7 +240,7 @@ final class RoleViews {
     return o;
   }
 
-  private static Omniscient omniscient(LiveGame g, Views.Public pub) {
+  private static Omniscient omniscient(LiveGame g, Views.Public pub, String token) {
     Omniscient.Builder o = matrices(g, g.state, pub.model());
     for (Seat seat : g.seats.values()) {
       if (seat.orders() != null) {
@@ -251,7 +251,7 @@ final class RoleViews {
                 .setSubmittedBy(seat.submittedBy()));
       }
     }
-    o.setLinks(Links.of(g));
+    o.setLinks(Links.of(g, token));
     for (LiveGame.Member m : g.members.values()) {
       if (m.role() != Role.INSTRUCTOR) {
         o.addRoster(

@@ -25,8 +25,11 @@ import org.entente.proto.v1.GameCreated;
 import org.entente.proto.v1.GameInfo;
 import org.entente.proto.v1.GamePhase;
 import org.entente.proto.v1.InstructorCommand;
+import org.entente.proto.v1.Joined;
 import org.entente.proto.v1.ListGames;
+import org.entente.proto.v1.OpenConsole;
 import org.entente.proto.v1.Replay;
+import org.entente.proto.v1.Role;
 import org.entente.proto.v1.ServerMessage;
 import org.entente.proto.v1.TurnView;
 import org.entente.server.game.GameClock;
@@ -247,6 +250,160 @@ class GamesDashboardTest {
     // the game is read back from its journal, which is left as it was
     assertThat(Files.list(data).filter(p -> p.toString().endsWith(".journal")).count())
         .isEqualTo(2);
+  }
+
+  static CompletableFuture<ServerMessage> openConsole(EntenteClient c, String game, String key) {
+    return c.request(
+        ClientMessage.newBuilder()
+            .setOpenConsole(OpenConsole.newBuilder().setGameId(game).setInstructorKey(key)));
+  }
+
+  static String refusalMessage(CompletableFuture<?> f) {
+    Throwable t = EntenteClient.cause(catchThrowable(() -> f.get(10, TimeUnit.SECONDS)));
+    assertThat(t).isInstanceOf(EntenteException.class);
+    return t.getMessage();
+  }
+
+  /**
+   * The instructor key opens the console of a game created on another connection (another browser):
+   * a new instructor token, journaled, that works like the creator's, running or finished, before
+   * and after restarts; without the key, or with a wrong one, no console.
+   */
+  @Test
+  void theKeyOpensAnyGamesConsoleFromAnotherConnectionAcrossRestarts() throws Exception {
+    start();
+    EntenteClient creator = connect();
+    CreateGame create =
+        CreateGame.newBuilder()
+            .setScenario("tutorial")
+            .setSeed(9)
+            .setDeadlineSeconds(3600)
+            .setName("Made on the laptop")
+            .putBots("KAD", "opportunist")
+            .putBots("OST", "hider")
+            .build();
+    GameCreated running = get(creator.createGame(create));
+    GameCreated ended =
+        get(creator.createGame(create.toBuilder().setName("Ended on the laptop").build()));
+    // one turn adjudicated (so there is something to replay), then the game is ended
+    get(
+        creator.instructor(
+            ended.getInstructorToken(),
+            InstructorCommand.newBuilder()
+                .setAdjudicateNow(org.entente.proto.v1.AdjudicateNow.getDefaultInstance())
+                .build()));
+    waitForTurn(creator, ended.getInstructorToken(), 2);
+    get(
+        creator.instructor(
+            ended.getInstructorToken(),
+            InstructorCommand.newBuilder().setEndGame(EndGame.getDefaultInstance()).build()));
+
+    // the phone holds only the key
+    EntenteClient phone = connect();
+    assertThat(
+            refusalMessage(openConsole(phone, running.getGameId(), "not-the-key-but-long-enough")))
+        .contains("FORBIDDEN", "open_console.instructor_key", "not this server's instructor key")
+        .doesNotContain("not-the-key-but-long-enough");
+    assertThat(refusal(openConsole(phone, running.getGameId(), ""))).isEqualTo(ErrorCode.FORBIDDEN);
+    // a wrong key learns nothing about which games exist; the right key does
+    assertThat(refusal(openConsole(phone, "g999-nosuch", "wrong"))).isEqualTo(ErrorCode.FORBIDDEN);
+    assertThat(refusal(openConsole(phone, "g999-nosuch", KEY))).isEqualTo(ErrorCode.UNKNOWN_GAME);
+
+    Joined opened = get(openConsole(phone, running.getGameId(), KEY)).getJoined();
+    assertThat(opened.getGameId()).isEqualTo(running.getGameId());
+    assertThat(opened.getRole()).isEqualTo(Role.INSTRUCTOR);
+    assertThat(opened.getState()).isEmpty();
+    assertThat(opened.getToken()).hasSize(32).isNotEqualTo(running.getInstructorToken());
+    String phoneToken = opened.getToken();
+    get(phone.resume(phoneToken));
+    TurnView console = get(phone.getView(phoneToken));
+    assertThat(console.hasOmniscient()).isTrue();
+    // its links carry its own token, never the creator's
+    assertThat(console.getOmniscient().getLinks().getConsoleUrl())
+        .endsWith("#/instructor/" + phoneToken);
+    assertThat(console.getOmniscient().getLinks().toString())
+        .doesNotContain(running.getInstructorToken());
+    // it is the instructor: it pauses the game the laptop created
+    get(
+        phone.instructor(
+            phoneToken,
+            InstructorCommand.newBuilder()
+                .setPause(org.entente.proto.v1.Pause.getDefaultInstance())
+                .build()));
+    assertThat(get(creator.getView(running.getInstructorToken())).getPhase())
+        .isEqualTo(GamePhase.PAUSED);
+    // each opening is a new token; the creator's keeps working
+    String again = get(openConsole(phone, running.getGameId(), KEY)).getJoined().getToken();
+    assertThat(again).isNotEqualTo(phoneToken);
+    assertThat(get(creator.getView(running.getInstructorToken())).hasOmniscient()).isTrue();
+
+    // a game over, served since it ended
+    String endedToken = get(openConsole(phone, ended.getGameId(), KEY)).getJoined().getToken();
+    assertThat(get(phone.getView(endedToken)).getPhase()).isEqualTo(GamePhase.FINISHED);
+
+    stop();
+    start(); // the finished game is now on the shelf; the running one is resumed
+    EntenteClient later = connect();
+    // the tokens the key gave before the restart still work
+    get(later.resume(phoneToken));
+    assertThat(get(later.getView(phoneToken)).getPhase()).isEqualTo(GamePhase.PAUSED);
+    assertThat(lobby.game(ended.getGameId())).as("still on the shelf").isNull();
+    // the token of a finished game lists it without the key, like the creator's
+    assertThat(list(later, ListGames.newBuilder().addInstructorTokens(endedToken)))
+        .extracting(GameInfo::getGameId)
+        .contains(ended.getGameId());
+    assertThat(get(later.getView(endedToken)).getPhase()).isEqualTo(GamePhase.FINISHED);
+    assertThat(debrief(ended.getGameId(), endedToken).statusCode()).isEqualTo(200);
+
+    stop();
+    start(); // a second restart, and a fresh connection holding only the key
+    EntenteClient colleague = connect();
+    assertThat(lobby.game(ended.getGameId())).as("on the shelf again").isNull();
+    assertThat(refusal(openConsole(colleague, ended.getGameId(), "still-wrong")))
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    Joined reopened = get(openConsole(colleague, ended.getGameId(), KEY)).getJoined();
+    assertThat(reopened.getRole()).isEqualTo(Role.INSTRUCTOR);
+    TurnView finished = get(colleague.getView(reopened.getToken()));
+    assertThat(finished.getPhase()).isEqualTo(GamePhase.FINISHED);
+    assertThat(finished.hasOmniscient()).isTrue();
+    ServerMessage replayed =
+        get(
+            colleague.request(
+                ClientMessage.newBuilder()
+                    .setReplay(
+                        Replay.newBuilder()
+                            .setToken(reopened.getToken())
+                            .setFromTurn(1)
+                            .setToTurn(1))));
+    assertThat(replayed.getReplayed().getTurn()).isEqualTo(1);
+    assertThat(debrief(ended.getGameId(), reopened.getToken()).statusCode()).isEqualTo(200);
+    // the earlier key tokens and the creator's are all still valid
+    assertThat(get(colleague.getView(endedToken)).getPhase()).isEqualTo(GamePhase.FINISHED);
+    assertThat(get(colleague.getView(ended.getInstructorToken())).getPhase())
+        .isEqualTo(GamePhase.FINISHED);
+
+    stop();
+    start(); // the token opened on a game already read back from its shelf survives too
+    EntenteClient last = connect();
+    assertThat(get(last.getView(reopened.getToken())).getPhase()).isEqualTo(GamePhase.FINISHED);
+  }
+
+  /** A server started without an instructor key opens no console by key. */
+  @Test
+  void aServerWithoutAKeyOpensNoConsole() throws Exception {
+    start();
+    lobby.instructorKey("");
+    EntenteClient creator = connect();
+    GameCreated g =
+        get(
+            creator.createGame(
+                CreateGame.newBuilder()
+                    .setScenario("tutorial")
+                    .setSeed(2)
+                    .putBots("KAD", "opportunist")
+                    .build()));
+    assertThat(refusalMessage(openConsole(connect(), g.getGameId(), KEY)))
+        .contains("FORBIDDEN", "this server has no instructor key");
   }
 
   static void waitForTurn(EntenteClient c, String token, int turn) throws Exception {

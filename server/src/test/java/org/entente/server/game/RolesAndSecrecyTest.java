@@ -19,6 +19,7 @@ import org.entente.proto.v1.ListScenarios;
 import org.entente.proto.v1.Observe;
 import org.entente.proto.v1.Pause;
 import org.entente.proto.v1.Resume;
+import org.entente.proto.v1.Role;
 import org.entente.proto.v1.SendPress;
 import org.entente.proto.v1.ServerMessage;
 import org.entente.proto.v1.SubmitOrders;
@@ -33,8 +34,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For every request type and every role (the seat, another seat, an observer, the instructor, no
- * token): what is allowed and what is refused, and that no role ever sees a seat's private data.
+ * For every request type and every role (the seat, another seat, an observer, the instructor, an
+ * instructor whose console was opened with the server's instructor key, no token): what is allowed
+ * and what is refused, and that no role ever sees a seat's private data.
  */
 class RolesAndSecrecyTest {
   final ManualClock clock = new ManualClock();
@@ -47,6 +49,9 @@ class RolesAndSecrecyTest {
   LiveGameTest.Player ost;
   TestConnection observer;
   String observerToken;
+  static final String KEY = "the-servers-instructor-key-77";
+  TestConnection keyHolder;
+  String keyToken;
 
   @BeforeEach
   void setUp() {
@@ -80,6 +85,17 @@ class RolesAndSecrecyTest {
                             .setSecret(JoinSecretsOf.of(lobby, game, ""))))
             .getJoined()
             .getToken();
+    lobby.instructorKey(KEY);
+    keyHolder = TestConnection.hello(lobby);
+    ServerMessage opened =
+        keyHolder.request(
+            ClientMessage.newBuilder()
+                .setOpenConsole(
+                    org.entente.proto.v1.OpenConsole.newBuilder()
+                        .setGameId(game)
+                        .setInstructorKey(KEY)));
+    assertThat(opened.getJoined().getRole()).as(opened.toString()).isEqualTo(Role.INSTRUCTOR);
+    keyToken = opened.getJoined().getToken();
   }
 
   @AfterEach
@@ -105,6 +121,7 @@ class RolesAndSecrecyTest {
     OTHER_SEAT,
     OBSERVER,
     INSTRUCTOR,
+    KEY_INSTRUCTOR, // a console opened with the instructor key, on a connection of its own
     NO_TOKEN
   }
 
@@ -114,6 +131,7 @@ class RolesAndSecrecyTest {
       case OTHER_SEAT -> ost.c();
       case OBSERVER -> observer;
       case INSTRUCTOR -> instructor;
+      case KEY_INSTRUCTOR -> keyHolder;
       case NO_TOKEN -> TestConnection.hello(lobby);
     };
   }
@@ -124,6 +142,7 @@ class RolesAndSecrecyTest {
       case OTHER_SEAT -> ost.token();
       case OBSERVER -> observerToken;
       case INSTRUCTOR -> instructorToken;
+      case KEY_INSTRUCTOR -> keyToken;
       case NO_TOKEN -> "0123456789abcdef0123456789abcdef";
     };
   }
@@ -173,6 +192,10 @@ class RolesAndSecrecyTest {
                         .setReissueSecret(
                             org.entente.proto.v1.ReissueSecret.newBuilder().setState("LEN")))),
     LIST_GAMES(t -> ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance())),
+    // open_console does not look at tokens: the key alone decides (the game id is set below)
+    OPEN_CONSOLE_WITH_THE_KEY(t -> openConsole(KEY)),
+    OPEN_CONSOLE_WITH_A_WRONG_KEY(t -> openConsole("a-wrong-key-of-the-right-length")),
+    OPEN_CONSOLE_WITHOUT_A_KEY(t -> openConsole("")),
     LIST_SCENARIOS(
         t -> ClientMessage.newBuilder().setListScenarios(ListScenarios.getDefaultInstance()));
 
@@ -181,6 +204,11 @@ class RolesAndSecrecyTest {
     Request(Function<String, ClientMessage.Builder> build) {
       this.build = build;
     }
+  }
+
+  static ClientMessage.Builder openConsole(String key) {
+    return ClientMessage.newBuilder()
+        .setOpenConsole(org.entente.proto.v1.OpenConsole.newBuilder().setInstructorKey(key));
   }
 
   static Arguments row(Request r, Who who, String expected) {
@@ -229,6 +257,25 @@ class RolesAndSecrecyTest {
         row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.OBSERVER, "FORBIDDEN"),
         row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.INSTRUCTOR, "ok:ACK"),
         row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.NO_TOKEN, "BAD_TOKEN"),
+        row(Request.SUBMIT_ORDERS_FOR_LEN, Who.KEY_INSTRUCTOR, "FORBIDDEN"),
+        row(Request.SEND_PRESS, Who.KEY_INSTRUCTOR, "ok:ACK"),
+        row(Request.GET_VIEW, Who.KEY_INSTRUCTOR, "ok:VIEW"),
+        row(Request.RESUME, Who.KEY_INSTRUCTOR, "ok:ACK"),
+        row(Request.INSTRUCTOR_PAUSE, Who.KEY_INSTRUCTOR, "ok:ACK"),
+        row(Request.BRANCH_GAME, Who.KEY_INSTRUCTOR, "ok:GAME_CREATED"),
+        row(Request.DIFF_GAMES_OF_THE_GAME_AND_ITSELF, Who.KEY_INSTRUCTOR, "ok:GAME_DIFF"),
+        row(Request.INSTRUCTOR_REISSUE_LEN_SECRET, Who.KEY_INSTRUCTOR, "ok:ACK"),
+        row(Request.OPEN_CONSOLE_WITH_THE_KEY, Who.NO_TOKEN, "ok:JOINED"),
+        row(Request.OPEN_CONSOLE_WITH_THE_KEY, Who.SEAT, "ok:JOINED"),
+        row(Request.OPEN_CONSOLE_WITH_THE_KEY, Who.KEY_INSTRUCTOR, "ok:JOINED"),
+        row(Request.OPEN_CONSOLE_WITH_A_WRONG_KEY, Who.NO_TOKEN, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITH_A_WRONG_KEY, Who.SEAT, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITH_A_WRONG_KEY, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITH_A_WRONG_KEY, Who.INSTRUCTOR, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITHOUT_A_KEY, Who.NO_TOKEN, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITHOUT_A_KEY, Who.SEAT, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITHOUT_A_KEY, Who.OBSERVER, "FORBIDDEN"),
+        row(Request.OPEN_CONSOLE_WITHOUT_A_KEY, Who.INSTRUCTOR, "FORBIDDEN"),
         row(Request.LIST_GAMES, Who.NO_TOKEN, "ok:GAMES"),
         row(Request.LIST_GAMES, Who.SEAT, "ok:GAMES"),
         row(Request.LIST_SCENARIOS, Who.NO_TOKEN, "ok:SCENARIOS"),
@@ -241,6 +288,9 @@ class RolesAndSecrecyTest {
     ClientMessage.Builder request = r.build.apply(token(who));
     if (request.hasDiffGames()) {
       request.getDiffGamesBuilder().setGameA(game).setGameB(game);
+    }
+    if (request.hasOpenConsole()) {
+      request.getOpenConsoleBuilder().setGameId(game);
     }
     ServerMessage reply = connection(who).request(request);
     String actual =
