@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The debrief's headings and fixed texts in English and Korean. The sentences drawn from the game
- * (the narrative, the reasons) stay as the engine words them; the page around them follows the
- * language asked for ({@code --lang ko}, {@code ?lang=ko}).
+ * The debrief's headings and fixed texts in English and Korean, in the language asked for ({@code
+ * --lang ko}, {@code ?lang=ko}). The sentences drawn from the game are written in the same language
+ * when the debrief is built ({@link Debrief#of(org.entente.server.history.GameHistory,
+ * org.entente.server.replay.Room, Debrief.Options, Words)}; the Korean ones in {@link Korean}).
  */
 public enum Words {
   EN("en"),
@@ -32,6 +33,23 @@ public enum Words {
       default ->
           throw new IllegalArgumentException("unknown language '" + s + "'; choose en or ko");
     };
+  }
+
+  /** "turn 3" (as in a sentence) or "3턴". */
+  public String turn(int n) {
+    return this == KO ? n + "턴" : "turn " + n;
+  }
+
+  /** "Turn 3" (as a heading or at the start of a sentence) or "3턴". */
+  public String turnHeading(int n) {
+    return this == KO ? n + "턴" : "Turn " + n;
+  }
+
+  /** "turn 3" or "turns 3-7", in this language. */
+  public String turns(int from, int to) {
+    return this == KO
+        ? Korean.turns(from, to)
+        : from == to ? "turn " + from : "turns " + from + "-" + to;
   }
 
   /** The text of {@code key} in this language; throws for a key neither table has. */
