@@ -439,7 +439,7 @@ final class Korean {
                   LineKind.CLIENT,
                   event(e)
                       + (e.states().size() > 1
-                          ? ": " + e.states().get(1) + "의 종속국이 됨 (후원국 " + e.states().get(1) + ")"
+                          ? " — 종속국이 됨 (후원국 " + e.states().get(1) + ")"
                           : "")));
       case CLIENT_LINK_ENDED -> out.add(new Line(LineKind.CLIENT, event(e)));
       case CRISIS_DECLARED -> out.add(new Line(LineKind.CRISIS, "위기 선언: " + event(e)));
