@@ -28,14 +28,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * tags, the proper names, the ids, the outcome codes, the numbers and the instructor's own notes
  * are taken out, no English word is left in the HTML or the Markdown.
  */
-class KoreanDebriefTest {
+public class KoreanDebriefTest {
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
 
   /**
    * Every English word left in {@code text} once {@code allowed} (names, user texts) and ids are
    * taken out, each with the text around it.
    */
-  static List<String> english(String text, Collection<String> allowed, Collection<String> ids) {
+  public static List<String> english(
+      String text, Collection<String> allowed, Collection<String> ids) {
     String s = text;
     List<String> longestFirst = new ArrayList<>(allowed);
     longestFirst.sort(Comparator.comparingInt(String::length).reversed());
@@ -65,7 +66,7 @@ class KoreanDebriefTest {
   }
 
   /** The visible text of an HTML page (SVG titles and labels included), entities decoded. */
-  static String visible(String html) {
+  public static String visible(String html) {
     return html.replaceAll("(?s)<style>.*?</style>", " ")
         .replaceAll("<[^>]*>", " ")
         .replace("&lt;", "<")
