@@ -156,6 +156,10 @@ class RoomDebriefTest {
         .isEmpty();
     assertThat(html).contains("1-2턴: 학생 " + RoomGame.STUDENT, "3-4턴: 자동 조종(");
     String md = debrief("--format", "md", "--lang", "ko");
+    Path out = Path.of("target", "debrief-ko");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("room-game.html"), html);
+    Files.writeString(out.resolve("room-game.md"), md);
     assertThat(org.entente.server.debrief.KoreanDebriefTest.english(md, allowed, ids))
         .as("English left in the Korean Markdown")
         .isEmpty();
