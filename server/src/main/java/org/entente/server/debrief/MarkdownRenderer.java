@@ -375,7 +375,7 @@ final class MarkdownRenderer {
         case CONQUEST -> "**정복:** ";
         case CRISIS -> "**위기:** ";
         case ALLIANCE -> "동맹: ";
-        case CLIENT -> "피후원: ";
+        case CLIENT -> "종속 관계: ";
         case STANCES -> "입장: ";
         case CONDUCT -> "행동: ";
         case INJECT -> "*교수자 주입:* ";

@@ -184,8 +184,8 @@ public enum Words {
                   + " defensive alliance, dotted for an offensive one), a dashed arrow runs from patron"
                   + " to client, and conquered states are grey.",
               "시작, 전환점 이후, 끝의 동맹 관계를 원 위에"
-                  + " 그렸습니다. 같은 동맹의 구성국은 색 선으로(방어 동맹은 실선, 공격 동맹은 점선) 잇고,"
-                  + " 점선 화살표는 후원국에서 피후원국으로 향하며, 정복된 국가는 회색입니다."),
+                  + " 그렸습니다. 같은 동맹의 구성국은 색 선으로(방어 동맹은 실선, 공세 동맹은 점선) 잇고,"
+                  + " 점선 화살표는 후원국에서 종속국으로 향하며, 정복된 국가는 회색입니다."),
           e("noAlliances", "No alliances.", "동맹 없음."),
           e("turnByTurn", "Turn by turn", "턴별 경과"),
           e(
@@ -205,7 +205,7 @@ public enum Words {
           e("k.news", "News.", "소식."),
           e("k.stances", "Stances.", "입장."),
           e("k.alliance", "Alliance.", "동맹."),
-          e("k.client", "Client.", "피후원."),
+          e("k.client", "Client.", "종속 관계."),
           e("k.crisis", "Crisis.", "위기."),
           e("k.war", "War.", "전쟁."),
           e("k.conquest", "Conquest.", "정복."),
