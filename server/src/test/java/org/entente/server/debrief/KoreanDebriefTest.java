@@ -76,7 +76,8 @@ public class KoreanDebriefTest {
         .replace("&amp;", "&");
   }
 
-  private static List<String> names(GameHistory h) {
+  /** What a Korean debrief of {@code h} shows as it is: names, notes, untranslated news. */
+  public static List<String> names(GameHistory h) {
     List<String> out = new ArrayList<>();
     for (Nation n : h.world().start()) {
       out.add(n.name());
@@ -104,7 +105,8 @@ public class KoreanDebriefTest {
     return out;
   }
 
-  private static List<String> ids(GameHistory h) {
+  /** The state ids of {@code h}. */
+  public static List<String> ids(GameHistory h) {
     return h.world().start().stream().map(Nation::id).toList();
   }
 
