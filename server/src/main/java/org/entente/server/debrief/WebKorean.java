@@ -30,7 +30,8 @@ final class WebKorean {
   private static final Pattern RULE =
       Pattern.compile(
           "^\\s*\\[(`[^`]*`|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"),\\s*'((?:[^'\\\\]|\\\\.)*)'\\],\\s*$");
-  private static final Pattern NAMED_ALLIANCE = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)+");
+  // a scenario's named alliance: the client names the hyphenated ones; "nato" is named here too
+  private static final Pattern NAMED_ALLIANCE = Pattern.compile("[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
   private static final Pattern LOWER_WORD = Pattern.compile("[a-z]{2,}");
 
   private static Map<String, String> dict;

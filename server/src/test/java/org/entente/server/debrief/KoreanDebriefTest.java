@@ -111,7 +111,16 @@ public class KoreanDebriefTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"europe-1914, 3", "europe-1914, 7", "europe-1936, 2", "tutorial, 1"})
+  @CsvSource({
+    "europe-1914, 3",
+    "europe-1914, 7",
+    "europe-1936, 2",
+    "europe-1936, 42",
+    "middle-east-1955, 5",
+    "peloponnesian-431bc, 2",
+    "east-asia-2016, 4",
+    "tutorial, 1"
+  })
   void theKoreanDebriefHasNoEnglishSentence(String scenario, long seed) throws Exception {
     GameHistory h = DebriefTest.game(scenario, seed);
     Debrief d = Debrief.of(h, Room.of(h), Debrief.Options.instructor(), Words.KO);
