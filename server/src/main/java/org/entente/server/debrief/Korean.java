@@ -106,11 +106,23 @@ final class Korean {
         + (reason == null || reason.isEmpty() ? "" : " — " + reason);
   }
 
+  /** How the engine ends the text of a scheduled crisis that is void. */
+  private static final String VOID_FORCED = " (void: a party is conquered, or they are allied)";
+
   /** A game event in Korean: the client's wording, or one built from its kind and states. */
   static String event(Event e) {
     String k = WebKorean.engine(e.text());
     if (k != null) {
       return k;
+    }
+    // a scheduled crisis that could not start (its news text, then why)
+    if (e.kind() == TurnReport.EventKind.CRISIS_VOID
+        && e.text().endsWith(VOID_FORCED)
+        && e.states().size() == 2) {
+      return e.states().get(0)
+          + "의 "
+          + e.states().get(1)
+          + " 공격 위기는 무효: 당사국 하나가 정복되었거나 두 국가가 이미 동맹임";
     }
     String who = String.join(", ", e.states());
     String what =

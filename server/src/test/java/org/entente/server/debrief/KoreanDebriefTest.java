@@ -133,6 +133,18 @@ public class KoreanDebriefTest {
 
     assertThat(english(visible(html), names(h), ids(h))).as("English left in the HTML").isEmpty();
     assertThat(english(md, names(h), ids(h))).as("English left in the Markdown").isEmpty();
+    // every event has its own Korean sentence, not the generic one built from its kind
+    Pattern generic =
+        Pattern.compile(
+            "(위기 선언: )?(동맹 결성|동맹 가입|동맹 탈퇴|동맹 해체|종속 관계 성립|종속 관계 종료|위기 선언|위기 해소|위기 무효|정복|전쟁)"
+                + "(: [A-Z0-9, ]+)?");
+    for (Debrief.TurnStory t : d.turns()) {
+      for (Debrief.Line l : t.lines()) {
+        assertThat(generic.matcher(l.text()).matches())
+            .as("turn %d: %s", t.turn(), l.text())
+            .isFalse();
+      }
+    }
     assertThat(d.turningPoints()).isNotEmpty();
     for (Debrief.TurningPoint p : d.turningPoints()) {
       assertThat(p.why()).allMatch(KoreanDebriefTest::hangul, "every reason is in Korean");
