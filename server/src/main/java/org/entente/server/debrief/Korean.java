@@ -404,7 +404,7 @@ final class Korean {
   static String quiet(int from, int to, int crises) {
     return turns(from, to)
         + ": 동맹의 결성이나 붕괴, 전쟁, 메모, 주입 사건, 메시지가 없었습니다"
-        + (crises == 0 ? "." : "; 위기 " + crises + "건.");
+        + (crises == 0 ? "." : "(위기 " + crises + "건).");
   }
 
   /** A turn's story in Korean: the news, the stances, the events, the wars and the conduct. */
@@ -479,7 +479,7 @@ final class Korean {
     String reason = WebKorean.engine(w.reason());
     return String.format(
         Locale.ROOT,
-        "위기 %s의 전쟁(%s %s): %s 대 %s; 전선의 전력 %.1f 대 %.1f, 공격 측 승산 %.0f%%. %s%s",
+        "위기 %s의 전쟁(%s %s): %s 대 %s; 전선의 전력 %.1f 대 %.1f, 공격 측 승산 %.0f%%. 결과: %s%s",
         w.crisis(),
         Josa.iGa(w.aggressor()),
         Josa.eulReul(w.target()) + " 공격",
@@ -488,9 +488,8 @@ final class Korean {
         w.attackStrength(),
         w.defenceStrength(),
         100 * w.attackersWinChance(),
-        w.attackersWon() ? "공격 측이 이겼습니다" : "방어 측이 버텼습니다",
-        (w.conquered() ? "(" + Josa.eunNeun(w.target()) + " 정복됨)" : "")
-            + (reason == null || reason.isEmpty() ? "." : ": " + reason + "."));
+        result(w),
+        reason == null || reason.isEmpty() ? "." : " — " + reason + ".");
   }
 
   /** The turn's stances grouped, as the English lines group them. */
