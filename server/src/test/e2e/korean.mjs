@@ -63,8 +63,9 @@ const NOT_LANGUAGE = [
 
 /**
  * Every English word on the page: text nodes (the iframe of the debrief report excluded: the
- * report is the server's English document), the title, and the placeholder, title, aria-label and
- * alt attributes. Returns [{word, where}].
+ * report is the server's own document, checked in Korean by KoreanDebriefTest and
+ * DebriefBrowserTest), the title, and the placeholder, title, aria-label and alt attributes.
+ * Returns [{word, where}].
  */
 async function englishOn(page) {
   const found = await page.evaluate(() => {

@@ -165,8 +165,8 @@ export function engineKo(text) {
     let failed = false;
     const out = r.ko.replace(/\$([0-9]+)/g, (x, k) => {
       const part = m[Number(k)] || '';
-      // a scenario's named alliance (e.g. triple-alliance) by its name
-      if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(part) && has(`allianceId.${part}`)) return t(`allianceId.${part}`);
+      // a scenario's named alliance (e.g. triple-alliance, nato) by its name
+      if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(part) && has(`allianceId.${part}`)) return t(`allianceId.${part}`);
       // a part that is a whole sentence (not an id, a number or a list of ids) is translated too
       if (r.nested) {
         const inner = engineKo(part);

@@ -449,7 +449,7 @@ export default {
   'debrief.json': "JSON",
   'debrief.unavailable': "{label} (받을 수 없음: {message})",
   'debrief.refused': "서버가 디브리핑을 거부했습니다 ({status}): {text}",
-  'debrief.languageNote': "아래 디브리핑 보고서의 제목과 고정 문구는 한국어로 나오지만, 게임에서 나온 문장(서술과 이유)은 서버가 영어로 씁니다.",
+  'debrief.languageNote': "아래 디브리핑 보고서는 서버가 한국어로 씁니다. 교수자의 메모, 주입한 사건, 메시지는 쓴 그대로 나오고, JSON 파일은 영어로 받습니다.",
   'console.seats': "자리",
   'console.controls': "시간과 게임",
   'console.inject': "사건 투입",

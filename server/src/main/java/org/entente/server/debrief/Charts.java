@@ -68,6 +68,19 @@ final class Charts {
       String yLabel,
       boolean percent,
       Set<Integer> only) {
+    return lines(ids, names, all, title, yLabel, percent, only, Words.EN);
+  }
+
+  /** The line chart with its fixed labels in {@code lang}. */
+  static String lines(
+      List<String> ids,
+      List<String> names,
+      List<PowerSample> all,
+      String title,
+      String yLabel,
+      boolean percent,
+      Set<Integer> only,
+      Words lang) {
     int thin = Math.max(1, (all.size() + MAX_POINTS - 1) / MAX_POINTS);
     List<PowerSample> samples = new java.util.ArrayList<>();
     for (int k = 0; k < all.size(); k += thin) {
@@ -147,9 +160,10 @@ final class Charts {
             left, top, left, n(top + ph)));
     b.append(
         String.format(
-            "<text x=\"%s\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">turns played (0 ="
-                + " the start)</text>",
-            n(left + pw / 2), h - 12));
+            "<text x=\"%s\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">%s</text>",
+            n(left + pw / 2),
+            h - 12,
+            lang == Words.KO ? "진행한 턴 수 (0 = 시작)" : "turns played (0 = the start)"));
     b.append(
         String.format(
             "<text x=\"16\" y=\"%s\" text-anchor=\"middle\" font-size=\"12\""
@@ -249,13 +263,28 @@ final class Charts {
 
   /** The caption of the scale: "threat T[j][i]" and the factor, if any. */
   static String scaleCaption(double vmax) {
+    return scaleCaption(vmax, Words.EN);
+  }
+
+  /** The caption of the scale in {@code lang}. */
+  static String scaleCaption(double vmax, Words lang) {
     double f = factor(vmax);
+    if (lang == Words.KO) {
+      return "색 척도: 위협 T[j][i]"
+          + (f == 1 ? "" : String.format(Locale.ROOT, ", 값은 \u00d7%.0f로 표시", f));
+    }
     return "colour scale: threat T[j][i]"
         + (f == 1 ? "" : String.format(Locale.ROOT, ", values shown \u00d7%.0f", f));
   }
 
   /** T[j][i] as a grid: row j (who feels), column i (who is feared), colour scale 0..vmax. */
   static String threat(Snapshot s, double vmax) {
+    return threat(s, vmax, Words.EN);
+  }
+
+  /** The threat grid with its labels in {@code lang}. */
+  static String threat(Snapshot s, double vmax, Words lang) {
+    boolean ko = lang == Words.KO;
     List<String> ids = s.ids();
     int k = ids.size();
     int cell = k > 12 ? 28 : 38;
@@ -269,17 +298,20 @@ final class Charts {
         String.format(
             "<svg class=\"chart\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
             w, h, w, h));
-    b.append("<title>").append(html("Threat matrix, " + s.label())).append("</title>");
+    b.append("<title>")
+        .append(html((ko ? "위협 행렬, " : "Threat matrix, ") + s.label()))
+        .append("</title>");
     b.append(
         String.format(
-            "<text x=\"%s\" y=\"14\" text-anchor=\"middle\" font-size=\"12\">feared (column"
-                + " i)</text>",
-            n(left + gridW / 2.0)));
+            "<text x=\"%s\" y=\"14\" text-anchor=\"middle\" font-size=\"12\">%s</text>",
+            n(left + gridW / 2.0), ko ? "위협을 주는 국가 (열 i)" : "feared (column i)"));
     b.append(
         String.format(
             "<text x=\"14\" y=\"%s\" text-anchor=\"middle\" font-size=\"12\""
-                + " transform=\"rotate(-90 14 %s)\">feels the threat (row j)</text>",
-            n(top + gridW / 2.0), n(top + gridW / 2.0)));
+                + " transform=\"rotate(-90 14 %s)\">%s</text>",
+            n(top + gridW / 2.0),
+            n(top + gridW / 2.0),
+            ko ? "위협을 느끼는 국가 (행 j)" : "feels the threat (row j)"));
     for (int i = 0; i < k; i++) {
       b.append(
           String.format(
@@ -316,11 +348,17 @@ final class Charts {
                 cell,
                 heat(f),
                 html(
-                    ids.get(j)
-                        + " feels a threat of "
-                        + String.format(Locale.ROOT, "%.5f", v)
-                        + " from "
-                        + ids.get(i))));
+                    ko
+                        ? Josa.iGa(ids.get(j))
+                            + " "
+                            + ids.get(i)
+                            + "에게서 느끼는 위협 "
+                            + String.format(Locale.ROOT, "%.5f", v)
+                        : ids.get(j)
+                            + " feels a threat of "
+                            + String.format(Locale.ROOT, "%.5f", v)
+                            + " from "
+                            + ids.get(i))));
         if (cell >= 34) {
           b.append(
               String.format(
@@ -339,7 +377,7 @@ final class Charts {
     b.append(
         String.format(
             "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
-            left, ly - 6, html(scaleCaption(vmax))));
+            left, ly - 6, html(scaleCaption(vmax, lang))));
     for (int t = 0; t <= 5; t++) {
       double v = vmax * t / 5;
       b.append(
@@ -360,6 +398,12 @@ final class Charts {
 
   /** States on a circle, alliance edges, patron-to-client arrows, conquered states greyed. */
   static String network(Snapshot s, List<String> names) {
+    return network(s, names, Words.EN);
+  }
+
+  /** The network with its titles in {@code lang}. */
+  static String network(Snapshot s, List<String> names, Words lang) {
+    boolean ko = lang == Words.KO;
     List<String> ids = s.ids();
     int k = ids.size();
     int size = 400;
@@ -379,7 +423,9 @@ final class Charts {
         String.format(
             "<svg class=\"chart\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
             size, size, size, size));
-    b.append("<title>").append(html("Alliance network, " + s.label())).append("</title>");
+    b.append("<title>")
+        .append(html((ko ? "동맹 네트워크, " : "Alliance network, ") + s.label()))
+        .append("</title>");
     int g = 0;
     for (Group al : s.alliances()) {
       String col = ALLIANCE_COLOURS[g % ALLIANCE_COLOURS.length];
@@ -403,7 +449,7 @@ final class Charts {
                   al.kind() == AllianceKind.OFFENSIVE
                       ? " stroke-dasharray=\"1 5\" stroke-linecap=\"round\""
                       : "",
-                  html(al.words())));
+                  html(ko ? Korean.group(al) : al.words())));
         }
       }
       g++;
@@ -429,7 +475,14 @@ final class Charts {
           String.format(
               "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#111111\""
                   + " stroke-width=\"1.8\" stroke-dasharray=\"5 3\"><title>%s</title></line>",
-              n(x1), n(y1), n(baseX), n(baseY), html(l.patron() + " is patron of " + l.client())));
+              n(x1),
+              n(y1),
+              n(baseX),
+              n(baseY),
+              html(
+                  ko
+                      ? Josa.eunNeun(l.patron()) + " " + l.client() + "의 후원국"
+                      : l.patron() + " is patron of " + l.client())));
       b.append(
           String.format(
               "<polygon points=\"%s,%s %s,%s %s,%s\" fill=\"#111111\"/>",
@@ -452,7 +505,12 @@ final class Charts {
               gone ? "#d9d9d9" : colour(i),
               gone ? "#9e9e9e" : "#ffffff",
               gone ? " stroke-dasharray=\"3 2\"" : "",
-              html(ids.get(i) + " (" + names.get(i) + ")" + (gone ? ", conquered" : ""))));
+              html(
+                  ids.get(i)
+                      + " ("
+                      + names.get(i)
+                      + ")"
+                      + (gone ? (ko ? ", 정복됨" : ", conquered") : ""))));
       b.append(
           String.format(
               "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"11\""

@@ -25,6 +25,8 @@ import org.entente.server.engine.TurnReport.War;
 import org.entente.server.history.GameHistory;
 import org.entente.server.history.GameHistory.Annotation;
 import org.entente.server.replay.Room;
+import org.entente.server.scenario.KoreanTexts;
+import org.entente.server.scenario.ScenarioLoader;
 
 /**
  * The debrief of one game (RULES.md section 7) as data, ready for any renderer: every state's score
@@ -242,6 +244,17 @@ public record Debrief(
    * instructor, or one state's part for its student.
    */
   public static Debrief of(GameHistory h, Room room, Options o) {
+    return of(h, room, o, Words.EN);
+  }
+
+  /**
+   * The debrief of {@code h} played by {@code room}, as {@code o} asks, its sentences written in
+   * {@code lang}: in Korean, the state and scenario names the scenario has in Korean, and the
+   * engine's reasons from their outcome codes (the English reasons stay in the English debrief).
+   */
+  public static Debrief of(GameHistory h, Room room, Options o, Words lang) {
+    Words w = lang == null ? Words.EN : lang;
+    KoreanTexts ko = w == Words.KO ? ScenarioLoader.korean(h.world().id()) : null;
     List<Integer> positions = o.positions();
     GameState end = h.last();
     int n = h.world().size();
@@ -257,15 +270,17 @@ public record Debrief(
       Tally t = end.tallies().get(i);
       ClientLink patron = end.patronOf(nat.id());
       String status =
-          nat.conquered()
-              ? "conquered"
-              : patron != null ? "client of " + patron.patron() : "independent";
+          w == Words.KO
+              ? Korean.status(nat.conquered(), patron == null ? null : patron.patron())
+              : nat.conquered()
+                  ? "conquered"
+                  : patron != null ? "client of " + patron.patron() : "independent";
       bal += t.balanced();
       band += t.bandwagoned();
       states.add(
           new StateResult(
               nat.id(),
-              nat.name(),
+              ko == null ? nat.name() : ko.stateNames().getOrDefault(nat.id(), nat.name()),
               h.strategies().get(nat.id()),
               scores.get(i),
               initial[i],
@@ -296,7 +311,7 @@ public record Debrief(
           "unknown state '" + focus + "'; the states are " + String.join(", ", ids));
     }
     Room seated = room.ordered(ids, played);
-    List<TurningPoint> points = TurningPoints.of(h);
+    List<TurningPoint> points = TurningPoints.of(h, w);
     if (focus != null) {
       points = points.stream().filter(p -> mentions(p, focus)).toList();
       notes.clear();
@@ -324,7 +339,7 @@ public record Debrief(
           lines.add(new Line(LineKind.INJECT, text));
         }
       }
-      lines.addAll(story(r, news));
+      lines.addAll(story(r, news, ko));
       news = r.news();
       boolean quiet =
           fold
@@ -349,20 +364,20 @@ public record Debrief(
         continue;
       }
       if (quietFrom != 0) {
-        turns.add(quiet(quietFrom, r.turn() - 1, quietCrises));
+        turns.add(quiet(quietFrom, r.turn() - 1, quietCrises, w));
         quietFrom = 0;
       }
       turns.add(
           new TurnStory(
               r.turn(),
-              r.label(),
+              ko == null ? r.label() : WebKorean.turnLabel(r.label()),
               fold ? lines.stream().filter(l -> l.kind() != LineKind.STANCES).toList() : lines,
               fold ? List.of() : r.stances(),
               fold ? List.of() : r.lens(),
               notes.getOrDefault(r.turn(), List.of())));
     }
     if (quietFrom != 0) {
-      turns.add(quiet(quietFrom, played, quietCrises));
+      turns.add(quiet(quietFrom, played, quietCrises, w));
     }
 
     List<PowerSample> power = new ArrayList<>();
@@ -372,14 +387,14 @@ public record Debrief(
       for (double v : p) {
         row.add(v);
       }
-      power.add(new PowerSample(k, positionLabel(h, k), row));
+      power.add(new PowerSample(k, positionLabel(h, k, w), row));
     }
 
     List<Snapshot> snapshots = new ArrayList<>();
     List<Integer> at =
         positions == null || positions.isEmpty() ? turningPositions(points, played) : positions;
     for (int k : chartPositions(h.states().size(), at)) {
-      snapshots.add(snapshot(h, k, ids));
+      snapshots.add(snapshot(h, k, ids, w));
     }
 
     List<PowerSample> threat = new ArrayList<>();
@@ -395,7 +410,7 @@ public record Debrief(
         }
         row.add(max);
       }
-      threat.add(new PowerSample(k, positionLabel(h, k), row));
+      threat.add(new PowerSample(k, positionLabel(h, k, w), row));
     }
     List<PowerSample> coverage = new ArrayList<>();
     for (TurnReport r : h.reports()) {
@@ -408,7 +423,7 @@ public record Debrief(
                 .findFirst()
                 .orElse(0));
       }
-      coverage.add(new PowerSample(r.turn(), positionLabel(h, r.turn()), row));
+      coverage.add(new PowerSample(r.turn(), positionLabel(h, r.turn(), w), row));
     }
 
     List<SeatStory> seats = new ArrayList<>();
@@ -417,14 +432,19 @@ public record Debrief(
         seats.add(new SeatStory(seat.state(), seat.students(), seat.spans()));
       }
     }
-    List<Decision> allMisses = Lens.misses(h.reports(), focus);
+    List<Decision> allMisses = Lens.misses(h.reports(), focus, w);
     List<StateDecisions> decisions =
-        Lens.perState(h.reports(), focus == null ? ids : List.of(focus));
-    List<String> summary = Summary.of(h, states, system, points, seated, played, focus, bal, band);
+        Lens.perState(h.reports(), focus == null ? ids : List.of(focus), w);
+    String scenarioName = ko == null || ko.name().isEmpty() ? h.world().name() : ko.name();
+    List<String> summary =
+        w == Words.KO
+            ? Korean.summary(
+                h, scenarioName, states, system, points, seated, played, focus, bal, band)
+            : Summary.of(h, states, system, points, seated, played, focus, bal, band);
     return new Debrief(
         h.gameId(),
         h.world().id(),
-        h.world().name(),
+        scenarioName,
         h.seed(),
         played,
         h.strategies(),
@@ -432,13 +452,15 @@ public record Debrief(
         system,
         bal,
         band,
-        comparison(system.balancingShare(), bal, band),
+        w == Words.KO
+            ? Korean.comparison(system.balancingShare(), bal, band)
+            : comparison(system.balancingShare(), bal, band),
         turns,
         other,
         power,
         snapshots,
         points,
-        TurningPoints.questions(points),
+        TurningPoints.questions(points, w),
         summary,
         seats,
         o.messages(),
@@ -456,13 +478,24 @@ public record Debrief(
 
   /** Whether a turning point speaks of {@code state} (its headline or its why). */
   static boolean mentions(TurningPoint p, String state) {
+    // an id between non-word characters (\\b would not part "FRN" from a Korean particle after it)
     java.util.regex.Pattern w =
-        java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(state) + "\\b");
+        java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(state) + "(?![A-Za-z0-9_])");
     return w.matcher(p.headline()).find() || p.why().stream().anyMatch(x -> w.matcher(x).find());
   }
 
   /** Quiet turns of a long game folded into one entry. */
-  private static TurnStory quiet(int from, int to, List<String> crises) {
+  private static TurnStory quiet(int from, int to, List<String> crises, Words w) {
+    if (w == Words.KO) {
+      return new TurnStory(
+          from,
+          Korean.turns(from, to),
+          List.of(new Line(LineKind.QUIET, Korean.quiet(from, to, crises.size()))),
+          List.of(),
+          List.of(),
+          List.of());
+    }
     String text =
         (from == to ? "Turn " + from : "Turns " + from + "-" + to)
             + ": no alliance formed or broke, no war, no note, inject or message"
@@ -485,7 +518,7 @@ public record Debrief(
   static List<Integer> turningPositions(List<TurningPoint> points, int played) {
     List<Integer> turns =
         points.stream()
-            .filter(p -> !p.kind().equals("threat shift"))
+            .filter(p -> !TurningPoints.isThreatShift(p))
             .map(TurningPoint::turn)
             .distinct()
             .sorted()
@@ -521,13 +554,23 @@ public record Debrief(
 
   /** How position {@code k} (after k turns) reads. */
   static String positionLabel(GameHistory h, int k) {
+    return positionLabel(h, k, Words.EN);
+  }
+
+  /** How position {@code k} reads in {@code w}. */
+  static String positionLabel(GameHistory h, int k, Words w) {
+    if (w == Words.KO) {
+      return k == 0
+          ? "시작 (1턴 전, " + WebKorean.turnLabel(h.world().label(1)) + ")"
+          : k + "턴 후 (" + WebKorean.turnLabel(h.world().label(k)) + ")";
+    }
     if (k == 0) {
       return "start (before turn 1, " + h.world().label(1) + ")";
     }
     return "after turn " + k + " (" + h.world().label(k) + ")";
   }
 
-  private static Snapshot snapshot(GameHistory h, int k, List<String> ids) {
+  private static Snapshot snapshot(GameHistory h, int k, List<String> ids, Words w) {
     GameState s = h.states().get(k);
     ThreatModel m = ThreatModel.of(s);
     int n = ids.size();
@@ -546,7 +589,7 @@ public record Debrief(
     List<Link> clients = s.clients().stream().map(c -> new Link(c.patron(), c.client())).toList();
     List<String> conquered =
         s.nations().stream().filter(Nation::conquered).map(Nation::id).toList();
-    return new Snapshot(k, positionLabel(h, k), ids, threat, alliances, clients, conquered);
+    return new Snapshot(k, positionLabel(h, k, w), ids, threat, alliances, clients, conquered);
   }
 
   private static double rate(int a, int n) {
@@ -581,7 +624,10 @@ public record Debrief(
 
   // ---- the narrative ----
 
-  private static List<Line> story(TurnReport r, List<Event> news) {
+  private static List<Line> story(TurnReport r, List<Event> news, KoreanTexts ko) {
+    if (ko != null) {
+      return Korean.story(r, news, ko);
+    }
     List<Line> out = new ArrayList<>();
     for (Event e : news) {
       event(out, r, e);
@@ -708,8 +754,16 @@ public record Debrief(
 
   /** A prediction or stance in words: "BALANCE vs GMY", "BANDWAGON with GMY", "HIDE". */
   static String stanceWords(Stance.StanceKind kind, String target) {
+    return stanceWords(kind, target, Words.EN);
+  }
+
+  /** A prediction or stance in words, in {@code w}. */
+  static String stanceWords(Stance.StanceKind kind, String target, Words w) {
     if (kind == null) {
       return "-";
+    }
+    if (w == Words.KO) {
+      return Korean.stance(kind, target);
     }
     return switch (kind) {
       case BALANCE -> "BALANCE vs " + target;

@@ -235,7 +235,8 @@ public final class DebriefCommand implements Callable<Integer> {
       PrintWriter err) {
     String text;
     try {
-      text = Debriefs.render(Debrief.of(history, room, options), format, lang);
+      Words words = format == Format.JSON || lang == null ? Words.EN : lang;
+      text = Debriefs.render(Debrief.of(history, room, options, words), format, words);
     } catch (IllegalArgumentException e) {
       err.println("--state: " + e.getMessage());
       err.flush();

@@ -28,10 +28,14 @@ public final class Debriefs {
     return render(d, format, Words.EN);
   }
 
-  /** Renders a built debrief; the HTML form's headings and fixed texts in {@code lang}. */
+  /**
+   * Renders a built debrief; the HTML and Markdown forms' headings and fixed texts in {@code lang}
+   * (build the debrief in the same language for its sentences: {@link Debrief#of(GameHistory,
+   * org.entente.server.replay.Room, Debrief.Options, Words)}).
+   */
   public static String render(Debrief d, Format format, Words lang) {
     return switch (format) {
-      case MD -> MarkdownRenderer.render(d);
+      case MD -> MarkdownRenderer.render(d, lang);
       case HTML -> HtmlRenderer.render(d, lang);
       case JSON -> JsonRenderer.render(d);
     };

@@ -90,7 +90,7 @@ final class HtmlRenderer {
     b.append("<p class=\"meta\">").append(w.t("scenario")).append(" <code>");
     b.append(html(d.scenarioId())).append("</code>");
     b.append(", ").append(w.t("seed")).append(' ').append(d.seed()).append(", ");
-    b.append(d.turnsPlayed()).append(' ').append(w.t("turnsPlayed"));
+    b.append(d.turnsPlayed()).append(w == Words.KO ? "" : " ").append(w.t("turnsPlayed"));
     if (d.gameId() != null) {
       b.append(", ").append(w.t("game")).append(" <code>").append(html(d.gameId()));
       b.append("</code>");
@@ -124,37 +124,49 @@ final class HtmlRenderer {
 
     b.append("<h2 id=\"charts\">").append(w.t("charts")).append("</h2>\n");
     b.append("<figure id=\"power\">");
-    b.append(Charts.lines(ids, names, d.power(), w.t("powerChart"), w.t("powerAxis"), false, only));
+    b.append(
+        Charts.lines(ids, names, d.power(), w.t("powerChart"), w.t("powerAxis"), false, only, w));
     b.append("<figcaption>").append(html(w.t("powerCaption"))).append("</figcaption></figure>\n");
     b.append("<figure id=\"threat-over-time\">");
     b.append(
-        Charts.lines(ids, names, d.threat(), w.t("threatChart"), w.t("threatAxis"), true, only));
+        Charts.lines(ids, names, d.threat(), w.t("threatChart"), w.t("threatAxis"), true, only, w));
     b.append("<figcaption>").append(html(w.t("threatCaption"))).append("</figcaption></figure>\n");
     b.append("<figure id=\"coverage\">");
     b.append(
         Charts.lines(
-            ids, names, d.coverage(), w.t("coverageChart"), w.t("coverageAxis"), true, only));
+            ids, names, d.coverage(), w.t("coverageChart"), w.t("coverageAxis"), true, only, w));
     b.append("<figcaption>").append(html(w.t("coverageCaption")));
     b.append("</figcaption></figure>\n");
 
     if (d.focus() == null) {
       double vmax = Charts.maxThreat(d.snapshots());
       b.append("<h2 id=\"threat\">").append(w.t("threatMatrix")).append("</h2>\n");
-      b.append(
-              "<p>Each cell is T[j][i], the threat state j (row) feels from state i (column). The"
-                  + " colour runs from white (no threat) to dark red (")
-          .append(html(Numbers.num(vmax, 3)))
-          .append(", the largest threat in these charts); the same scale serves every chart.")
-          .append(
-              Charts.factor(vmax) == 1
-                  ? ""
-                  : " Cell values are shown multiplied by "
-                      + Numbers.num(Charts.factor(vmax), 0)
-                      + ".")
-          .append("</p>\n");
+      if (w == Words.KO) {
+        b.append("<p>각 칸은 T[j][i], 곧 국가 j(행)가 국가 i(열)에게서 느끼는 위협입니다. 색은 흰색(위협 없음)에서" + " 진한 빨강(")
+            .append(html(Numbers.num(vmax, 3)))
+            .append(", 이 차트들에서 가장 큰 위협)까지이며, 모든 차트가 같은 척도를 씁니다.")
+            .append(
+                Charts.factor(vmax) == 1
+                    ? ""
+                    : " 칸의 값은 " + Numbers.num(Charts.factor(vmax), 0) + "을 곱해 표시했습니다.")
+            .append("</p>\n");
+      } else {
+        b.append(
+                "<p>Each cell is T[j][i], the threat state j (row) feels from state i (column). The"
+                    + " colour runs from white (no threat) to dark red (")
+            .append(html(Numbers.num(vmax, 3)))
+            .append(", the largest threat in these charts); the same scale serves every chart.")
+            .append(
+                Charts.factor(vmax) == 1
+                    ? ""
+                    : " Cell values are shown multiplied by "
+                        + Numbers.num(Charts.factor(vmax), 0)
+                        + ".")
+            .append("</p>\n");
+      }
       b.append("<div class=\"charts\">\n");
       for (Snapshot s : d.snapshots()) {
-        b.append("<figure>").append(Charts.threat(s, vmax));
+        b.append("<figure>").append(Charts.threat(s, vmax, w));
         b.append("<figcaption>").append(html(Debrief.capitalise(s.label())));
         b.append("</figcaption></figure>\n");
       }
@@ -165,7 +177,7 @@ final class HtmlRenderer {
     b.append("<p>").append(html(w.t("networkIntro"))).append("</p>\n");
     b.append("<div class=\"charts\">\n");
     for (Snapshot s : d.snapshots()) {
-      b.append("<figure class=\"network\">").append(Charts.network(s, names));
+      b.append("<figure class=\"network\">").append(Charts.network(s, names, w));
       b.append("<figcaption><b>");
       b.append(html(Debrief.capitalise(s.label()))).append("</b><br/>");
       int g = 0;
@@ -173,8 +185,8 @@ final class HtmlRenderer {
         b.append("<span class=\"swatch\" style=\"background:")
             .append(Charts.allianceColour(g++))
             .append("\"></span>")
-            .append(html(al.words()))
-            .append(" (cohesion ")
+            .append(html(w == Words.KO ? Korean.group(al) : al.words()))
+            .append(w == Words.KO ? " (결속력 " : " (cohesion ")
             .append(Numbers.num(al.cohesion(), 2))
             .append(")<br/>");
       }
@@ -182,10 +194,17 @@ final class HtmlRenderer {
         b.append(html(w.t("noAlliances"))).append("<br/>");
       }
       for (Link l : s.clients()) {
-        b.append(html(l.patron() + " → " + l.client() + " (patron → client)")).append("<br/>");
+        b.append(
+                html(
+                    l.patron()
+                        + " → "
+                        + l.client()
+                        + (w == Words.KO ? " (후원국 → 종속국)" : " (patron → client)")))
+            .append("<br/>");
       }
       if (!s.conquered().isEmpty()) {
-        b.append("Conquered: ").append(html(String.join(", ", s.conquered())));
+        b.append(w == Words.KO ? "정복됨: " : "Conquered: ");
+        b.append(html(String.join(", ", s.conquered())));
       }
       b.append("</figcaption></figure>\n");
     }
@@ -222,19 +241,12 @@ final class HtmlRenderer {
               : String.join(
                   ", ",
                   s.students().stream()
-                      .map(
-                          x ->
-                              x.name()
-                                  + " ("
-                                  + w.t("turn").toLowerCase(java.util.Locale.ROOT)
-                                  + " "
-                                  + x.turn()
-                                  + ")")
+                      .map(x -> x.name() + " (" + w.turn(x.turn()) + ")")
                       .toList()));
       b.append("<td>");
       int k = 0;
       for (Room.Span sp : s.spans()) {
-        b.append(k++ == 0 ? "" : "<br/>").append(html(sp.turns() + ": " + sp.player().words()));
+        b.append(k++ == 0 ? "" : "<br/>").append(html(span(sp, w)));
       }
       b.append("</td></tr>\n");
     }
@@ -247,8 +259,8 @@ final class HtmlRenderer {
         b.append("<ul class=\"injects\">\n");
         for (Room.Inject x : d.injects()) {
           for (String text : x.texts()) {
-            b.append("<li><a href=\"#turn-").append(x.turn()).append("\">").append(w.t("turn"));
-            b.append(' ').append(x.turn()).append("</a>: ").append(html(text)).append("</li>\n");
+            b.append("<li><a href=\"#turn-").append(x.turn()).append("\">");
+            b.append(w.turnHeading(x.turn())).append("</a>: ").append(html(text)).append("</li>\n");
           }
         }
         b.append("</ul>\n");
@@ -286,7 +298,7 @@ final class HtmlRenderer {
           .append(html(s.id()))
           .append("</td>");
       td(b, s.name());
-      td(b, seatWords(d, s));
+      td(b, seatWords(d, s, w));
       td(b, s.status());
       num(b, Numbers.num(sc.survival(), 2));
       num(b, Numbers.num(sc.security(), 2));
@@ -307,8 +319,14 @@ final class HtmlRenderer {
    * "students, then autopilot"...); never "human" for a seat no student joined.
    */
   static String seatWords(Debrief d, StateResult s) {
+    return seatWords(d, s, Words.EN);
+  }
+
+  /** Who played a state, in a word, in {@code w}. */
+  static String seatWords(Debrief d, StateResult s, Words w) {
+    boolean ko = w == Words.KO;
     if (s.strategy() != null) {
-      return s.strategy();
+      return ko ? Korean.strategy(s.strategy()) : s.strategy();
     }
     for (Debrief.SeatStory seat : d.seats()) {
       if (seat.state().equals(s.id())) {
@@ -316,19 +334,33 @@ final class HtmlRenderer {
         for (Room.Span sp : seat.spans()) {
           String k =
               switch (sp.player().kind()) {
-                case STUDENT -> "student";
-                case BOT -> "bot";
-                case AUTOPILOT -> "autopilot";
-                case NOBODY -> "no player";
+                case STUDENT -> ko ? "학생" : "student";
+                case BOT -> ko ? "봇" : "bot";
+                case AUTOPILOT -> ko ? "자동 조종" : "autopilot";
+                case NOBODY -> ko ? "플레이어 없음" : "no player";
               };
           if (kinds.isEmpty() || !kinds.get(kinds.size() - 1).equals(k)) {
             kinds.add(k);
           }
         }
-        return kinds.isEmpty() ? "no player" : String.join(", then ", kinds);
+        return kinds.isEmpty()
+            ? (ko ? "플레이어 없음" : "no player")
+            : String.join(ko ? ", 이후 " : ", then ", kinds);
       }
     }
-    return "no player";
+    return ko ? "플레이어 없음" : "no player";
+  }
+
+  /** A span of turns and who played it: "turns 1-3: bot (balancer)" / "1-3턴: 봇(위협 균형형)". */
+  static String span(Room.Span sp, Words w) {
+    return w == Words.KO
+        ? Korean.turns(sp.from(), sp.to()) + ": " + Korean.player(sp.player())
+        : sp.turns() + ": " + sp.player().words();
+  }
+
+  /** A message's sender and addressees in {@code w}. */
+  static String header(Room.Message m, Words w) {
+    return w == Words.KO ? Korean.header(m) : m.header();
   }
 
   private static void system(StringBuilder b, Debrief d, Words w) {
@@ -465,7 +497,7 @@ final class HtmlRenderer {
       b.append("<ol class=\"turning-points\">\n");
       for (Debrief.TurningPoint p : d.turningPoints()) {
         b.append("<li class=\"turning-point\"><a href=\"#turn-").append(p.turn()).append("\">");
-        b.append(w.t("turn")).append(' ').append(p.turn());
+        b.append(w.turnHeading(p.turn()));
         b.append("</a> <span class=\"kind\">").append(html(p.kind())).append("</span>: ");
         b.append("<span class=\"headline\">").append(html(p.headline())).append(".</span>");
         if (!p.why().isEmpty()) {
@@ -509,7 +541,7 @@ final class HtmlRenderer {
         b.append("</section>\n");
         continue;
       }
-      b.append("<h3>").append(w.t("turn")).append(' ').append(t.turn()).append(" (");
+      b.append("<h3>").append(w.turnHeading(t.turn())).append(" (");
       b.append(html(t.label())).append(")</h3>\n");
       for (Annotation a : t.annotations()) {
         note(b, a, w);
@@ -525,7 +557,7 @@ final class HtmlRenderer {
         }
         for (Room.Message m : msgs) {
           b.append("<li class=\"message\"><span class=\"kind\">").append(html(w.t("k.message")));
-          b.append("</span> <b>").append(html(m.header())).append(":</b> ");
+          b.append("</span> <b>").append(html(header(m, w))).append(":</b> ");
           b.append(html(m.text())).append("</li>\n");
         }
         b.append("</ul>\n");
@@ -545,10 +577,7 @@ final class HtmlRenderer {
     if (a.author() != null && !a.author().isBlank()) {
       b.append(' ').append(w.t("by")).append(' ').append(html(a.author()));
     }
-    b.append(
-        a.turn() < 1
-            ? " (" + w.t("beforeGame") + ")"
-            : " (" + w.t("turn").toLowerCase(java.util.Locale.ROOT) + " " + a.turn() + ")");
+    b.append(a.turn() < 1 ? " (" + w.t("beforeGame") + ")" : " (" + w.turn(a.turn()) + ")");
     b.append(":</b> ").append(html(a.text())).append("</div>\n");
   }
 

@@ -63,6 +63,11 @@ final class Lens {
 
   /** The decisions none of the three theories predicted, in turn order. */
   static List<Debrief.Decision> misses(List<TurnReport> reports, String only) {
+    return misses(reports, only, Words.EN);
+  }
+
+  /** The decisions none of the three theories predicted, in turn order, worded in {@code w}. */
+  static List<Debrief.Decision> misses(List<TurnReport> reports, String only, Words w) {
     List<Debrief.Decision> out = new ArrayList<>();
     for (TurnReport r : reports) {
       for (LensEntry e : r.lens()) {
@@ -70,7 +75,7 @@ final class Lens {
           continue;
         }
         if (!e.agreesThreat() && !e.agreesPower() && !e.agreesInterests()) {
-          out.add(decision(r.turn(), r.turn(), e));
+          out.add(decision(r.turn(), r.turn(), e, w));
         }
       }
     }
@@ -79,6 +84,12 @@ final class Lens {
 
   /** Per state, its decisions beside the predictions, identical consecutive turns folded. */
   static List<Debrief.StateDecisions> perState(List<TurnReport> reports, List<String> ids) {
+    return perState(reports, ids, Words.EN);
+  }
+
+  /** Per state, its decisions beside the predictions, worded in {@code w}. */
+  static List<Debrief.StateDecisions> perState(
+      List<TurnReport> reports, List<String> ids, Words w) {
     List<Debrief.StateDecisions> out = new ArrayList<>();
     for (String id : ids) {
       List<Debrief.Decision> rows = new ArrayList<>();
@@ -87,7 +98,7 @@ final class Lens {
           if (!e.state().equals(id)) {
             continue;
           }
-          Debrief.Decision d = decision(r.turn(), r.turn(), e);
+          Debrief.Decision d = decision(r.turn(), r.turn(), e, w);
           Debrief.Decision last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
           if (last != null && last.to() == r.turn() - 1 && last.sameAs(d)) {
             rows.set(rows.size() - 1, last.through(r.turn()));
@@ -104,22 +115,22 @@ final class Lens {
     return out;
   }
 
-  private static Debrief.Decision decision(int from, int to, LensEntry e) {
+  private static Debrief.Decision decision(int from, int to, LensEntry e, Words w) {
     return new Debrief.Decision(
         from,
         to,
         e.state(),
-        Debrief.stanceWords(e.actual(), e.actualTarget()),
-        words(e.threat()),
-        words(e.power()),
-        words(e.interests()),
+        Debrief.stanceWords(e.actual(), e.actualTarget(), w),
+        words(e.threat(), w),
+        words(e.power(), w),
+        words(e.interests(), w),
         e.agreesThreat(),
         e.agreesPower(),
         e.agreesInterests());
   }
 
-  private static String words(Prediction p) {
-    return p == null ? "-" : Debrief.stanceWords(p.kind(), p.target());
+  private static String words(Prediction p, Words w) {
+    return p == null ? "-" : Debrief.stanceWords(p.kind(), p.target(), w);
   }
 
   private static double rate(int a, int n) {

@@ -19,52 +19,87 @@ final class MarkdownRenderer {
   private MarkdownRenderer() {}
 
   static String render(Debrief d) {
+    return render(d, Words.EN);
+  }
+
+  /** English, or the Korean text, as {@code w} asks. */
+  private static String say(Words w, String en, String ko) {
+    return w == Words.KO ? ko : en;
+  }
+
+  static String render(Debrief d, Words w) {
     StringBuilder b = new StringBuilder();
-    b.append(d.focus() == null ? "# Debrief: " : "# Debrief for " + md(d.focus()) + ": ");
+    if (w == Words.KO) {
+      b.append(d.focus() == null ? "# 디브리핑: " : "# 학생용 디브리핑: " + md(d.focus()) + " - ");
+    } else {
+      b.append(d.focus() == null ? "# Debrief: " : "# Debrief for " + md(d.focus()) + ": ");
+    }
     b.append(md(d.scenarioName())).append("\n\n");
-    b.append("- Scenario: `").append(md(d.scenarioId())).append("`, seed ").append(d.seed());
-    b.append(", ").append(d.turnsPlayed()).append(" turns played");
+    b.append(say(w, "- Scenario: `", "- 시나리오: `")).append(md(d.scenarioId()));
+    b.append(say(w, "`, seed ", "`, 시드 ")).append(d.seed());
+    b.append(", ").append(d.turnsPlayed()).append(say(w, " turns played", "턴 진행"));
     if (d.gameId() != null) {
-      b.append(", game `").append(md(d.gameId())).append('`');
+      b.append(say(w, ", game `", ", 게임 `")).append(md(d.gameId())).append('`');
     }
     b.append("\n");
-    b.append("- ").append(Words.EN.t("chartsInHtml")).append("\n\n");
-    b.append("## Summary\n\n");
+    b.append("- ").append(w.t("chartsInHtml")).append("\n\n");
+    b.append("## ").append(w.t("summary")).append("\n\n");
     for (String line : d.summary()) {
       b.append(md(line)).append('\n');
     }
     b.append('\n');
-    room(b, d);
-    scores(b, d);
+    room(b, d, w);
+    scores(b, d, w);
     if (d.focus() == null) {
-      system(b, d);
+      system(b, d, w);
     }
-    turningPoints(b, d);
-    lens(b, d);
-    decisions(b, d);
-    alliances(b, d);
-    turns(b, d);
+    turningPoints(b, d, w);
+    lens(b, d, w);
+    decisions(b, d, w);
+    alliances(b, d, w);
+    turns(b, d, w);
     if (!d.otherNotes().isEmpty()) {
-      b.append("## Other notes\n\n");
+      b.append("## ").append(w.t("otherNotes")).append("\n\n");
       for (Annotation a : d.otherNotes()) {
-        note(b, a);
+        note(b, a, w);
       }
       b.append('\n');
     }
     return b.toString();
   }
 
-  private static void scores(StringBuilder b, Debrief d) {
-    b.append("## Scores\n\n");
-    b.append(
-        "| State | Name | Strategy | Status | Survival | Security | Autonomy | Power | Objectives"
-            + " | Total | P start | P end |\n");
+  private static void scores(StringBuilder b, Debrief d, Words w) {
+    b.append("## ").append(w.t("scores")).append("\n\n");
+    if (w == Words.KO) {
+      b.append("|");
+      for (String k :
+          List.of(
+              "state",
+              "name",
+              "strategy",
+              "status",
+              "survival",
+              "security",
+              "autonomy",
+              "power",
+              "objectives",
+              "total",
+              "pStart",
+              "pEnd")) {
+        b.append(' ').append(w.t(k)).append(" |");
+      }
+      b.append('\n');
+    } else {
+      b.append(
+          "| State | Name | Strategy | Status | Survival | Security | Autonomy | Power | Objectives"
+              + " | Total | P start | P end |\n");
+    }
     b.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (StateResult s : d.states()) {
       Scoring.Score sc = s.score();
       b.append("| ").append(md(s.id()));
       b.append(" | ").append(md(s.name()));
-      b.append(" | ").append(md(HtmlRenderer.seatWords(d, s)));
+      b.append(" | ").append(md(HtmlRenderer.seatWords(d, s, w)));
       b.append(" | ").append(md(s.status()));
       b.append(" | ").append(Numbers.num(sc.survival(), 2));
       b.append(" | ").append(Numbers.num(sc.security(), 2));
@@ -76,38 +111,52 @@ final class MarkdownRenderer {
       b.append(" | ").append(Numbers.num(s.finalPower(), 3));
       b.append(" |\n");
     }
-    b.append(
-        "\nComponents are in [0,1]; the total weights them (by default survival 40, security 25,"
-            + " autonomy 15, power 10, objectives 10).\n\n");
+    if (w == Words.KO) {
+      b.append('\n').append(w.t("scoresNote")).append("\n\n");
+    } else {
+      b.append(
+          "\nComponents are in [0,1]; the total weights them (by default survival 40, security 25,"
+              + " autonomy 15, power 10, objectives 10).\n\n");
+    }
   }
 
-  private static void system(StringBuilder b, Debrief d) {
+  private static void system(StringBuilder b, Debrief d, Words w) {
     Scoring.SystemView s = d.system();
-    b.append("## System view\n\n");
-    b.append("| Measure | Value |\n|---|---:|\n");
-    b.append("| Crises | ").append(s.crises()).append(" |\n");
-    b.append("| Wars | ").append(s.wars()).append(" |\n");
-    b.append("| States conquered | ").append(s.conquests()).append(" |\n");
-    b.append("| Hegemon | ").append(s.hegemon() == null ? "none" : md(s.hegemon())).append(" |\n");
-    b.append("| Alliances formed (joins included) | ").append(s.alliancesFormed()).append(" |\n");
-    b.append("| Alliances ended (dissolutions and departures) | ");
+    b.append("## ").append(w.t("system")).append("\n\n");
+    b.append(say(w, "| Measure | Value |", "| 항목 | 값 |")).append("\n|---|---:|\n");
+    b.append("| ").append(w.t("crises")).append(" | ").append(s.crises()).append(" |\n");
+    b.append("| ").append(w.t("wars")).append(" | ").append(s.wars()).append(" |\n");
+    b.append("| ").append(w.t("conquered")).append(" | ").append(s.conquests()).append(" |\n");
+    b.append("| ").append(w.t("hegemon")).append(" | ");
+    b.append(s.hegemon() == null ? w.t("none") : md(s.hegemon())).append(" |\n");
+    b.append("| ").append(w.t("formed")).append(" | ").append(s.alliancesFormed()).append(" |\n");
+    b.append("| ").append(w.t("ended")).append(" | ");
     b.append(s.alliancesEnded()).append(" |\n");
-    b.append("| Balancing share of alignment decisions | ").append(Numbers.pct(s.balancingShare()));
+    b.append("| ").append(w.t("balShare")).append(" | ").append(Numbers.pct(s.balancingShare()));
     b.append(" |\n\n");
   }
 
-  private static void lens(StringBuilder b, Debrief d) {
+  private static void lens(StringBuilder b, Debrief d, Words w) {
     Scoring.SystemView s = d.system();
-    b.append("## The theory lens\n\n");
+    b.append("## ").append(w.t("lens")).append("\n\n");
     b.append(
-        "Agreement of the stances actually taken with each theory's prediction, game-wide:\n\n");
-    b.append("- balance of threat: ").append(Numbers.pct(s.agreeThreat())).append('\n');
-    b.append("- balance of power: ").append(Numbers.pct(s.agreePower())).append('\n');
-    b.append("- balance of interests: ").append(Numbers.pct(s.agreeInterests())).append("\n\n");
+        say(
+            w,
+            "Agreement of the stances actually taken with each theory's prediction, game-wide:\n\n",
+            w.t("lensIntro") + "\n\n"));
+    b.append(say(w, "- balance of threat: ", "- 위협 균형: "));
+    b.append(Numbers.pct(s.agreeThreat())).append('\n');
+    b.append(say(w, "- balance of power: ", "- 세력 균형: "));
+    b.append(Numbers.pct(s.agreePower())).append('\n');
+    b.append(say(w, "- balance of interests: ", "- 이익 균형: "));
+    b.append(Numbers.pct(s.agreeInterests())).append("\n\n");
     b.append(md(d.balancingComparison())).append("\n\n");
     b.append(
-        "| State | Turns judged | Balanced | Bandwagoned | Threat agreement | Power agreement |"
-            + " Interests agreement |\n");
+        say(
+            w,
+            "| State | Turns judged | Balanced | Bandwagoned | Threat agreement | Power agreement |"
+                + " Interests agreement |\n",
+            "| 국가 | 판단된 턴 | 균형 | 편승 | 위협 균형 일치율 | 세력 균형 일치율 | 이익 균형 일치율 |\n"));
     b.append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (StateResult r : d.states()) {
       b.append("| ").append(md(r.id()));
@@ -120,9 +169,13 @@ final class MarkdownRenderer {
       b.append(" |\n");
     }
     b.append('\n');
-    b.append("### Agreement by turn span\n\n");
+    b.append("### ").append(w.t("lensSpans")).append("\n\n");
     b.append(
-        "| Turns | Stances judged | Balance of threat | Balance of power | Balance of interests |\n");
+        say(
+            w,
+            "| Turns | Stances judged | Balance of threat | Balance of power | Balance of interests"
+                + " |\n",
+            "| 턴 | 판단된 입장 | 위협 균형 | 세력 균형 | 이익 균형 |\n"));
     b.append("|---|---:|---:|---:|---:|\n");
     for (Debrief.LensSpan sp : d.lensSpans()) {
       b.append("| ").append(sp.from() == sp.to() ? "" + sp.from() : sp.from() + "-" + sp.to());
@@ -133,31 +186,39 @@ final class MarkdownRenderer {
       b.append(" |\n");
     }
     b.append('\n');
-    b.append("### Decisions no theory predicted (").append(d.lensMissesTotal()).append(")\n\n");
+    b.append("### ").append(w.t("misses")).append(" (").append(d.lensMissesTotal());
+    b.append(")\n\n");
     if (d.lensMisses().isEmpty()) {
-      b.append("Every stance agreed with at least one theory.\n\n");
+      b.append(w.t("noMisses")).append("\n\n");
     } else {
-      decisionTable(b, d.lensMisses(), true);
+      decisionTable(b, d.lensMisses(), true, w);
       if (d.lensMissesTotal() > d.lensMisses().size()) {
-        b.append(d.lensMissesTotal() - d.lensMisses().size()).append(" more not listed.\n\n");
+        b.append(d.lensMissesTotal() - d.lensMisses().size());
+        b.append(say(w, " more not listed.\n\n", "건은 생략했습니다.\n\n"));
       }
     }
   }
 
-  private static void decisions(StringBuilder b, Debrief d) {
-    b.append("## Decisions beside the theories\n\n");
+  private static void decisions(StringBuilder b, Debrief d, Words w) {
+    b.append("## ").append(w.t("decisions")).append("\n\n");
     for (Debrief.StateDecisions sd : d.decisions()) {
       b.append("### ").append(md(sd.state())).append("\n\n");
-      decisionTable(b, sd.rows(), false);
+      decisionTable(b, sd.rows(), false, w);
       if (sd.more() > 0) {
-        b.append(sd.more()).append(" more rows not shown.\n\n");
+        b.append(sd.more()).append(say(w, " more rows not shown.\n\n", "줄은 생략했습니다.\n\n"));
       }
     }
   }
 
-  private static void decisionTable(StringBuilder b, List<Debrief.Decision> rows, boolean state) {
-    b.append("| Turns |").append(state ? " State |" : "");
-    b.append(" Actual | Balance of threat | Balance of power | Balance of interests |\n");
+  private static void decisionTable(
+      StringBuilder b, List<Debrief.Decision> rows, boolean state, Words w) {
+    if (w == Words.KO) {
+      b.append("| 턴 |").append(state ? " 국가 |" : "");
+      b.append(" 실제 | 위협 균형 | 세력 균형 | 이익 균형 |\n");
+    } else {
+      b.append("| Turns |").append(state ? " State |" : "");
+      b.append(" Actual | Balance of threat | Balance of power | Balance of interests |\n");
+    }
     b.append(state ? "|---|---|---|---|---|---|\n" : "|---|---|---|---|---|\n");
     for (Debrief.Decision x : rows) {
       b.append("| ").append(x.from() == x.to() ? "" + x.from() : x.from() + "-" + x.to());
@@ -173,32 +234,33 @@ final class MarkdownRenderer {
     b.append('\n');
   }
 
-  private static void room(StringBuilder b, Debrief d) {
-    b.append("## Who played\n\n| State | Students | Played by |\n|---|---|---|\n");
+  private static void room(StringBuilder b, Debrief d, Words w) {
+    b.append("## ").append(w.t("room")).append("\n\n| ").append(w.t("state")).append(" | ");
+    b.append(w.t("students")).append(" | ").append(w.t("playedBy")).append(" |\n|---|---|---|\n");
     for (Debrief.SeatStory s : d.seats()) {
       List<String> spans = new ArrayList<>();
-      s.spans().forEach(sp -> spans.add(sp.turns() + ": " + sp.player().words()));
+      s.spans().forEach(sp -> spans.add(HtmlRenderer.span(sp, w)));
       b.append("| ").append(md(s.state())).append(" | ");
       b.append(
           s.students().isEmpty()
-              ? "no student joined"
+              ? w.t("noStudent")
               : md(
                   String.join(
                       ", ",
                       s.students().stream()
-                          .map(x -> x.name() + " (turn " + x.turn() + ")")
+                          .map(x -> x.name() + " (" + w.turn(x.turn()) + ")")
                           .toList())));
       b.append(" | ").append(md(String.join("; ", spans))).append(" |\n");
     }
     b.append('\n');
     if (d.focus() == null) {
-      b.append("### Injected events\n\n");
+      b.append("### ").append(w.t("injects")).append("\n\n");
       if (d.injects().isEmpty()) {
-        b.append("The instructor injected no events.\n");
+        b.append(w.t("noInjects")).append('\n');
       }
       for (Room.Inject x : d.injects()) {
         for (String t : x.texts()) {
-          b.append("- Turn ").append(x.turn()).append(": ").append(md(t)).append('\n');
+          b.append("- ").append(w.turnHeading(x.turn())).append(": ").append(md(t)).append('\n');
         }
       }
       b.append('\n');
@@ -206,43 +268,49 @@ final class MarkdownRenderer {
   }
 
   // The alliances standing at the chart positions, each with its target and kind.
-  private static void alliances(StringBuilder b, Debrief d) {
-    b.append("## Alliances\n\n");
+  private static void alliances(StringBuilder b, Debrief d, Words w) {
+    b.append(say(w, "## Alliances\n\n", "## 동맹\n\n"));
     b.append(
-        "Each alliance balances one target (the state named after \"against\"). A defensive"
-            + " alliance binds its members to defend a member that is attacked; an offensive one"
-            + " also brings them into each other's attacks.\n\n");
+        say(
+            w,
+            "Each alliance balances one target (the state named after \"against\"). A defensive"
+                + " alliance binds its members to defend a member that is attacked; an offensive one"
+                + " also brings them into each other's attacks.\n\n",
+            "동맹마다 맞서는 대상이 하나 있습니다(\"대상\" 뒤에 적힌 국가). 방어 동맹의 구성국은 공격받은"
+                + " 구성국을 지켜야 하고, 공세 동맹의 구성국은 서로의 공격에도 가담합니다.\n\n"));
     for (Debrief.Snapshot s : d.snapshots()) {
       b.append("- **").append(md(Debrief.capitalise(s.label()))).append("**: ");
       if (s.alliances().isEmpty()) {
-        b.append("no alliances");
+        b.append(say(w, "no alliances", "동맹 없음"));
       }
       for (int k = 0; k < s.alliances().size(); k++) {
         Debrief.Group g = s.alliances().get(k);
-        b.append(k == 0 ? "" : "; ").append(md(g.words()));
-        b.append(" (cohesion ").append(Numbers.num(g.cohesion(), 2)).append(')');
+        b.append(k == 0 ? "" : "; ").append(md(w == Words.KO ? Korean.group(g) : g.words()));
+        b.append(say(w, " (cohesion ", " (결속력 ")).append(Numbers.num(g.cohesion(), 2));
+        b.append(')');
       }
       b.append('\n');
     }
     b.append('\n');
   }
 
-  private static void turningPoints(StringBuilder b, Debrief d) {
-    b.append("## Turning points\n\n");
+  private static void turningPoints(StringBuilder b, Debrief d, Words w) {
+    b.append("## ").append(w.t("turningPoints")).append("\n\n");
     if (d.turningPoints().isEmpty()) {
-      b.append("No alliance formed or broke, no war was fought and no principal threat moved.\n\n");
+      b.append(w.t("noTurningPoints")).append("\n\n");
       return;
     }
     for (Debrief.TurningPoint p : d.turningPoints()) {
-      b.append("- **Turn ").append(p.turn()).append(", ").append(md(p.kind())).append(":** ");
+      b.append("- **").append(w.turnHeading(p.turn())).append(", ").append(md(p.kind()));
+      b.append(":** ");
       b.append(md(p.headline())).append(".\n");
-      for (String w : p.why()) {
-        b.append("  - ").append(md(w)).append('\n');
+      for (String x : p.why()) {
+        b.append("  - ").append(md(x)).append('\n');
       }
     }
     b.append('\n');
     if (!d.discussion().isEmpty()) {
-      b.append("## Discussion guide\n\n");
+      b.append("## ").append(w.t("discussion")).append("\n\n");
       int k = 1;
       for (String q : d.discussion()) {
         b.append(k++).append(". ").append(md(q)).append('\n');
@@ -251,11 +319,11 @@ final class MarkdownRenderer {
     }
   }
 
-  private static void turns(StringBuilder b, Debrief d) {
-    b.append("## Turn by turn\n\n");
+  private static void turns(StringBuilder b, Debrief d, Words w) {
+    b.append("## ").append(w.t("turnByTurn")).append("\n\n");
     if (d.quietTurnsFolded() > 0) {
-      b.append(d.quietTurnsFolded())
-          .append(" quiet turns of this long game are folded into one line each run.\n\n");
+      b.append(d.quietTurnsFolded()).append(w == Words.KO ? "" : " ").append(w.t("folded"));
+      b.append("\n\n");
     }
     Map<Integer, List<Room.Message>> byTurn = new TreeMap<>();
     for (Room.Message m : d.messages()) {
@@ -266,38 +334,54 @@ final class MarkdownRenderer {
         b.append("*").append(md(t.lines().get(0).text())).append("*\n\n");
         continue;
       }
-      b.append("### Turn ").append(t.turn()).append(" (").append(md(t.label())).append(")\n\n");
+      b.append("### ").append(w.turnHeading(t.turn())).append(" (").append(md(t.label()));
+      b.append(")\n\n");
       for (Annotation a : t.annotations()) {
-        note(b, a);
+        note(b, a, w);
       }
       if (!t.annotations().isEmpty()) {
         b.append('\n');
       }
       for (Line l : t.lines()) {
-        b.append("- ").append(marker(l)).append(md(l.text())).append('\n');
+        b.append("- ").append(marker(l, w)).append(md(l.text())).append('\n');
       }
       for (Room.Message m : byTurn.getOrDefault(t.turn(), List.of())) {
-        b.append("- Message, ").append(md(m.header())).append(": ").append(md(m.text()));
+        b.append(say(w, "- Message, ", "- 메시지, ")).append(md(HtmlRenderer.header(m, w)));
+        b.append(": ").append(md(m.text()));
         b.append('\n');
       }
       b.append('\n');
     }
   }
 
-  private static void note(StringBuilder b, Annotation a) {
-    b.append("> **Note");
+  private static void note(StringBuilder b, Annotation a, Words w) {
+    b.append("> **").append(w.t("note"));
     if (a.author() != null && !a.author().isBlank()) {
-      b.append(" by ").append(md(a.author()));
+      b.append(' ').append(w.t("by")).append(' ').append(md(a.author()));
     }
     if (a.turn() < 1) {
-      b.append(" (before the game)");
+      b.append(" (").append(w.t("beforeGame")).append(')');
     } else {
-      b.append(" (turn ").append(a.turn()).append(')');
+      b.append(" (").append(w.turn(a.turn())).append(')');
     }
     b.append(":** ").append(md(a.text())).append("\n");
   }
 
-  private static String marker(Line l) {
+  private static String marker(Line l, Words w) {
+    if (w == Words.KO) {
+      return switch (l.kind()) {
+        case NEWS -> "*소식:* ";
+        case WAR -> "";
+        case CONQUEST -> "**정복:** ";
+        case CRISIS -> "**위기:** ";
+        case ALLIANCE -> "동맹: ";
+        case CLIENT -> "종속 관계: ";
+        case STANCES -> "입장: ";
+        case CONDUCT -> "행동: ";
+        case INJECT -> "*교수자 주입:* ";
+        case QUIET -> "";
+      };
+    }
     return switch (l.kind()) {
       case NEWS -> "*News:* ";
       case WAR -> "";

@@ -32,18 +32,39 @@ final class TurningPoints {
 
   /** The kinds of turning point. */
   enum Kind {
-    ALLIANCE_FORMED("alliance formed"),
-    ALLIANCE_BROKEN("alliance broken"),
-    WAR("war"),
-    CONQUEST("conquest"),
-    ABANDONMENT("abandonment"),
-    THREAT_SHIFT("threat shift");
+    ALLIANCE_FORMED("alliance formed", "동맹 결성"),
+    ALLIANCE_BROKEN("alliance broken", "동맹 붕괴"),
+    WAR("war", "전쟁"),
+    CONQUEST("conquest", "정복"),
+    ABANDONMENT("abandonment", "동맹국 저버림"),
+    THREAT_SHIFT("threat shift", "주된 위협 변화");
 
     final String words;
+    final String ko;
 
-    Kind(String words) {
+    Kind(String words, String ko) {
       this.words = words;
+      this.ko = ko;
     }
+
+    String words(Words w) {
+      return w == Words.KO ? ko : words;
+    }
+
+    /** The kind a point's words name, in either language (null: none). */
+    static Kind of(String words) {
+      for (Kind k : values()) {
+        if (k.words.equals(words) || k.ko.equals(words)) {
+          return k;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Whether {@code p} is a shift of a principal threat (in either language). */
+  static boolean isThreatShift(Debrief.TurningPoint p) {
+    return Kind.of(p.kind()) == Kind.THREAT_SHIFT;
   }
 
   private static final Set<OutcomeCode> ALLIANCE_CODES =
@@ -57,6 +78,12 @@ final class TurningPoints {
 
   /** The turning points of {@code h}, in turn order. */
   static List<Debrief.TurningPoint> of(GameHistory h) {
+    return of(h, Words.EN);
+  }
+
+  /** The turning points of {@code h}, in turn order, worded in {@code lang}. */
+  static List<Debrief.TurningPoint> of(GameHistory h, Words lang) {
+    boolean ko = lang == Words.KO;
     List<Debrief.TurningPoint> out = new ArrayList<>();
     List<Debrief.TurningPoint> shifts = new ArrayList<>();
     List<Double> shiftSizes = new ArrayList<>();
@@ -65,13 +92,35 @@ final class TurningPoints {
       for (Event e : r.events()) {
         switch (e.kind()) {
           case ALLIANCE_FORMED, ALLIANCE_JOINED ->
-              out.add(point(t, Kind.ALLIANCE_FORMED, e.text(), allianceWhy(r, e.states())));
+              out.add(
+                  point(
+                      t,
+                      Kind.ALLIANCE_FORMED,
+                      ko ? Korean.event(e) : e.text(),
+                      allianceWhy(r, e.states(), lang),
+                      lang));
           case ALLIANCE_LEFT, ALLIANCE_DISSOLVED ->
-              out.add(point(t, Kind.ALLIANCE_BROKEN, e.text(), allianceWhy(r, e.states())));
+              out.add(
+                  point(
+                      t,
+                      Kind.ALLIANCE_BROKEN,
+                      ko ? Korean.event(e) : e.text(),
+                      allianceWhy(r, e.states(), lang),
+                      lang));
           default -> {}
         }
       }
-      for (War w : r.wars()) {
+      for (War war : r.wars()) {
+        if (ko) {
+          List<String> why = new ArrayList<>(Korean.warWhy(war));
+          for (OrderOutcome o : r.outcomesOf(war.aggressor())) {
+            why.add(Korean.outcome(o));
+          }
+          out.add(
+              point(t, war.conquered() ? Kind.CONQUEST : Kind.WAR, Korean.warHead(war), why, lang));
+          continue;
+        }
+        War w = war;
         List<String> why = new ArrayList<>();
         why.add(
             "sides: "
@@ -94,16 +143,28 @@ final class TurningPoints {
                 + w.target()
                 + (w.attackersWon() ? ": the attackers won" : ": the defenders held")
                 + (w.conquered() ? " and " + w.target() + " was conquered" : "");
-        out.add(point(t, w.conquered() ? Kind.CONQUEST : Kind.WAR, head, why));
+        out.add(point(t, w.conquered() ? Kind.CONQUEST : Kind.WAR, head, why, Words.EN));
       }
       for (OrderOutcome o : r.outcomes()) {
         if (o.code() == OutcomeCode.ABANDONED_ALLY) {
           out.add(
-              point(t, Kind.ABANDONMENT, o.state() + " abandoned an ally", List.of(outcome(o))));
+              ko
+                  ? point(
+                      t,
+                      Kind.ABANDONMENT,
+                      Korean.abandoned(o.state()),
+                      List.of(Korean.outcome(o)),
+                      lang)
+                  : point(
+                      t,
+                      Kind.ABANDONMENT,
+                      o.state() + " abandoned an ally",
+                      List.of(outcome(o)),
+                      lang));
         }
       }
       if (t >= 2) {
-        threatShifts(h, t, shifts, shiftSizes);
+        threatShifts(h, t, shifts, shiftSizes, lang);
       }
     }
     List<Integer> order = new ArrayList<>();
@@ -123,7 +184,7 @@ final class TurningPoints {
    * much more the state feels from its new principal threat than a turn before).
    */
   private static void threatShifts(
-      GameHistory h, int t, List<Debrief.TurningPoint> out, List<Double> sizes) {
+      GameHistory h, int t, List<Debrief.TurningPoint> out, List<Double> sizes, Words w) {
     TurnReport before = h.reports().get(t - 2);
     TurnReport after = h.reports().get(t - 1);
     for (TurnReport.Standing s : after.standings()) {
@@ -146,6 +207,15 @@ final class TurningPoints {
         continue;
       }
       List<String> why = new ArrayList<>();
+      if (w == Words.KO) {
+        why.add(Korean.threatTerms(now, b, a));
+        for (OrderOutcome o : after.outcomesOf(now)) {
+          why.add(Korean.whatDid(now, o));
+        }
+        out.add(point(t, Kind.THREAT_SHIFT, Korean.threatShift(s.state(), now, was), why, w));
+        sizes.add(Math.abs(a.threat() - b.threat()) + 1e-9);
+        continue;
+      }
       why.add(
           "threat from "
               + now
@@ -177,7 +247,7 @@ final class TurningPoints {
               + "'s principal threat became "
               + now
               + (was.isEmpty() ? " (it had none)" : " (it was " + String.join(", ", was) + ")");
-      out.add(point(t, Kind.THREAT_SHIFT, head, why));
+      out.add(point(t, Kind.THREAT_SHIFT, head, why, w));
       sizes.add(Math.abs(a.threat() - b.threat()) + 1e-9);
     }
   }
@@ -193,12 +263,12 @@ final class TurningPoints {
     return null;
   }
 
-  private static List<String> allianceWhy(TurnReport r, List<String> states) {
+  private static List<String> allianceWhy(TurnReport r, List<String> states, Words w) {
     List<String> why = new ArrayList<>();
     for (String s : states) {
       for (OrderOutcome o : r.outcomesOf(s)) {
         if (ALLIANCE_CODES.contains(o.code())) {
-          why.add(outcome(o));
+          why.add(w == Words.KO ? Korean.outcome(o) : outcome(o));
         }
       }
     }
@@ -215,17 +285,27 @@ final class TurningPoints {
         + Numbers.shorten(o.reason());
   }
 
-  private static Debrief.TurningPoint point(int t, Kind kind, String head, List<String> why) {
+  private static Debrief.TurningPoint point(
+      int t, Kind kind, String head, List<String> why, Words w) {
     return new Debrief.TurningPoint(
-        t, kind.words, Debrief.capitalise(Numbers.shorten(head)), List.copyOf(why));
+        t, kind.words(w), Debrief.capitalise(Numbers.shorten(head)), List.copyOf(why));
   }
 
   /** Questions for the class drawn from the game's own turning points. */
   static List<String> questions(List<Debrief.TurningPoint> points) {
+    return questions(points, Words.EN);
+  }
+
+  /** Questions for the class, asked in {@code w}. */
+  static List<String> questions(List<Debrief.TurningPoint> points, Words w) {
     List<String> out = new ArrayList<>();
     for (Debrief.TurningPoint p : points) {
       if (out.size() >= QUESTIONS) {
         break;
+      }
+      if (w == Words.KO) {
+        out.add(Korean.question(p.turn(), p.headline(), Kind.of(p.kind())));
+        continue;
       }
       String at = "Turn " + p.turn() + ": " + p.headline() + ". ";
       String q =

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The debrief's headings and fixed texts in English and Korean. The sentences drawn from the game
- * (the narrative, the reasons) stay as the engine words them; the page around them follows the
- * language asked for ({@code --lang ko}, {@code ?lang=ko}).
+ * The debrief's headings and fixed texts in English and Korean, in the language asked for ({@code
+ * --lang ko}, {@code ?lang=ko}). The sentences drawn from the game are written in the same language
+ * when the debrief is built ({@link Debrief#of(org.entente.server.history.GameHistory,
+ * org.entente.server.replay.Room, Debrief.Options, Words)}; the Korean ones in {@link Korean}).
  */
 public enum Words {
   EN("en"),
@@ -32,6 +33,23 @@ public enum Words {
       default ->
           throw new IllegalArgumentException("unknown language '" + s + "'; choose en or ko");
     };
+  }
+
+  /** "turn 3" (as in a sentence) or "3턴". */
+  public String turn(int n) {
+    return this == KO ? n + "턴" : "turn " + n;
+  }
+
+  /** "Turn 3" (as a heading or at the start of a sentence) or "3턴". */
+  public String turnHeading(int n) {
+    return this == KO ? n + "턴" : "Turn " + n;
+  }
+
+  /** "turn 3" or "turns 3-7", in this language. */
+  public String turns(int from, int to) {
+    return this == KO
+        ? Korean.turns(from, to)
+        : from == to ? "turn " + from : "turns " + from + "-" + to;
   }
 
   /** The text of {@code key} in this language; throws for a key neither table has. */
@@ -166,8 +184,8 @@ public enum Words {
                   + " defensive alliance, dotted for an offensive one), a dashed arrow runs from patron"
                   + " to client, and conquered states are grey.",
               "시작, 전환점 이후, 끝의 동맹 관계를 원 위에"
-                  + " 그렸습니다. 같은 동맹의 구성국은 색 선으로(방어 동맹은 실선, 공격 동맹은 점선) 잇고,"
-                  + " 점선 화살표는 후원국에서 피후원국으로 향하며, 정복된 국가는 회색입니다."),
+                  + " 그렸습니다. 같은 동맹의 구성국은 색 선으로(방어 동맹은 실선, 공세 동맹은 점선) 잇고,"
+                  + " 점선 화살표는 후원국에서 종속국으로 향하며, 정복된 국가는 회색입니다."),
           e("noAlliances", "No alliances.", "동맹 없음."),
           e("turnByTurn", "Turn by turn", "턴별 경과"),
           e(
@@ -187,7 +205,7 @@ public enum Words {
           e("k.news", "News.", "소식."),
           e("k.stances", "Stances.", "입장."),
           e("k.alliance", "Alliance.", "동맹."),
-          e("k.client", "Client.", "피후원."),
+          e("k.client", "Client.", "종속 관계."),
           e("k.crisis", "Crisis.", "위기."),
           e("k.war", "War.", "전쟁."),
           e("k.conquest", "Conquest.", "정복."),

@@ -98,7 +98,13 @@ final class DebriefRoute implements HttpRoute {
           }
           Debrief d;
           try {
-            d = Debrief.of(history, room == null ? Room.of(history) : room, options);
+            // the JSON form is data: its sentences stay in English whatever the language
+            d =
+                Debrief.of(
+                    history,
+                    room == null ? Room.of(history) : room,
+                    options,
+                    format == Format.JSON ? Words.EN : lang);
           } catch (IllegalArgumentException e) {
             out.complete(Response.text(400, "state: " + e.getMessage()));
             return;

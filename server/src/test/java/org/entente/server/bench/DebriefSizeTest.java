@@ -31,5 +31,19 @@ class DebriefSizeTest {
         .isGreaterThan(0);
     assertThat(html).contains("id=\"turn-" + DebriefBenchmark.TURNS, "Turning points");
     System.out.println("debrief of a 500-turn 16-state game: " + bytes + " bytes of HTML");
+
+    // in Korean too, the folded quiet turns included
+    Debrief ko =
+        Debrief.of(
+            h, Room.of(h), Debrief.Options.instructor(), org.entente.server.debrief.Words.KO);
+    String koHtml = Debriefs.render(ko, Format.HTML, org.entente.server.debrief.Words.KO);
+    assertThat(ko.quietTurnsFolded()).isEqualTo(d.quietTurnsFolded());
+    assertThat(
+            org.entente.server.debrief.KoreanDebriefTest.english(
+                org.entente.server.debrief.KoreanDebriefTest.visible(koHtml),
+                org.entente.server.debrief.KoreanDebriefTest.names(h),
+                org.entente.server.debrief.KoreanDebriefTest.ids(h)))
+        .as("English left in the Korean debrief of a long game")
+        .isEmpty();
   }
 }

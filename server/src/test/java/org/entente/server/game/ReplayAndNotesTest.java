@@ -189,7 +189,43 @@ class ReplayAndNotesTest {
     assertThat(part.status()).isEqualTo(200);
     assertThat(new String(part.body(), StandardCharsets.UTF_8))
         .contains("<html lang=\"ko\">", "LEN", "id=\"decisions-LEN\"")
-        .doesNotContain("id=\"decisions-OST\"", "Why did Ostvald pass?");
+        .doesNotContain("id=\"decisions-OST\"", "Why did Ostvald pass?")
+        // in Korean throughout: the scenario's Korean state name, Korean sentences
+        .contains("렌마르크", "게임을 ", "턴 진행했습니다")
+        .doesNotContain(" was played for ", "independent");
+    // the Markdown in Korean; the JSON stays in English
+    Map<String, String> bearer = Map.of("authorization", "Bearer " + itoken);
+    String mdKo =
+        new String(
+            route
+                .handle(
+                    new HttpRoute.Request(
+                        "GET",
+                        "/debrief/" + game,
+                        Map.of("format", List.of("md"), "lang", List.of("ko")),
+                        bearer,
+                        new byte[0]))
+                .toCompletableFuture()
+                .get()
+                .body(),
+            StandardCharsets.UTF_8);
+    assertThat(mdKo).contains("## 요약", "## 전환점").doesNotContain("## Summary", " was played for ");
+    java.util.function.Function<String, String> json0 =
+        lang ->
+            new String(
+                route
+                    .handle(
+                        new HttpRoute.Request(
+                            "GET",
+                            "/debrief/" + game,
+                            Map.of("format", List.of("json"), "lang", List.of(lang)),
+                            bearer,
+                            new byte[0]))
+                    .toCompletableFuture()
+                    .join()
+                    .body(),
+                StandardCharsets.UTF_8);
+    assertThat(json0.apply("ko")).isEqualTo(json0.apply("en"));
     for (Map<String, List<String>> bad :
         List.of(
             Map.of("token", List.of(itoken), "state", List.of("XXX")),

@@ -127,6 +127,48 @@ class RoomDebriefTest {
   }
 
   @Test
+  void theKoreanDebriefOfTheRoomIsKoreanThroughout() throws Exception {
+    org.entente.server.history.GameHistory h =
+        org.entente.server.journal.JournalReader.history(journal);
+    Room room = Room.of(org.entente.server.journal.JournalReader.read(journal));
+    // what the room wrote (names, messages, injects, notes) is shown as written
+    java.util.List<String> allowed = new java.util.ArrayList<>();
+    allowed.add(RoomGame.STUDENT);
+    allowed.add(h.world().id());
+    allowed.add(journal.getFileName().toString().replace(".journal", ""));
+    h.world().start().forEach(n -> allowed.add(n.name()));
+    room.messages().forEach(m -> allowed.add(m.text()));
+    room.injects().forEach(x -> allowed.addAll(x.texts()));
+    h.annotations().forEach(a -> allowed.add(a.text()));
+    h.annotations().forEach(a -> allowed.add(a.author()));
+    for (String text : java.util.List.copyOf(allowed)) {
+      allowed.add(org.entente.server.debrief.KoreanDebriefTest.visible(esc(text)));
+      allowed.add(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    }
+    allowed.add("--format html");
+    allowed.add("HTML");
+    java.util.List<String> ids = h.world().start().stream().map(n -> n.id()).toList();
+    String html = debrief("--format", "html", "--lang", "ko");
+    assertThat(
+            org.entente.server.debrief.KoreanDebriefTest.english(
+                org.entente.server.debrief.KoreanDebriefTest.visible(html), allowed, ids))
+        .as("English left in the Korean HTML")
+        .isEmpty();
+    assertThat(html).contains("1-2턴: 학생 " + RoomGame.STUDENT, "3-4턴: 자동 조종(");
+    String md = debrief("--format", "md", "--lang", "ko");
+    Path out = Path.of("target", "debrief-ko");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("room-game.html"), html);
+    Files.writeString(out.resolve("room-game.md"), md);
+    assertThat(org.entente.server.debrief.KoreanDebriefTest.english(md, allowed, ids))
+        .as("English left in the Korean Markdown")
+        .isEmpty();
+    assertThat(md).contains("## 누가 플레이했나", "## 전환점");
+    // the JSON form stays data in English whatever the language
+    assertThat(debrief("--format", "json", "--lang", "ko")).isEqualTo(debrief("--format", "json"));
+  }
+
+  @Test
   void koreanHeadings() throws Exception {
     String html = debrief("--format", "html", "--lang", "ko");
     assertThat(html).contains("<html lang=\"ko\">", ">요약</h2>", ">전환점</h2>", ">누가 플레이했나</h2>");

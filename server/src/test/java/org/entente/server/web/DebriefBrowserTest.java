@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML debrief of a classroom game played through a real server ({@link RoomGame}) opened in a
  * real headless Chromium ({@code src/test/e2e/debrief.mjs}): its turning points, each with its
- * reasons, the summary, who played and the charts.
+ * reasons, the summary, who played and the charts; then the Korean debrief of the same game, whose
+ * turning points must give their reasons in Korean.
  */
 class DebriefBrowserTest {
   @Test
@@ -60,5 +61,36 @@ class DebriefBrowserTest {
         .contains("ok - \"who played\" names " + RoomGame.STUDENT)
         .contains("DEBRIEF OK");
     assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+    // the Korean debrief of the same game: its turning points give their reasons in Korean
+    Path ko = dir.resolve("debrief-ko.html");
+    code =
+        cli.execute(
+            "debrief",
+            journal.toString(),
+            "--format",
+            "html",
+            "--lang",
+            "ko",
+            "--out",
+            ko.toString());
+    assertThat(code).as(out.toString()).isZero();
+    Path shotKo = shot.resolveSibling("debrief-room-game-ko.png");
+    NodeE2e.Result k =
+        NodeE2e.run(
+            List.of(
+                "node",
+                "debrief.mjs",
+                ko.toString(),
+                shotKo.toString(),
+                String.valueOf(points),
+                RoomGame.STUDENT,
+                "ko"),
+            120);
+    assertThat(k.exit()).as("debrief.mjs ko failed:%n%s", k.output()).isZero();
+    assertThat(k.output())
+        .contains("ok - the page says <html lang=\"ko\">")
+        .contains("gives its reasons in Korean")
+        .contains("DEBRIEF OK");
   }
 }
