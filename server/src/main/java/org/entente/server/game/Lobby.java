@@ -32,6 +32,7 @@ import org.entente.server.journal.JournalStore;
 import org.entente.server.journal.Records;
 import org.entente.server.journal.Replay;
 import org.entente.server.journal.ScenarioBytes;
+import org.entente.server.journal.TokenHash;
 import org.entente.server.net.Connection;
 import org.entente.server.net.MessageHandler;
 import org.entente.server.net.ServerConfig;
@@ -81,6 +82,13 @@ public final class Lobby implements MessageHandler {
   // create_game.request_key -> the game it made (null while it is being made), with when
   private final Map<String, Keyed> requestKeys = new ConcurrentHashMap<>();
   static final long REQUEST_KEY_MILLIS = 3_600_000L;
+
+  // The hashed request keys of the games read back from their journals, created within the last
+  // REQUEST_KEY_MILLIS: a create resent after a restart (its answer lost in the crash) finds its
+  // game
+  private final Map<String, RecoveredKey> recoveredKeys = new ConcurrentHashMap<>();
+
+  private record RecoveredKey(String gameId, long at) {}
 
   private static final class Keyed {
     final long at;
@@ -484,6 +492,13 @@ public final class Lobby implements MessageHandler {
     }
     long now = clock.millis();
     requestKeys.values().removeIf(k -> now - k.at > REQUEST_KEY_MILLIS);
+    recoveredKeys.values().removeIf(k -> now - k.at() > REQUEST_KEY_MILLIS);
+    RecoveredKey recovered =
+        requestKeys.containsKey(key) ? null : recoveredKeys.get(TokenHash.of(key));
+    if (recovered != null) {
+      createdBeforeRestart(c, m, recovered.gameId());
+      return;
+    }
     Keyed mine = new Keyed(now);
     Keyed prior = requestKeys.putIfAbsent(key, mine);
     if (prior == null) {
@@ -503,6 +518,50 @@ public final class Lobby implements MessageHandler {
     }
     LOG.info("game={} create_game repeated with its request key; no new game", g.id);
     g.execute(() -> reply(c, m, ServerMessage.newBuilder().setGameCreated(created(g))));
+  }
+
+  /**
+   * A create resent with the request key of a game made before a restart: the server holds only the
+   * hash of that game's instructor token, so the answer is the game with a new instructor token
+   * (journaled hashed, like one opened with the instructor key). No second game is made.
+   */
+  private void createdBeforeRestart(Connection c, ClientMessage m, String id) {
+    gameOrShelved(id)
+        .whenComplete(
+            (g, e) -> {
+              if (g == null) {
+                error(
+                    c,
+                    m.getRequestId(),
+                    ErrorCode.INTERNAL,
+                    "create_game.request_key: game "
+                        + id
+                        + " was made with this key, but its journal cannot be read back");
+                return;
+              }
+              g.execute(
+                  () -> {
+                    String token = g.addMember(Role.INSTRUCTOR, "", KEY_CONSOLE_NAME);
+                    if (token == null) {
+                      Requests.storageError(g, c, m.getRequestId());
+                      return;
+                    }
+                    byToken.put(token, g);
+                    LOG.info(
+                        "game={} create_game resent with its request key after a restart; no new"
+                            + " game, a new instructor token",
+                        g.id);
+                    reply(
+                        c,
+                        m,
+                        ServerMessage.newBuilder()
+                            .setGameCreated(
+                                GameCreated.newBuilder()
+                                    .setGameId(g.id)
+                                    .setInstructorToken(token)
+                                    .setLinks(Links.of(g, token))));
+                  });
+            });
   }
 
   /** The GameCreated of {@code g} (on its executor): its id, instructor token and links. */
@@ -796,6 +855,20 @@ public final class Lobby implements MessageHandler {
     return out;
   }
 
+  // A root game created within the last REQUEST_KEY_MILLIS with a request key: keep the key's hash
+  private void rememberRequestKey(String id, JournalRecord first) {
+    if (!first.hasGameCreated()) {
+      return;
+    }
+    var created = first.getGameCreated();
+    String hash = created.getSettings().getRequestKey();
+    if (TokenHash.isHash(hash)
+        && created.getParentGameId().isEmpty()
+        && clock.millis() - first.getAtEpochMs() <= REQUEST_KEY_MILLIS) {
+      recoveredKeys.put(hash, new RecoveredKey(id, first.getAtEpochMs()));
+    }
+  }
+
   private Recovered recoverOne(String id) {
     JournalReader.Contents contents;
     Replay.Replayed replayed;
@@ -811,6 +884,7 @@ public final class Lobby implements MessageHandler {
             "a header and no whole record"
                 + (contents.needsCut() ? " (" + contents.tailProblem() + ")" : ""));
       }
+      rememberRequestKey(id, contents.records().get(0));
       String ended = endedBy(contents.records());
       if (ended != null && contents.records().get(0).hasGameCreated()) {
         // over: listed from its records now, read back (replayed) only when someone opens it

@@ -36,7 +36,10 @@ public final class Records {
                 .setScenarioId(scenario.id())
                 .setScenarioSource(scenario.source())
                 .setScenarioBytes(ByteString.copyFrom(scenario.bytes()))
-                .setSettings(settings)
+                // the create's request key is kept hashed too: after a restart it still finds the
+                // game it made (and so yields an instructor token) for whoever resends the create
+                .setSettings(
+                    settings.toBuilder().setRequestKey(TokenHash.of(settings.getRequestKey())))
                 .setSeed(seed)
                 .setInstructorToken(TokenHash.of(instructorToken))
                 .setHeadless(headless))

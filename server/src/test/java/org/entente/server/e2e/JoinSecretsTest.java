@@ -113,6 +113,55 @@ class JoinSecretsTest {
   }
 
   @Test
+  void aCreateResentAfterARestartFindsItsGameWithANewInstructorToken() throws Exception {
+    start();
+    CreateGame create =
+        CreateGame.newBuilder()
+            .setScenario("tutorial")
+            .setSeed(11)
+            .setDeadlineSeconds(3600)
+            .setRequestKey("k-7d1e0b9c3a2f4e55")
+            .build();
+    GameCreated first = get(connect().createGame(create));
+    // the journal keeps the key hashed, as it keeps tokens
+    String journal =
+        new String(
+            java.nio.file.Files.readAllBytes(data.resolve(first.getGameId() + ".journal")),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(journal).doesNotContain("k-7d1e0b9c3a2f4e55");
+    // the server dies before the answer reaches the instructor, who resends the create
+    stop();
+    start();
+    EntenteClient again = connect();
+    GameCreated resent = get(again.createGame(create));
+    assertThat(resent.getGameId()).isEqualTo(first.getGameId());
+    assertThat(resent.getInstructorToken())
+        .as("the first token is known only by its hash now: a new one")
+        .isNotEmpty()
+        .isNotEqualTo(first.getInstructorToken());
+    assertThat(resent.getLinks().getConsoleUrl()).endsWith(resent.getInstructorToken());
+    assertThat(get(again.listGames()).getGamesList()).hasSize(1);
+    assertThat(java.nio.file.Files.list(data).filter(f -> f.toString().endsWith(".journal")))
+        .hasSize(1);
+    // the new token is the instructor's: it pauses the game, after one more restart too
+    assertThat(
+            get(again.instructor(
+                    resent.getInstructorToken(),
+                    InstructorCommand.newBuilder()
+                        .setPause(org.entente.proto.v1.Pause.getDefaultInstance())
+                        .build()))
+                .hasAck())
+        .isTrue();
+    stop();
+    start();
+    assertThat(get(connect().getView(resent.getInstructorToken())).hasOmniscient()).isTrue();
+    // another key still makes another game
+    GameCreated other =
+        get(connect().createGame(create.toBuilder().setRequestKey("k-00000000000000aa").build()));
+    assertThat(other.getGameId()).isNotEqualTo(first.getGameId());
+  }
+
+  @Test
   void seatsAreTakenOnlyWithTheirSecretsAcrossARestart() throws Exception {
     start();
     EntenteClient instructor = connect();
