@@ -15,7 +15,8 @@
 // and the language switch's own "English". No page may fail to load a resource. Then the
 // switch gives the English page back. Screenshots of the lobby, seat and console at 1280 and 390 px
 // end in -ko.png, and so do those of the seat cards, the replay, the debrief page, the closing panel
-// and the dashboard after the game (the last two at 1280 and 390 px). Exits 0 when everything
+// and the dashboard after the game (the last two at 1280 and 390 px), and a team-mate who joined
+// France on a phone seeing the orders the first student sent (web-team-ko.png, web-team-phone-ko.png). Exits 0 when everything
 // holds, 1 with the failed step otherwise.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -221,9 +222,28 @@ try {
   await shot(spage, 'web-seat-ko.png', 1280);
   await shot(spage, 'web-seat-phone-ko.png', 390);
   await spage.setViewportSize({ width: 1280, height: 1000 });
+  // a team-mate joins France from the same link, on a phone
+  const tctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ko-KR' });
+  const tpage = await tctx.newPage();
+  watch(tpage, 'team-mate');
+  await tpage.goto(frnLink);
+  await tpage.locator('#member').fill('서연');
+  await tpage.locator('button[type=submit]').click();
+  await tpage.locator('#private-briefing').waitFor({ timeout: T });
   await spage.locator('#orders-submit').click();
   await spage.locator('#orders-status.ok').waitFor({ timeout: T });
   await korean(spage, 'seat page after sending orders');
+  // the team-mate sees the orders that stand for France, who sent them and when, live
+  await tpage.locator('#team-orders', { hasText: '민준' }).waitFor({ timeout: T });
+  check(await tpage.locator('#st-balance').isChecked(), "the team-mate's form shows the orders 민준 sent");
+  await korean(tpage, "the team-mate's seat page");
+  await tpage.evaluate(() => document.getElementById('orders-sec').scrollIntoView({ block: 'start' }));
+  await tpage.waitForTimeout(300);
+  await tpage.screenshot({ path: join(shotDir, 'web-team-phone-ko.png') });
+  await spage.locator('#team-orders').scrollIntoViewIfNeeded();
+  await spage.waitForTimeout(300);
+  await spage.screenshot({ path: join(shotDir, 'web-team-ko.png') });
+  await tctx.close();
 
   // --- the console, then a turn adjudicated
   step = 'console';

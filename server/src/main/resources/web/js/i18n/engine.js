@@ -121,6 +121,8 @@ const RULES = [
   ['bandwagon kind is missing', '편승 종류가 비어 있음'],
   [`internal effort ${NUM} is outside \\[0, ${NUM}\\]`, '내부 증강 $1이 [0, $2] 범위를 벗어남'],
   // game events and replies to the instructor
+  // a member took a seat (the name is whatever the student typed)
+  ['(.+) joined ([A-Z][A-Z0-9]{1,5})', '$1 님이 $2 자리에 참가했습니다'],
   ['the instructor paused the game', '교수자가 게임을 일시 정지했습니다'],
   ['the instructor resumed the game', '교수자가 게임을 재개했습니다'],
   [`the deadline was extended by ${NUM} s`, '마감이 $1초 연장되었습니다'],
