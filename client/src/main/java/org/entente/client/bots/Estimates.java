@@ -8,9 +8,7 @@ import org.entente.api.PlayerView;
 import org.entente.api.PlayerView.AllianceView;
 import org.entente.api.PlayerView.CrisisView;
 import org.entente.api.PlayerView.NationView;
-import org.entente.api.PlayerView.PublicStance;
 import org.entente.api.PlayerView.ThreatEntry;
-import org.entente.api.Stance;
 import org.entente.api.Stance.BandwagonKind;
 
 /**
@@ -430,12 +428,7 @@ public final class Estimates {
    * not BALANCE or is unknown.
    */
   public static String balancedLastTurn(PlayerView v, String k) {
-    for (PublicStance ps : v.lastStances()) {
-      if (ps.state().equals(k)) {
-        return ps.stance() instanceof Stance.Balance b ? b.against() : null;
-      }
-    }
-    return null;
+    return v.balancedLastTurn(k);
   }
 
   /**
@@ -461,13 +454,7 @@ public final class Estimates {
    * the other is in. The engine never allies the two.
    */
   public static boolean alliedAgainst(PlayerView v, String a, String b) {
-    for (AllianceView al : v.alliances()) {
-      if ((b.equals(al.target()) && al.members().contains(a))
-          || (a.equals(al.target()) && al.members().contains(b))) {
-        return true;
-      }
-    }
-    return false;
+    return v.alliedAgainst(a, b);
   }
 
   /**

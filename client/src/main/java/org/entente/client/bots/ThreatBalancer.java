@@ -1,10 +1,8 @@
 package org.entente.client.bots;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
@@ -288,18 +286,19 @@ public final class ThreatBalancer implements Bot {
                     && !Estimates.balancesOtherThreat(v, k.id(), bloc)
                     && (Estimates.publicThreat(v, threat, k.id()) > 0
                         || Estimates.balancesSameThreat(v, k.id(), bloc)));
-    List<String> ordered = new ArrayList<>();
-    for (String k : likeMindedFirst(v, threat, ranked, judgement)) {
+    List<String> weighed = likeMindedFirst(v, threat, ranked, judgement);
+    List<String> ordered = new ArrayList<>(weighed.size());
+    for (String k : weighed) {
       if (Estimates.balancesSameThreat(v, k, bloc)) {
         ordered.add(k);
       }
     }
-    for (String k : likeMindedFirst(v, threat, ranked, judgement)) {
-      if (!ordered.contains(k)) {
+    for (String k : weighed) {
+      if (!Estimates.balancesSameThreat(v, k, bloc)) {
         ordered.add(k);
       }
     }
-    return proposals(v, threat, first, ordered, MAX_PARTNERS);
+    return proposals(v, bloc, first, ordered, MAX_PARTNERS);
   }
 
   /**
@@ -310,7 +309,12 @@ public final class ThreatBalancer implements Bot {
    */
   static List<String> proposals(
       PlayerView v, String threat, String first, List<String> ranked, int fill) {
-    List<String> bloc = Estimates.bloc(v, threat);
+    return proposals(v, Estimates.bloc(v, threat), first, ranked, fill);
+  }
+
+  // proposals against the threat whose bloc is {@code bloc}.
+  private static List<String> proposals(
+      PlayerView v, List<String> bloc, String first, List<String> ranked, int fill) {
     String self = v.self();
     List<String> out = new ArrayList<>();
     if (first != null && ranked.contains(first)) {
@@ -410,18 +414,32 @@ public final class ThreatBalancer implements Bot {
   // while a clearly more exposed partner still comes first.
   private static List<String> likeMindedFirst(
       PlayerView v, String threat, List<String> ranked, Dice judgement) {
-    Map<String, Double> weight = new HashMap<>();
-    for (String k : ranked) {
+    int count = ranked.size();
+    String[] out = ranked.toArray(new String[count]);
+    double[] key = new double[count]; // minus the weight, so that ascending puts the heaviest first
+    for (int a = 0; a < count; a++) {
+      String k = out[a];
       double w = Estimates.publicThreat(v, threat, k);
       w *= Estimates.likeMinded(v, v.self(), k) ? 1 + LIKE_MINDED : 1;
       if (judgement != null) {
         w *= 1 + JUDGEMENT * (2 * judgement.at(v.index(k)) - 1);
       }
-      weight.put(k, w);
+      key[a] = -w;
     }
-    List<String> out = new ArrayList<>(ranked);
-    out.sort(Comparator.comparingDouble((String k) -> -weight.get(k)));
-    return out;
+    // a stable insertion sort by Double.compare, as List.sort with comparingDouble would order them
+    for (int a = 1; a < count; a++) {
+      String x = out[a];
+      double kx = key[a];
+      int b = a - 1;
+      while (b >= 0 && Double.compare(key[b], kx) > 0) {
+        out[b + 1] = out[b];
+        key[b + 1] = key[b];
+        b--;
+      }
+      out[b + 1] = x;
+      key[b + 1] = kx;
+    }
+    return Arrays.asList(out);
   }
 
   /**
