@@ -37,6 +37,7 @@ public final class PlayerView {
   private final long[] allianceMasks; // bit k: member of alliances.get(k); null past 64 alliances
   private final long[] targetMasks; // bit k: target of alliances.get(k); null when masks can't say
   private final String[] againstLastTurn; // whom each state balanced last turn, or null
+  private final int[] blocRoots; // each state's bloc, named by its first position
   private final double totalMilitary;
 
   /**
@@ -139,6 +140,7 @@ public final class PlayerView {
     allianceMasks = masks(this.alliances, n);
     targetMasks = allianceMasks == null ? null : targetMasks(this.alliances, n);
     againstLastTurn = againstLastTurn(this.lastStances, n);
+    blocRoots = blocRoots(n);
   }
 
   // A view for seat self sharing template's public parts and what is derived from them.
@@ -175,6 +177,7 @@ public final class PlayerView {
     this.allianceMasks = template.allianceMasks;
     this.targetMasks = template.targetMasks;
     this.againstLastTurn = template.againstLastTurn;
+    this.blocRoots = template.blocRoots;
     this.totalMilitary = template.totalMilitary;
   }
 
@@ -385,6 +388,25 @@ public final class PlayerView {
     return null;
   }
 
+  /**
+   * The bloc of {@code id}: the active states connected to it through alliances and patron-client
+   * links (itself included), in scenario order. Throws if {@code id} names no state in view.
+   */
+  public List<String> bloc(String id) {
+    int i = index(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("no state " + id);
+    }
+    int mine = blocRoots[i];
+    List<String> out = new ArrayList<>();
+    for (int k = mine; k < ids.length; k++) {
+      if (blocRoots[k] == mine && nations.get(k).active()) {
+        out.add(ids[k]);
+      }
+    }
+    return out;
+  }
+
   /** The states allied with {@code id}, each once, in scenario order. */
   public List<String> alliesOf(String id) {
     int self = index(id);
@@ -459,6 +481,49 @@ public final class PlayerView {
       }
     }
     return against;
+  }
+
+  // The blocs of the states in view: connected through alliances (members not in view ignored) and
+  // patron-client links, each named by its first position (union-find, the lower root kept).
+  private int[] blocRoots(int n) {
+    int[] root = new int[n];
+    for (int i = 0; i < n; i++) {
+      root[i] = i;
+    }
+    for (AllianceView al : alliances) {
+      int first = al.members().isEmpty() ? -1 : index(al.members().get(0));
+      for (String m : al.members()) {
+        union(root, first, index(m));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      String patron = nations.get(i).patron();
+      if (patron != null) {
+        union(root, i, index(patron));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      root[i] = find(root, i);
+    }
+    return root;
+  }
+
+  private static int find(int[] root, int i) {
+    while (root[i] != i) {
+      i = root[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] root, int a, int b) {
+    if (a < 0 || b < 0) {
+      return;
+    }
+    int ra = find(root, a);
+    int rb = find(root, b);
+    if (ra != rb) {
+      root[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
   }
 
   @Override

@@ -439,7 +439,7 @@ public final class ThreatBalancer implements Bot {
       out[b + 1] = x;
       key[b + 1] = kx;
     }
-    return Arrays.asList(out);
+    return new ArrayList<>(Arrays.asList(out));
   }
 
   /**

@@ -344,10 +344,10 @@ final class Alignments {
   // The outcome of i naming j; a mutual pair with the same threat that may found an alliance is
   // returned instead (once, from the lower index).
   private static int[] partnerOutcome(TurnWork w, int i, int j, List<Refusal> refusals) {
-    String order = "stance partner " + w.id(j);
     if (w.allied(i, j)) {
       if (w.before.allied(w.id(i), w.id(j))) {
-        w.outcome(i, order, OutcomeCode.ALREADY_ALLIED, "already allied with " + w.id(j));
+        w.outcome(
+            i, partnerOrder(w, j), OutcomeCode.ALREADY_ALLIED, "already allied with " + w.id(j));
       }
       return null;
     }
@@ -355,18 +355,22 @@ final class Alignments {
       boolean mine = r.state() == i && r.alliance().has(w.id(j));
       boolean sponsored = r.state() == j && r.alliance().has(w.id(i));
       if (mine || sponsored) {
-        w.outcome(i, order, r.code(), r.reason());
+        w.outcome(i, partnerOrder(w, j), r.code(), r.reason());
         return null;
       }
     }
     if (!names(w, j, i)) {
-      w.outcome(i, order, OutcomeCode.NO_MUTUAL_PROPOSAL, w.id(j) + " did not name " + w.id(i));
+      w.outcome(
+          i,
+          partnerOrder(w, j),
+          OutcomeCode.NO_MUTUAL_PROPOSAL,
+          w.id(j) + " did not name " + w.id(i));
       return null;
     }
     if (threatKey(w, i) != threatKey(w, j)) {
       w.outcome(
           i,
-          order,
+          partnerOrder(w, j),
           OutcomeCode.THREATS_DIFFER,
           w.id(i)
               + " balances "
@@ -382,7 +386,7 @@ final class Alignments {
       // one of them already has an alliance against this threat: the other joins it or not
       w.outcome(
           i,
-          order,
+          partnerOrder(w, j),
           OutcomeCode.NOT_ENOUGH_MEMBERS,
           "an alliance against this threat already stands: "
               + w.id(j)
@@ -391,10 +395,15 @@ final class Alignments {
     }
     String conflict = conflict(w, i, j);
     if (conflict != null) {
-      w.outcome(i, order, OutcomeCode.ALLY_IS_TARGET, conflict);
+      w.outcome(i, partnerOrder(w, j), OutcomeCode.ALLY_IS_TARGET, conflict);
       return null;
     }
     return i < j ? new int[] {i, j} : null;
+  }
+
+  // The order an outcome of naming j as a partner answers.
+  private static String partnerOrder(TurnWork w, int j) {
+    return "stance partner " + w.id(j);
   }
 
   private static boolean inAllianceAgainst(TurnWork w, int i) {

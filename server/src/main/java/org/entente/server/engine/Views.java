@@ -153,9 +153,10 @@ public final class Views {
     for (int k = 0; k < principal.length; k++) {
       principal[k] = w.start().get(principalIndexes[k]).id();
     }
-    List<String> leanings = new ArrayList<>(0);
+    List<String> leanings = List.of();
     for (GameState.Leaning l : s.leanings()) {
       if (l.target().equals(self)) {
+        leanings = leanings.isEmpty() ? new ArrayList<>(2) : leanings;
         leanings.add(l.actor());
       }
     }
