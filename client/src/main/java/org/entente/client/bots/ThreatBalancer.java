@@ -109,6 +109,19 @@ public final class ThreatBalancer implements Bot {
    * see {@link #partners}); null weighs them by exposure alone.
    */
   static Stance stance(PlayerView v, Dice judgement) {
+    return stance(v, judgement, true);
+  }
+
+  /**
+   * This turn's stance as {@link #stance(PlayerView)} decides it, but a BALANCE names no partners:
+   * for strategies that choose their partners themselves (the search for partners is skipped).
+   */
+  static Stance stanceWithoutPartners(PlayerView v) {
+    return stance(v, null, false);
+  }
+
+  // The stance; with partners named only when {@code named}.
+  private static Stance stance(PlayerView v, Dice judgement, boolean named) {
     double max = v.rules().maxInternalEffort();
     String leader = Estimates.leader(v);
     boolean weakAlone = leader != null && Estimates.weak(v) && !Estimates.allyInReach(v, leader);
@@ -120,11 +133,11 @@ public final class ThreatBalancer implements Bot {
         // Finland: too weak to resist and no one to help; becoming a client defuses the crisis.
         return new Stance.Bandwagon(aggressor, BandwagonKind.DEFENSIVE);
       }
-      return new Stance.Balance(aggressor, max, partners(v, aggressor, null, judgement));
+      return new Stance.Balance(aggressor, max, partners(v, aggressor, null, judgement, named));
     }
     CrisisView bound = crisisAgainstAlly(v);
     if (bound != null) {
-      Stance s = defend(v, bound, leader, judgement);
+      Stance s = defend(v, bound, leader, judgement, named);
       if (s != null) {
         return s;
       }
@@ -133,7 +146,7 @@ public final class ThreatBalancer implements Bot {
     if (byAlly != null && chainGangs(v, byAlly.aggressor())) {
       // Offence dominance: a war lost is decisive, and this ally's loss would cost much coverage.
       return new Stance.Balance(
-          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null, judgement));
+          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null, judgement, named));
     }
     if (!weakAlone && bound == null) {
       CrisisView join = crisisByLeader(v, leader);
@@ -141,7 +154,7 @@ public final class ThreatBalancer implements Bot {
         return new Stance.Balance(
             join.aggressor(),
             max * JOIN_EFFORT,
-            partners(v, join.aggressor(), join.target(), judgement));
+            partners(v, join.aggressor(), join.target(), judgement, named));
       }
     }
     if (leader == null) {
@@ -155,7 +168,8 @@ public final class ThreatBalancer implements Bot {
       return new Stance.BuckPass(leader, catcher);
     }
     double e = max * clamp(1.2 - v.coverage(), 0.2, 1);
-    return new Stance.Balance(leader, Estimates.effort(v, e), partners(v, leader, null, judgement));
+    return new Stance.Balance(
+        leader, Estimates.effort(v, e), partners(v, leader, null, judgement, named));
   }
 
   // The first crisis resolving this turn that targets this seat, by an active aggressor.
@@ -191,7 +205,8 @@ public final class ThreatBalancer implements Bot {
    * already). Weak and facing a hopeless defence, it abandons the ally (HIDE, at a cost to the
    * alliance's cohesion).
    */
-  static Stance defend(PlayerView v, CrisisView c, String leader, Dice judgement) {
+  private static Stance defend(
+      PlayerView v, CrisisView c, String leader, Dice judgement, boolean named) {
     String aggressor = c.aggressor();
     double odds =
         1
@@ -204,7 +219,13 @@ public final class ThreatBalancer implements Bot {
       return null;
     }
     double e = v.rules().maxInternalEffort() * JOIN_EFFORT;
-    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target(), judgement));
+    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target(), judgement, named));
+  }
+
+  // partners, or none when not {@code named}.
+  private static List<String> partners(
+      PlayerView v, String threat, String first, Dice judgement, boolean named) {
+    return named ? partners(v, threat, first, judgement) : List.of();
   }
 
   // The first crisis resolving this turn started by an ally of this seat against a state that is
