@@ -35,6 +35,9 @@ public final class PlayerView {
   // Derived once from the parts above, for the lookups bots make many times a decision.
   private final String[] ids;
   private final long[] allianceMasks; // bit k: member of alliances.get(k); null past 64 alliances
+  private final long[] targetMasks; // bit k: target of alliances.get(k); null when masks can't say
+  private final String[] againstLastTurn; // whom each state balanced last turn, or null
+  private final int[] blocRoots; // each state's bloc, named by its first position
   private final double totalMilitary;
 
   /**
@@ -135,6 +138,9 @@ public final class PlayerView {
     }
     totalMilitary = military;
     allianceMasks = masks(this.alliances, n);
+    targetMasks = allianceMasks == null ? null : targetMasks(this.alliances, n);
+    againstLastTurn = againstLastTurn(this.lastStances, n);
+    blocRoots = blocRoots(n);
   }
 
   // A view for seat self sharing template's public parts and what is derived from them.
@@ -169,6 +175,9 @@ public final class PlayerView {
     this.privateBriefing = privateBriefing;
     this.ids = template.ids;
     this.allianceMasks = template.allianceMasks;
+    this.targetMasks = template.targetMasks;
+    this.againstLastTurn = template.againstLastTurn;
+    this.blocRoots = template.blocRoots;
     this.totalMilitary = template.totalMilitary;
   }
 
@@ -343,6 +352,61 @@ public final class PlayerView {
     return false;
   }
 
+  /**
+   * True when {@code a} and {@code b} stand against each other: one is the target of an alliance
+   * the other is in.
+   */
+  public boolean alliedAgainst(String a, String b) {
+    int i = index(a);
+    int j = index(b);
+    if (targetMasks != null && i >= 0 && j >= 0) {
+      return (allianceMasks[i] & targetMasks[j]) != 0 || (allianceMasks[j] & targetMasks[i]) != 0;
+    }
+    for (AllianceView al : alliances) {
+      if ((b.equals(al.target()) && al.members().contains(a))
+          || (a.equals(al.target()) && al.members().contains(b))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The state {@code id} balanced against last turn (by its public stance), or null when its stance
+   * was not BALANCE or is unknown.
+   */
+  public String balancedLastTurn(String id) {
+    int i = index(id);
+    if (i >= 0) {
+      return againstLastTurn[i];
+    }
+    for (PublicStance ps : lastStances) {
+      if (ps.state().equals(id)) {
+        return ps.stance() instanceof Stance.Balance b ? b.against() : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The bloc of {@code id}: the active states connected to it through alliances and patron-client
+   * links (itself included), in scenario order. Throws if {@code id} names no state in view.
+   */
+  public List<String> bloc(String id) {
+    int i = index(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("no state " + id);
+    }
+    int mine = blocRoots[i];
+    List<String> out = new ArrayList<>();
+    for (int k = mine; k < ids.length; k++) {
+      if (blocRoots[k] == mine && nations.get(k).active()) {
+        out.add(ids[k]);
+      }
+    }
+    return out;
+  }
+
   /** The states allied with {@code id}, each once, in scenario order. */
   public List<String> alliesOf(String id) {
     int self = index(id);
@@ -386,6 +450,80 @@ public final class PlayerView {
       }
     }
     return masks;
+  }
+
+  // Each alliance's target as a bit set over the first 64 alliances, the counterpart of masks (null
+  // when a target names no state in view: then alliedAgainst scans the alliances instead).
+  private long[] targetMasks(List<AllianceView> alliances, int n) {
+    long[] masks = new long[n];
+    for (int k = 0; k < alliances.size(); k++) {
+      String target = alliances.get(k).target();
+      if (target != null) {
+        int i = index(target);
+        if (i < 0) {
+          return null;
+        }
+        masks[i] |= 1L << k;
+      }
+    }
+    return masks;
+  }
+
+  // What each state in view balanced last turn, by the first of its public stances (null for none).
+  private String[] againstLastTurn(List<PublicStance> stances, int n) {
+    String[] against = new String[n];
+    boolean[] seen = new boolean[n];
+    for (PublicStance ps : stances) {
+      int i = index(ps.state());
+      if (i >= 0 && !seen[i]) {
+        seen[i] = true;
+        against[i] = ps.stance() instanceof Stance.Balance b ? b.against() : null;
+      }
+    }
+    return against;
+  }
+
+  // The blocs of the states in view: connected through alliances (members not in view ignored) and
+  // patron-client links, each named by its first position (union-find, the lower root kept).
+  private int[] blocRoots(int n) {
+    int[] root = new int[n];
+    for (int i = 0; i < n; i++) {
+      root[i] = i;
+    }
+    for (AllianceView al : alliances) {
+      int first = al.members().isEmpty() ? -1 : index(al.members().get(0));
+      for (String m : al.members()) {
+        union(root, first, index(m));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      String patron = nations.get(i).patron();
+      if (patron != null) {
+        union(root, i, index(patron));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      root[i] = find(root, i);
+    }
+    return root;
+  }
+
+  private static int find(int[] root, int i) {
+    while (root[i] != i) {
+      i = root[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] root, int a, int b) {
+    if (a < 0 || b < 0) {
+      return;
+    }
+    int ra = find(root, a);
+    int rb = find(root, b);
+    if (ra != rb) {
+      root[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
   }
 
   @Override

@@ -32,6 +32,11 @@ final class ActionPlan {
     return actions.size() >= MAX_ACTIONS;
   }
 
+  /** The number of actions collected so far. */
+  int size() {
+    return actions.size();
+  }
+
   /** The aid that may still be sent this turn. */
   double aidLeft() {
     return aidLeft;

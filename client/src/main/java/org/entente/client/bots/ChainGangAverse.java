@@ -1,6 +1,5 @@
 package org.entente.client.bots;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.entente.api.Dice;
@@ -84,11 +83,11 @@ public final class ChainGangAverse extends AdaptiveBot {
   }
 
   private Orders offenceDominant(PlayerView v) {
-    Stance s = ThreatBalancer.stance(v);
-    if (!Estimates.underAttack(v, v.self()) && entangled(v, s)) {
+    // partners only when attacked: otherwise it names none
+    boolean attacked = Estimates.underAttack(v, v.self());
+    Stance s = attacked ? ThreatBalancer.stance(v) : ThreatBalancer.stanceWithoutPartners(v);
+    if (!attacked && entangled(v, s)) {
       s = Stance.HIDE;
-    } else if (s instanceof Stance.Balance b && !Estimates.underAttack(v, v.self())) {
-      s = new Stance.Balance(b.against(), b.internal(), List.of());
     }
     return leaveEntrapping(v, s);
   }

@@ -65,7 +65,8 @@ public final class CoalitionBuilder extends AdaptiveBot {
 
   @Override
   Orders choose(PlayerView v, Dice dice) {
-    Stance s = ThreatBalancer.stance(v, dice);
+    // its own partners replace the reference bot's, which are therefore not searched for
+    Stance s = ThreatBalancer.stanceWithoutPartners(v);
     if (s instanceof Stance.BuckPass pass) {
       String leader = pass.threat();
       double e = v.rules().maxInternalEffort() * Math.max(0.2, 1 - v.coverage());

@@ -1,6 +1,5 @@
 package org.entente.client.bots;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -8,9 +7,7 @@ import org.entente.api.PlayerView;
 import org.entente.api.PlayerView.AllianceView;
 import org.entente.api.PlayerView.CrisisView;
 import org.entente.api.PlayerView.NationView;
-import org.entente.api.PlayerView.PublicStance;
 import org.entente.api.PlayerView.ThreatEntry;
-import org.entente.api.Stance;
 import org.entente.api.Stance.BandwagonKind;
 
 /**
@@ -182,49 +179,7 @@ public final class Estimates {
    * (including itself), in scenario order.
    */
   public static List<String> bloc(PlayerView v, String id) {
-    int n = v.nations().size();
-    int[] root = new int[n];
-    for (int i = 0; i < n; i++) {
-      root[i] = i;
-    }
-    for (AllianceView al : v.alliances()) {
-      int first = v.index(al.members().get(0));
-      for (String m : al.members()) {
-        union(root, first, v.index(m));
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      String patron = v.nations().get(i).patron();
-      if (patron != null && v.index(patron) >= 0) {
-        union(root, i, v.index(patron));
-      }
-    }
-    int mine = find(root, v.index(id));
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (find(root, i) == mine && v.nations().get(i).active()) {
-        out.add(v.nations().get(i).id());
-      }
-    }
-    return out;
-  }
-
-  private static int find(int[] root, int i) {
-    while (root[i] != i) {
-      i = root[i];
-    }
-    return i;
-  }
-
-  private static void union(int[] root, int a, int b) {
-    if (a < 0 || b < 0) {
-      return;
-    }
-    int ra = find(root, a);
-    int rb = find(root, b);
-    if (ra != rb) {
-      root[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
+    return v.bloc(id);
   }
 
   /** The crises that resolve this turn: the ones whose sides are chosen by this turn's stances. */
@@ -430,12 +385,7 @@ public final class Estimates {
    * not BALANCE or is unknown.
    */
   public static String balancedLastTurn(PlayerView v, String k) {
-    for (PublicStance ps : v.lastStances()) {
-      if (ps.state().equals(k)) {
-        return ps.stance() instanceof Stance.Balance b ? b.against() : null;
-      }
-    }
-    return null;
+    return v.balancedLastTurn(k);
   }
 
   /**
@@ -461,13 +411,7 @@ public final class Estimates {
    * the other is in. The engine never allies the two.
    */
   public static boolean alliedAgainst(PlayerView v, String a, String b) {
-    for (AllianceView al : v.alliances()) {
-      if ((b.equals(al.target()) && al.members().contains(a))
-          || (a.equals(al.target()) && al.members().contains(b))) {
-        return true;
-      }
-    }
-    return false;
+    return v.alliedAgainst(a, b);
   }
 
   /**

@@ -30,7 +30,10 @@ public final class RandomBot implements Bot {
     if (!view.me().active()) {
       return Orders.hide();
     }
-    List<String> others = Estimates.activeOthers(view).stream().map(NationView::id).toList();
+    List<String> others = new ArrayList<>();
+    for (NationView n : Estimates.activeOthers(view)) {
+      others.add(n.id());
+    }
     ActionPlan plan = new ActionPlan(view, stance(view, dice, others));
     int wanted = dice.nextInt(ActionPlan.MAX_ACTIONS + 1);
     // A few tries per wanted action: a drawn action may be impossible (no alliance to leave...).
@@ -41,7 +44,7 @@ public final class RandomBot implements Bot {
   }
 
   private static boolean countBelow(ActionPlan plan, int wanted) {
-    return plan.orders().actions().size() < wanted;
+    return plan.size() < wanted;
   }
 
   private static Stance stance(PlayerView v, Dice dice, List<String> others) {
@@ -62,8 +65,12 @@ public final class RandomBot implements Bot {
         return new Stance.Balance(against, Estimates.effort(v, e), partners);
       }
       case 1 -> {
-        List<String> patrons =
-            others.stream().filter(p -> Estimates.canBandwagonWith(v, p)).toList();
+        List<String> patrons = new ArrayList<>();
+        for (String p : others) {
+          if (Estimates.canBandwagonWith(v, p)) {
+            patrons.add(p);
+          }
+        }
         BandwagonKind k = dice.chance(0.5) ? BandwagonKind.DEFENSIVE : BandwagonKind.OFFENSIVE;
         return patrons.isEmpty() ? Stance.HIDE : new Stance.Bandwagon(pick(dice, patrons), k);
       }
@@ -72,7 +79,8 @@ public final class RandomBot implements Bot {
           return Stance.HIDE;
         }
         String threat = pick(dice, others);
-        List<String> catchers = others.stream().filter(c -> !c.equals(threat)).toList();
+        List<String> catchers = new ArrayList<>(others);
+        catchers.remove(threat);
         return new Stance.BuckPass(threat, pick(dice, catchers));
       }
       default -> {

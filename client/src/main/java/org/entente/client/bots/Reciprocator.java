@@ -135,9 +135,17 @@ public final class Reciprocator extends AdaptiveBot {
 
   // Loyal states first, then the rest in the given order; defectors dropped.
   private List<String> rankPartners(List<String> given) {
-    List<String> out = new ArrayList<>();
-    given.stream().filter(this::loyal).forEach(out::add);
-    given.stream().filter(k -> !loyal(k) && !defector(k)).forEach(out::add);
+    List<String> out = new ArrayList<>(given.size());
+    for (String k : given) {
+      if (loyal(k)) {
+        out.add(k);
+      }
+    }
+    for (String k : given) {
+      if (!loyal(k) && !defector(k)) {
+        out.add(k);
+      }
+    }
     return out;
   }
 

@@ -1,10 +1,8 @@
 package org.entente.client.bots;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.entente.api.Bot;
 import org.entente.api.Dice;
 import org.entente.api.Orders;
@@ -111,6 +109,19 @@ public final class ThreatBalancer implements Bot {
    * see {@link #partners}); null weighs them by exposure alone.
    */
   static Stance stance(PlayerView v, Dice judgement) {
+    return stance(v, judgement, true);
+  }
+
+  /**
+   * This turn's stance as {@link #stance(PlayerView)} decides it, but a BALANCE names no partners:
+   * for strategies that choose their partners themselves (the search for partners is skipped).
+   */
+  static Stance stanceWithoutPartners(PlayerView v) {
+    return stance(v, null, false);
+  }
+
+  // The stance; with partners named only when {@code named}.
+  private static Stance stance(PlayerView v, Dice judgement, boolean named) {
     double max = v.rules().maxInternalEffort();
     String leader = Estimates.leader(v);
     boolean weakAlone = leader != null && Estimates.weak(v) && !Estimates.allyInReach(v, leader);
@@ -122,11 +133,11 @@ public final class ThreatBalancer implements Bot {
         // Finland: too weak to resist and no one to help; becoming a client defuses the crisis.
         return new Stance.Bandwagon(aggressor, BandwagonKind.DEFENSIVE);
       }
-      return new Stance.Balance(aggressor, max, partners(v, aggressor, null, judgement));
+      return new Stance.Balance(aggressor, max, partners(v, aggressor, null, judgement, named));
     }
     CrisisView bound = crisisAgainstAlly(v);
     if (bound != null) {
-      Stance s = defend(v, bound, leader, judgement);
+      Stance s = defend(v, bound, leader, judgement, named);
       if (s != null) {
         return s;
       }
@@ -135,7 +146,7 @@ public final class ThreatBalancer implements Bot {
     if (byAlly != null && chainGangs(v, byAlly.aggressor())) {
       // Offence dominance: a war lost is decisive, and this ally's loss would cost much coverage.
       return new Stance.Balance(
-          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null, judgement));
+          byAlly.target(), max * JOIN_EFFORT, partners(v, byAlly.target(), null, judgement, named));
     }
     if (!weakAlone && bound == null) {
       CrisisView join = crisisByLeader(v, leader);
@@ -143,7 +154,7 @@ public final class ThreatBalancer implements Bot {
         return new Stance.Balance(
             join.aggressor(),
             max * JOIN_EFFORT,
-            partners(v, join.aggressor(), join.target(), judgement));
+            partners(v, join.aggressor(), join.target(), judgement, named));
       }
     }
     if (leader == null) {
@@ -157,7 +168,8 @@ public final class ThreatBalancer implements Bot {
       return new Stance.BuckPass(leader, catcher);
     }
     double e = max * clamp(1.2 - v.coverage(), 0.2, 1);
-    return new Stance.Balance(leader, Estimates.effort(v, e), partners(v, leader, null, judgement));
+    return new Stance.Balance(
+        leader, Estimates.effort(v, e), partners(v, leader, null, judgement, named));
   }
 
   // The first crisis resolving this turn that targets this seat, by an active aggressor.
@@ -193,7 +205,8 @@ public final class ThreatBalancer implements Bot {
    * already). Weak and facing a hopeless defence, it abandons the ally (HIDE, at a cost to the
    * alliance's cohesion).
    */
-  static Stance defend(PlayerView v, CrisisView c, String leader, Dice judgement) {
+  private static Stance defend(
+      PlayerView v, CrisisView c, String leader, Dice judgement, boolean named) {
     String aggressor = c.aggressor();
     double odds =
         1
@@ -206,7 +219,13 @@ public final class ThreatBalancer implements Bot {
       return null;
     }
     double e = v.rules().maxInternalEffort() * JOIN_EFFORT;
-    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target(), judgement));
+    return new Stance.Balance(aggressor, e, partners(v, aggressor, c.target(), judgement, named));
+  }
+
+  // partners, or none when not {@code named}.
+  private static List<String> partners(
+      PlayerView v, String threat, String first, Dice judgement, boolean named) {
+    return named ? partners(v, threat, first, judgement) : List.of();
   }
 
   // The first crisis resolving this turn started by an ally of this seat against a state that is
@@ -288,18 +307,19 @@ public final class ThreatBalancer implements Bot {
                     && !Estimates.balancesOtherThreat(v, k.id(), bloc)
                     && (Estimates.publicThreat(v, threat, k.id()) > 0
                         || Estimates.balancesSameThreat(v, k.id(), bloc)));
-    List<String> ordered = new ArrayList<>();
-    for (String k : likeMindedFirst(v, threat, ranked, judgement)) {
+    List<String> weighed = likeMindedFirst(v, threat, ranked, judgement);
+    List<String> ordered = new ArrayList<>(weighed.size());
+    for (String k : weighed) {
       if (Estimates.balancesSameThreat(v, k, bloc)) {
         ordered.add(k);
       }
     }
-    for (String k : likeMindedFirst(v, threat, ranked, judgement)) {
-      if (!ordered.contains(k)) {
+    for (String k : weighed) {
+      if (!Estimates.balancesSameThreat(v, k, bloc)) {
         ordered.add(k);
       }
     }
-    return proposals(v, threat, first, ordered, MAX_PARTNERS);
+    return proposals(v, bloc, first, ordered, MAX_PARTNERS);
   }
 
   /**
@@ -310,7 +330,12 @@ public final class ThreatBalancer implements Bot {
    */
   static List<String> proposals(
       PlayerView v, String threat, String first, List<String> ranked, int fill) {
-    List<String> bloc = Estimates.bloc(v, threat);
+    return proposals(v, Estimates.bloc(v, threat), first, ranked, fill);
+  }
+
+  // proposals against the threat whose bloc is {@code bloc}.
+  private static List<String> proposals(
+      PlayerView v, List<String> bloc, String first, List<String> ranked, int fill) {
     String self = v.self();
     List<String> out = new ArrayList<>();
     if (first != null && ranked.contains(first)) {
@@ -410,18 +435,32 @@ public final class ThreatBalancer implements Bot {
   // while a clearly more exposed partner still comes first.
   private static List<String> likeMindedFirst(
       PlayerView v, String threat, List<String> ranked, Dice judgement) {
-    Map<String, Double> weight = new HashMap<>();
-    for (String k : ranked) {
+    int count = ranked.size();
+    String[] out = ranked.toArray(new String[count]);
+    double[] key = new double[count]; // minus the weight, so that ascending puts the heaviest first
+    for (int a = 0; a < count; a++) {
+      String k = out[a];
       double w = Estimates.publicThreat(v, threat, k);
       w *= Estimates.likeMinded(v, v.self(), k) ? 1 + LIKE_MINDED : 1;
       if (judgement != null) {
         w *= 1 + JUDGEMENT * (2 * judgement.at(v.index(k)) - 1);
       }
-      weight.put(k, w);
+      key[a] = -w;
     }
-    List<String> out = new ArrayList<>(ranked);
-    out.sort(Comparator.comparingDouble((String k) -> -weight.get(k)));
-    return out;
+    // a stable insertion sort by Double.compare, as List.sort with comparingDouble would order them
+    for (int a = 1; a < count; a++) {
+      String x = out[a];
+      double kx = key[a];
+      int b = a - 1;
+      while (b >= 0 && Double.compare(key[b], kx) > 0) {
+        out[b + 1] = out[b];
+        key[b + 1] = key[b];
+        b--;
+      }
+      out[b + 1] = x;
+      key[b + 1] = kx;
+    }
+    return new ArrayList<>(Arrays.asList(out));
   }
 
   /**

@@ -25,6 +25,21 @@ public final class Adjudicator {
    * gets its default. Throws only on a caller's bug (orders for an unknown state, a finished game).
    */
   public static TurnResult adjudicate(GameState state, Map<String, Orders> orders, long seed) {
+    return adjudicate(state, orders, seed, true);
+  }
+
+  /**
+   * As {@link #adjudicate(GameState, Map, long)}, without hashing the next position: the report's
+   * {@code stateHash} is null. For callers that keep only the final position, such as in-process
+   * tournament games; the position and the rest of the report are the same.
+   */
+  public static TurnResult adjudicateUnhashed(
+      GameState state, Map<String, Orders> orders, long seed) {
+    return adjudicate(state, orders, seed, false);
+  }
+
+  private static TurnResult adjudicate(
+      GameState state, Map<String, Orders> orders, long seed, boolean hashed) {
     if (state.finished()) {
       throw new IllegalStateException("the game is over at turn " + state.turn());
     }
@@ -38,7 +53,7 @@ public final class Adjudicator {
     List<int[]> attacks = Declarations.validAttacks(w);
     Perception.apply(w, attacks, ThreatModel.powers(nations, w.params));
     Declarations.declare(w, attacks);
-    return record(w, nations);
+    return record(w, nations, hashed);
   }
 
   /**
@@ -66,8 +81,8 @@ public final class Adjudicator {
   }
 
   // Step 7: coverage and autonomy tallies, the theory lens, then the next position with the injects
-  // scheduled for its turn, and its hash.
-  private static TurnResult record(TurnWork w, List<Nation> nations) {
+  // scheduled for its turn, and its hash (unless not {@code hashed}).
+  private static TurnResult record(TurnWork w, List<Nation> nations, boolean hashed) {
     SquareMatrix intent = SquareMatrix.wrap(w.n, w.intent);
     // The end-of-turn model without catchers is the next turn's start model; the catchers change
     // only this turn's coverage.
@@ -136,7 +151,7 @@ public final class Adjudicator {
             lens,
             standings,
             news,
-            StateHasher.hash(next));
+            hashed ? StateHasher.hash(next) : null);
     return new TurnResult(next, report);
   }
 

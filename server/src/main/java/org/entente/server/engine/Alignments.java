@@ -3,7 +3,6 @@ package org.entente.server.engine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.entente.api.Action;
 import org.entente.api.AllianceKind;
@@ -344,10 +343,10 @@ final class Alignments {
   // The outcome of i naming j; a mutual pair with the same threat that may found an alliance is
   // returned instead (once, from the lower index).
   private static int[] partnerOutcome(TurnWork w, int i, int j, List<Refusal> refusals) {
-    String order = "stance partner " + w.id(j);
     if (w.allied(i, j)) {
       if (w.before.allied(w.id(i), w.id(j))) {
-        w.outcome(i, order, OutcomeCode.ALREADY_ALLIED, "already allied with " + w.id(j));
+        w.outcome(
+            i, partnerOrder(w, j), OutcomeCode.ALREADY_ALLIED, "already allied with " + w.id(j));
       }
       return null;
     }
@@ -355,18 +354,22 @@ final class Alignments {
       boolean mine = r.state() == i && r.alliance().has(w.id(j));
       boolean sponsored = r.state() == j && r.alliance().has(w.id(i));
       if (mine || sponsored) {
-        w.outcome(i, order, r.code(), r.reason());
+        w.outcome(i, partnerOrder(w, j), r.code(), r.reason());
         return null;
       }
     }
     if (!names(w, j, i)) {
-      w.outcome(i, order, OutcomeCode.NO_MUTUAL_PROPOSAL, w.id(j) + " did not name " + w.id(i));
+      w.outcome(
+          i,
+          partnerOrder(w, j),
+          OutcomeCode.NO_MUTUAL_PROPOSAL,
+          w.id(j) + " did not name " + w.id(i));
       return null;
     }
     if (threatKey(w, i) != threatKey(w, j)) {
       w.outcome(
           i,
-          order,
+          partnerOrder(w, j),
           OutcomeCode.THREATS_DIFFER,
           w.id(i)
               + " balances "
@@ -382,7 +385,7 @@ final class Alignments {
       // one of them already has an alliance against this threat: the other joins it or not
       w.outcome(
           i,
-          order,
+          partnerOrder(w, j),
           OutcomeCode.NOT_ENOUGH_MEMBERS,
           "an alliance against this threat already stands: "
               + w.id(j)
@@ -391,10 +394,15 @@ final class Alignments {
     }
     String conflict = conflict(w, i, j);
     if (conflict != null) {
-      w.outcome(i, order, OutcomeCode.ALLY_IS_TARGET, conflict);
+      w.outcome(i, partnerOrder(w, j), OutcomeCode.ALLY_IS_TARGET, conflict);
       return null;
     }
     return i < j ? new int[] {i, j} : null;
+  }
+
+  // The order an outcome of naming j as a partner answers.
+  private static String partnerOrder(TurnWork w, int j) {
+    return "stance partner " + w.id(j);
   }
 
   private static boolean inAllianceAgainst(TurnWork w, int i) {
@@ -438,21 +446,21 @@ final class Alignments {
   // Mutual pairs that share a threat: each connected group founds one alliance against it. Pairs
   // join groups in order (scenario order of the proposer, then of its partners); a pair that would
   // put into one group two states that stand against each other (see conflict) is left out, and
-  // both states are told why.
+  // both states are told why. Groups found their alliances in the order of their roots.
   private static void formFromPairs(TurnWork w, List<int[]> pairs) {
     int[] group = new int[w.n];
     for (int i = 0; i < w.n; i++) {
       group[i] = i;
     }
-    TreeMap<Integer, TreeSet<Integer>> components = new TreeMap<>();
+    boolean[][] members = new boolean[w.n][]; // by root: the group's members, once it has two
     for (int[] p : pairs) {
       int ra = root(group, p[0]);
       int rb = root(group, p[1]);
       if (ra == rb) {
         continue;
       }
-      TreeSet<Integer> a = components.getOrDefault(ra, new TreeSet<>(List.of(p[0])));
-      TreeSet<Integer> b = components.getOrDefault(rb, new TreeSet<>(List.of(p[1])));
+      boolean[] a = members[ra] != null ? members[ra] : alone(w.n, p[0]);
+      boolean[] b = members[rb] != null ? members[rb] : alone(w.n, p[1]);
       String why = groupConflict(w, a, b);
       if (why != null) {
         String text = "would found one alliance with states it stands against: " + why;
@@ -461,19 +469,30 @@ final class Alignments {
         continue;
       }
       group[rb] = ra;
-      a.addAll(b);
-      components.remove(rb);
-      components.put(ra, a);
+      for (int x = 0; x < w.n; x++) {
+        a[x] |= b[x];
+      }
+      members[rb] = null;
+      members[ra] = a;
     }
-    for (TreeSet<Integer> members : components.values()) {
-      createAlliance(w, members);
+    for (boolean[] m : members) {
+      if (m != null) {
+        createAlliance(w, m);
+      }
     }
   }
 
-  private static String groupConflict(TurnWork w, TreeSet<Integer> a, TreeSet<Integer> b) {
-    for (int x : a) {
-      for (int y : b) {
-        String c = conflict(w, x, y);
+  private static boolean[] alone(int n, int i) {
+    boolean[] m = new boolean[n];
+    m[i] = true;
+    return m;
+  }
+
+  // The first conflict between a member of a and a member of b, both taken in scenario order.
+  private static String groupConflict(TurnWork w, boolean[] a, boolean[] b) {
+    for (int x = 0; x < w.n; x++) {
+      for (int y = 0; a[x] && y < w.n; y++) {
+        String c = b[y] ? conflict(w, x, y) : null;
         if (c != null) {
           return c;
         }
@@ -484,10 +503,13 @@ final class Alignments {
 
   // The group's target: the state its founders name most often (then the most powerful, then the
   // first in scenario order).
-  private static int target(TurnWork w, TreeSet<Integer> members) {
+  private static int target(TurnWork w, boolean[] members) {
     int[] votes = new int[w.n];
     int best = -1;
-    for (int m : members) {
+    for (int m = 0; m < w.n; m++) {
+      if (!members[m]) {
+        continue;
+      }
       int t = w.balancesAgainst(m);
       votes[t]++;
       if (best < 0
@@ -500,14 +522,18 @@ final class Alignments {
     return best;
   }
 
-  private static void createAlliance(TurnWork w, TreeSet<Integer> members) {
+  private static void createAlliance(TurnWork w, boolean[] members) {
     String id = "a" + (++w.nextAlliance);
-    List<String> ids = members.stream().map(w::id).toList();
-    int target = target(w, members);
+    List<String> ids = new ArrayList<>();
     boolean offensive = true;
-    for (int m : members) {
-      offensive &= ((Stance.Balance) w.stance[m]).offensive();
+    for (int m = 0; m < w.n; m++) {
+      if (members[m]) {
+        ids.add(w.id(m));
+        offensive &= ((Stance.Balance) w.stance[m]).offensive();
+      }
     }
+    ids = List.copyOf(ids);
+    int target = target(w, members);
     AllianceKind kind = offensive ? AllianceKind.OFFENSIVE : AllianceKind.DEFENSIVE;
     w.alliances.add(
         new Alliance(id, ids, w.turn, 1.0, w.id(target), targetBloc(w, target, ids), kind));
@@ -520,8 +546,10 @@ final class Alignments {
             + w.id(target)
             + ": "
             + String.join(", ", ids);
-    for (int m : members) {
-      w.outcome(m, "stance", OutcomeCode.ALLIANCE_FORMED, "formed " + what);
+    for (int m = 0; m < w.n; m++) {
+      if (members[m]) {
+        w.outcome(m, "stance", OutcomeCode.ALLIANCE_FORMED, "formed " + what);
+      }
     }
     w.event(
         EventKind.ALLIANCE_FORMED,

@@ -51,15 +51,16 @@ final class OrderSanitizer {
   }
 
   private static Stance stanceFor(TurnWork w, int i, Orders o) {
-    Stance fallback = defaultStance(w, i);
     if (o == null) {
+      Stance fallback = defaultStance(w, i);
       w.outcome(i, "stance", OutcomeCode.DEFAULT_ORDER, "no orders: " + describe(fallback));
       return fallback;
     }
     String problem = stanceProblem(w, i, o.stance());
     if (problem == null) {
-      return o.stance();
+      return o.stance(); // valid: the default stance is not needed, so it is not checked
     }
+    Stance fallback = defaultStance(w, i);
     OutcomeCode code =
         problem.startsWith("internal") || problem.startsWith("bandwagon kind")
             ? OutcomeCode.INVALID_PARAMETER

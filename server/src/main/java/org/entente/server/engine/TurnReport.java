@@ -9,7 +9,7 @@ import org.entente.api.Stance.StanceKind;
  * Everything a turn did, as data: the stances as adjudicated, an outcome with a code and reason for
  * every order, the public events, the wars, the theory lens, each state's standing at the end of
  * the turn, the news (scheduled injects applied at the start of the next turn), and the hash of the
- * resulting state.
+ * resulting state (null from {@link Adjudicator#adjudicateUnhashed}).
  */
 public record TurnReport(
     int turn,

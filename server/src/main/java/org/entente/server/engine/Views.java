@@ -37,26 +37,8 @@ public final class Views {
       this.last = last;
       this.model = Scoring.model(state);
       this.nations = Views.nations(state, model);
-      this.alliances =
-          state.alliances().stream()
-              .map(
-                  a ->
-                      new AllianceView(
-                          a.id(),
-                          a.members(),
-                          a.cohesion(),
-                          a.formedTurn(),
-                          a.target(),
-                          a.targetBloc(),
-                          a.kind()))
-              .toList();
-      this.crises =
-          state.crises().stream()
-              .map(
-                  c ->
-                      new CrisisView(
-                          c.id(), c.aggressor(), c.target(), c.declaredTurn(), c.resolvesTurn()))
-              .toList();
+      this.alliances = allianceViews(state.alliances());
+      this.crises = crisisViews(state.crises());
       this.lastStances = last == null ? List.of() : last.stances();
       this.rules = Views.rules(state.world().params());
       this.outcomes = outcomesByState(state.world(), last);
@@ -115,6 +97,34 @@ public final class Views {
     }
   }
 
+  // The lists below are built as arrays and wrapped once: PlayerView keeps such lists as they are.
+  private static List<AllianceView> allianceViews(List<Alliance> alliances) {
+    AllianceView[] out = new AllianceView[alliances.size()];
+    for (int k = 0; k < out.length; k++) {
+      Alliance a = alliances.get(k);
+      out[k] =
+          new AllianceView(
+              a.id(),
+              a.members(),
+              a.cohesion(),
+              a.formedTurn(),
+              a.target(),
+              a.targetBloc(),
+              a.kind());
+    }
+    return List.of(out);
+  }
+
+  private static List<CrisisView> crisisViews(List<Crisis> crises) {
+    CrisisView[] out = new CrisisView[crises.size()];
+    for (int k = 0; k < out.length; k++) {
+      Crisis c = crises.get(k);
+      out[k] =
+          new CrisisView(c.id(), c.aggressor(), c.target(), c.declaredTurn(), c.resolvesTurn());
+    }
+    return List.of(out);
+  }
+
   /** The public part of {@code state}'s views; {@code last} is the report that produced it. */
   public static Public publicPart(GameState state, TurnReport last) {
     return new Public(state, last);
@@ -153,9 +163,10 @@ public final class Views {
     for (int k = 0; k < principal.length; k++) {
       principal[k] = w.start().get(principalIndexes[k]).id();
     }
-    List<String> leanings = new ArrayList<>(0);
+    List<String> leanings = List.of();
     for (GameState.Leaning l : s.leanings()) {
       if (l.target().equals(self)) {
+        leanings = leanings.isEmpty() ? new ArrayList<>(2) : leanings;
         leanings.add(l.actor());
       }
     }
@@ -202,11 +213,11 @@ public final class Views {
   }
 
   private static List<NationView> nations(GameState s, ThreatModel m) {
-    List<NationView> out = new ArrayList<>();
-    for (int i = 0; i < s.nations().size(); i++) {
+    NationView[] out = new NationView[s.nations().size()];
+    for (int i = 0; i < out.length; i++) {
       Nation n = s.nations().get(i);
       ClientLink link = s.patronOf(n.id());
-      out.add(
+      out[i] =
           new NationView(
               n.id(),
               n.name(),
@@ -222,8 +233,8 @@ public final class Views {
               n.posture(),
               n.active(),
               link == null ? null : link.patron(),
-              link == null ? null : link.kind()));
+              link == null ? null : link.kind());
     }
-    return out;
+    return List.of(out);
   }
 }

@@ -41,7 +41,16 @@ public record World(
     // by reference.
     startAlliances =
         startAlliances.stream()
-            .map(a -> a.withMembers(a.members().stream().map(ids::canonical).toList()))
+            .map(
+                a ->
+                    new Alliance(
+                        a.id(),
+                        a.members().stream().map(ids::canonical).toList(),
+                        a.formedTurn(),
+                        a.cohesion(),
+                        ids.canonical(a.target()),
+                        a.targetBloc().stream().map(ids::canonical).toList(),
+                        a.kind()))
             .toList();
     startClients =
         startClients.stream()

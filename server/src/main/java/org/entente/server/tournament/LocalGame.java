@@ -21,7 +21,8 @@ import org.entente.server.journal.JournalingSimulation;
 
 /**
  * One tournament game played in-process, exactly as {@code entente simulate} plays it (same views,
- * same dice, same adjudication), but keeping only the current position instead of every turn.
+ * same dice, same adjudication), but keeping only the current position instead of every turn (and
+ * so hashing none).
  */
 final class LocalGame {
   private LocalGame() {}
@@ -76,7 +77,8 @@ final class LocalGame {
           orders.put(seat, bots[s].decide(Views.of(pub, seat), dice));
         }
       }
-      TurnResult r = Adjudicator.adjudicate(state, orders, seed);
+      // only the final position counts: no turn's hash is kept, so none is computed
+      TurnResult r = Adjudicator.adjudicateUnhashed(state, orders, seed);
       state = r.state();
       last = r.report();
     }
