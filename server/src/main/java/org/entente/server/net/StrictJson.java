@@ -3,6 +3,7 @@ package org.entente.server.net;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,6 +39,8 @@ final class StrictJson {
                   .streamReadConstraints(
                       StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                   .build())
+          // '{...}N' is not JSON: nothing may follow the object
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
   // unknown fields were checked (a body must be known; other unknown fields are a newer client's)
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
@@ -85,25 +88,37 @@ final class StrictJson {
     String requestId = requestId(root);
     Descriptor d = ClientMessage.getDescriptor();
     List<String> unknown = new ArrayList<>();
+    List<String> nullBodies = new ArrayList<>();
     boolean body = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       FieldDescriptor f = field(d, e.getKey());
       if (f == null) {
         unknown.add(e.getKey());
-      } else {
-        body |= f.getContainingOneof() != null;
+      } else if (f.getContainingOneof() != null) {
+        // a body given as null is no body (the JSON mapping reads null as "not set")
+        if (e.getValue().isNull()) {
+          nullBodies.add(e.getKey());
+        } else {
+          body = true;
+        }
       }
     }
     if (!body) {
+      String why;
+      if (!nullBodies.isEmpty()) {
+        why =
+            String.join(", ", nullBodies)
+                + ": a message body cannot be null (send {} for one"
+                + " with no fields)";
+      } else if (unknown.isEmpty()) {
+        why = "the message has no body";
+      } else {
+        why = "no message body this server knows; unknown field(s): " + String.join(", ", unknown);
+      }
       throw new Refusal(
-          ErrorCode.UNKNOWN_MESSAGE,
-          (unknown.isEmpty()
-                  ? "the message has no body"
-                  : "no message body this server knows; unknown field(s): "
-                      + String.join(", ", unknown))
-              + "; a ClientMessage has requestId and one of "
-              + bodies(d),
+          nullBodies.isEmpty() ? ErrorCode.UNKNOWN_MESSAGE : ErrorCode.BAD_REQUEST,
+          why + "; a ClientMessage has requestId and one of " + bodies(d),
           requestId);
     }
     String problem = check(d, root, "");

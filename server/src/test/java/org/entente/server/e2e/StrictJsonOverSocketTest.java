@@ -161,6 +161,12 @@ class StrictJsonOverSocketTest {
                 .getError()
                 .getMessage())
         .startsWith("createGame.deadlineSeconds: \"1e99999999\" is out of range for uint32");
+    // a body given as null (found by the JSON fuzz test: it was taken as a message with no body)
+    assertThat(
+            s.error("{\"requestId\":\"e3c\",\"diffGames\":null}", "e3c", ErrorCode.BAD_REQUEST)
+                .getError()
+                .getMessage())
+        .startsWith("diffGames: a message body cannot be null");
     assertThat(
             s.error(
                     "{\"requestId\":\"e4\",\"submitOrders\":{\"token\":\"t\",\"turn\":1,"
@@ -242,6 +248,25 @@ class StrictJsonOverSocketTest {
       assertThat(b.getError().getMessage()).contains("GET /ws").contains("text frame");
       assertThat(in.readLine()).as("closed after the error").isNull();
     }
+  }
+
+  @Test
+  void anObjectFollowedByMoreTextIsAMalformedFrame() throws Exception {
+    // found by the JSON fuzz test: '{"diffGames":null}N' was read as a message and the N ignored
+    JsonSocket s = new JsonSocket().open(server.port());
+    s.ws.sendText("{\"requestId\":\"t\",\"ping\":{}}N", true).get(10, TimeUnit.SECONDS);
+    String text = s.texts.poll(10, TimeUnit.SECONDS);
+    assertThat(text).as("an error before the close").isNotNull();
+    ServerMessage.Builder b = ServerMessage.newBuilder();
+    JsonFormat.parser().merge(text, b);
+    assertThat(b.getError().getCode()).isEqualTo(ErrorCode.MALFORMED_FRAME);
+    assertThat(b.getError().getMessage()).contains("not a ClientMessage in JSON");
+    for (int i = 0; i < 100 && s.closedWith == null; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(s.closedWith)
+        .as("the connection is closed, as for any text that is not JSON")
+        .isNotNull();
   }
 
   @Test
