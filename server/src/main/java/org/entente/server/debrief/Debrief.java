@@ -704,37 +704,68 @@ public record Debrief(
         w.reason());
   }
 
+  /**
+   * A turn's stances grouped, each group in the order of its first member: the states balancing
+   * each target, the states bandwagoning with each state (by kind), the buck-passers' stances, the
+   * states that hid. The words are each language's (here and in {@link Korean}).
+   */
+  record StanceGroups(
+      Map<String, List<String>> balance,
+      Map<Toward, List<String>> bandwagon,
+      List<PublicStance> passes,
+      List<String> hide) {
+    record Toward(String with, Stance.BandwagonKind kind) {}
+
+    static StanceGroups of(List<PublicStance> stances) {
+      StanceGroups g =
+          new StanceGroups(
+              new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+      for (PublicStance p : stances) {
+        Stance s = p.stance();
+        if (s instanceof Stance.Balance b) {
+          g.balance.computeIfAbsent(b.against(), k -> new ArrayList<>()).add(p.state());
+        } else if (s instanceof Stance.Bandwagon b) {
+          g.bandwagon
+              .computeIfAbsent(new Toward(b.with(), b.bandwagonKind()), k -> new ArrayList<>())
+              .add(p.state());
+        } else if (s instanceof Stance.BuckPass) {
+          g.passes.add(p);
+        } else if (s != null) {
+          g.hide.add(p.state());
+        }
+      }
+      return g;
+    }
+  }
+
   /** The turn's stances grouped: who balanced against whom, who bandwagoned with whom, etc. */
   static List<Line> stanceLines(List<PublicStance> stances) {
-    Map<String, List<String>> balance = new LinkedHashMap<>();
-    Map<String, List<String>> bandwagon = new LinkedHashMap<>();
+    StanceGroups groups = StanceGroups.of(stances);
     List<String> passes = new ArrayList<>();
-    List<String> hide = new ArrayList<>();
-    for (PublicStance p : stances) {
-      Stance s = p.stance();
-      if (s instanceof Stance.Balance b) {
-        balance.computeIfAbsent(b.against(), k -> new ArrayList<>()).add(p.state());
-      } else if (s instanceof Stance.Bandwagon b) {
-        bandwagon
-            .computeIfAbsent(
-                b.with() + " (" + b.bandwagonKind().name().toLowerCase(Locale.ROOT) + ")",
-                k -> new ArrayList<>())
-            .add(p.state());
-      } else if (s instanceof Stance.BuckPass b) {
-        passes.add(p.state() + " passed the buck for " + b.threat() + " to " + b.catcher());
-      } else if (s != null) {
-        hide.add(p.state());
-      }
+    for (PublicStance p : groups.passes()) {
+      Stance.BuckPass b = (Stance.BuckPass) p.stance();
+      passes.add(p.state() + " passed the buck for " + b.threat() + " to " + b.catcher());
     }
+    List<String> hide = groups.hide();
     List<String> parts = new ArrayList<>();
-    if (!balance.isEmpty()) {
+    if (!groups.balance().isEmpty()) {
       List<String> g = new ArrayList<>();
-      balance.forEach((t, who) -> g.add(String.join(", ", who) + " against " + t));
+      groups.balance().forEach((t, who) -> g.add(String.join(", ", who) + " against " + t));
       parts.add("Balanced: " + String.join("; ", g));
     }
-    if (!bandwagon.isEmpty()) {
+    if (!groups.bandwagon().isEmpty()) {
       List<String> g = new ArrayList<>();
-      bandwagon.forEach((t, who) -> g.add(String.join(", ", who) + " with " + t));
+      groups
+          .bandwagon()
+          .forEach(
+              (t, who) ->
+                  g.add(
+                      String.join(", ", who)
+                          + " with "
+                          + t.with()
+                          + " ("
+                          + t.kind().name().toLowerCase(Locale.ROOT)
+                          + ")"));
       parts.add("Bandwagoned: " + String.join("; ", g));
     }
     if (!passes.isEmpty()) {

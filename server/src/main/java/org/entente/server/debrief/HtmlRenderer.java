@@ -270,20 +270,7 @@ final class HtmlRenderer {
 
   private static void scores(StringBuilder b, Debrief d, Words w) {
     b.append("<h2 id=\"scores\">").append(w.t("scores")).append("</h2>\n<table>\n<thead><tr>");
-    for (String k :
-        List.of(
-            "state",
-            "name",
-            "strategy",
-            "status",
-            "survival",
-            "security",
-            "autonomy",
-            "power",
-            "objectives",
-            "total",
-            "pStart",
-            "pEnd")) {
+    for (String k : Words.SCORE_COLUMNS) {
       b.append("<th>").append(html(w.t(k))).append("</th>");
     }
     b.append("</tr></thead>\n<tbody>\n");

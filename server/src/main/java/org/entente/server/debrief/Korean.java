@@ -2,10 +2,8 @@ package org.entente.server.debrief;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.entente.api.AllianceKind;
 import org.entente.api.OrderOutcome;
 import org.entente.api.OutcomeCode;
@@ -157,19 +155,12 @@ final class Korean {
       int balanced,
       int bandwagoned) {
     List<String> out = new ArrayList<>();
-    int students = 0;
-    int bots = 0;
-    int autopilot = 0;
-    int nobody = 0;
-    int names = 0;
-    for (Room.Seat s : room.seats()) {
-      List<Room.Kind> kinds = s.players().stream().map(Room.Player::kind).distinct().toList();
-      students += kinds.contains(Room.Kind.STUDENT) ? 1 : 0;
-      bots += kinds.contains(Room.Kind.BOT) ? 1 : 0;
-      autopilot += kinds.contains(Room.Kind.AUTOPILOT) ? 1 : 0;
-      nobody += kinds.equals(List.of(Room.Kind.NOBODY)) ? 1 : 0;
-      names += s.students().size();
-    }
+    Summary.Seats seats = Summary.Seats.of(room);
+    int students = seats.students();
+    int bots = seats.bots();
+    int autopilot = seats.autopilot();
+    int nobody = seats.nobody();
+    int names = seats.joined();
     StringBuilder first = new StringBuilder();
     first
         .append(scenarioName)
@@ -494,38 +485,31 @@ final class Korean {
 
   /** The turn's stances grouped, as the English lines group them. */
   static List<Line> stanceLines(List<PublicStance> stances) {
-    Map<String, List<String>> balance = new LinkedHashMap<>();
-    Map<String, List<String>> bandwagon = new LinkedHashMap<>();
+    Debrief.StanceGroups groups = Debrief.StanceGroups.of(stances);
     List<String> passes = new ArrayList<>();
-    List<String> hide = new ArrayList<>();
-    for (PublicStance p : stances) {
-      Stance s = p.stance();
-      if (s instanceof Stance.Balance b) {
-        balance.computeIfAbsent(b.against(), k -> new ArrayList<>()).add(p.state());
-      } else if (s instanceof Stance.Bandwagon b) {
-        bandwagon
-            .computeIfAbsent(
-                b.with()
-                    + "("
-                    + (b.bandwagonKind() == Stance.BandwagonKind.OFFENSIVE ? "공세" : "방어")
-                    + ")",
-                k -> new ArrayList<>())
-            .add(p.state());
-      } else if (s instanceof Stance.BuckPass b) {
-        passes.add(Josa.iGa(p.state()) + " " + b.threat() + "에 대한 책임을 " + b.catcher() + "에게 넘김");
-      } else if (s != null) {
-        hide.add(p.state());
-      }
+    for (PublicStance p : groups.passes()) {
+      Stance.BuckPass b = (Stance.BuckPass) p.stance();
+      passes.add(Josa.iGa(p.state()) + " " + b.threat() + "에 대한 책임을 " + b.catcher() + "에게 넘김");
     }
+    List<String> hide = groups.hide();
     List<String> parts = new ArrayList<>();
-    if (!balance.isEmpty()) {
+    if (!groups.balance().isEmpty()) {
       List<String> g = new ArrayList<>();
-      balance.forEach((t, who) -> g.add(t + "에 맞선 국가 " + String.join(", ", who)));
+      groups.balance().forEach((t, who) -> g.add(t + "에 맞선 국가 " + String.join(", ", who)));
       parts.add("균형: " + String.join("; ", g));
     }
-    if (!bandwagon.isEmpty()) {
+    if (!groups.bandwagon().isEmpty()) {
       List<String> g = new ArrayList<>();
-      bandwagon.forEach((t, who) -> g.add(t + "에 편승한 국가 " + String.join(", ", who)));
+      groups
+          .bandwagon()
+          .forEach(
+              (t, who) ->
+                  g.add(
+                      t.with()
+                          + "("
+                          + (t.kind() == Stance.BandwagonKind.OFFENSIVE ? "공세" : "방어")
+                          + ")에 편승한 국가 "
+                          + String.join(", ", who)));
       parts.add("편승: " + String.join("; ", g));
     }
     if (!passes.isEmpty()) {

@@ -72,20 +72,7 @@ final class MarkdownRenderer {
     b.append("## ").append(w.t("scores")).append("\n\n");
     if (w == Words.KO) {
       b.append("|");
-      for (String k :
-          List.of(
-              "state",
-              "name",
-              "strategy",
-              "status",
-              "survival",
-              "security",
-              "autonomy",
-              "power",
-              "objectives",
-              "total",
-              "pStart",
-              "pEnd")) {
+      for (String k : Words.SCORE_COLUMNS) {
         b.append(' ').append(w.t(k)).append(" |");
       }
       b.append('\n');

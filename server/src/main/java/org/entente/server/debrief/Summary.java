@@ -12,6 +12,29 @@ import org.entente.server.replay.Room;
 final class Summary {
   private Summary() {}
 
+  /**
+   * How the seats were played: by students (at some turn), by their bots, on the instructor's
+   * autopilot for a while, by no one at all; and how many students joined.
+   */
+  record Seats(int students, int bots, int autopilot, int nobody, int joined) {
+    static Seats of(Room room) {
+      int students = 0;
+      int bots = 0;
+      int autopilot = 0;
+      int nobody = 0;
+      int joined = 0;
+      for (Room.Seat s : room.seats()) {
+        List<Room.Kind> kinds = s.players().stream().map(Room.Player::kind).distinct().toList();
+        students += kinds.contains(Room.Kind.STUDENT) ? 1 : 0;
+        bots += kinds.contains(Room.Kind.BOT) ? 1 : 0;
+        autopilot += kinds.contains(Room.Kind.AUTOPILOT) ? 1 : 0;
+        nobody += kinds.equals(List.of(Room.Kind.NOBODY)) ? 1 : 0;
+        joined += s.students().size();
+      }
+      return new Seats(students, bots, autopilot, nobody, joined);
+    }
+  }
+
   static List<String> of(
       GameHistory h,
       List<Debrief.StateResult> states,
@@ -23,27 +46,12 @@ final class Summary {
       int balanced,
       int bandwagoned) {
     List<String> out = new ArrayList<>();
-    int students = 0;
-    int bots = 0;
-    int autopilot = 0;
-    int nobody = 0;
-    List<String> names = new ArrayList<>();
-    for (Room.Seat s : room.seats()) {
-      List<Room.Kind> kinds = s.players().stream().map(Room.Player::kind).distinct().toList();
-      if (kinds.contains(Room.Kind.STUDENT)) {
-        students++;
-      }
-      if (kinds.contains(Room.Kind.BOT)) {
-        bots++;
-      }
-      if (kinds.contains(Room.Kind.AUTOPILOT)) {
-        autopilot++;
-      }
-      if (kinds.equals(List.of(Room.Kind.NOBODY))) {
-        nobody++;
-      }
-      s.students().forEach(x -> names.add(x.name()));
-    }
+    Seats seats = Seats.of(room);
+    int students = seats.students();
+    int bots = seats.bots();
+    int autopilot = seats.autopilot();
+    int nobody = seats.nobody();
+    int joined = seats.joined();
     StringBuilder first = new StringBuilder();
     first
         .append(h.world().name())
@@ -55,7 +63,7 @@ final class Summary {
         .append("): ")
         .append(count(students, "seat"))
         .append(" by students")
-        .append(names.isEmpty() ? "" : " (" + names.size() + " joined)")
+        .append(joined == 0 ? "" : " (" + joined + " joined)")
         .append(", ")
         .append(count(bots, "seat"))
         .append(" by bots");

@@ -1,5 +1,6 @@
 package org.entente.server.debrief;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,22 @@ import java.util.Map;
 public enum Words {
   EN("en"),
   KO("ko");
+
+  /** The keys of the scores table's columns, in order (the HTML and Markdown tables alike). */
+  static final List<String> SCORE_COLUMNS =
+      List.of(
+          "state",
+          "name",
+          "strategy",
+          "status",
+          "survival",
+          "security",
+          "autonomy",
+          "power",
+          "objectives",
+          "total",
+          "pStart",
+          "pEnd");
 
   private final String tag;
 

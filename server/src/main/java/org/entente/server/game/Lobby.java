@@ -454,26 +454,43 @@ public final class Lobby implements MessageHandler {
                         : "game " + id + " is over and its journal cannot be read back");
                 return;
               }
-              g.execute(
-                  () -> {
-                    String token = g.addMember(Role.INSTRUCTOR, "", KEY_CONSOLE_NAME);
-                    if (token == null) {
-                      Requests.storageError(g, c, m.getRequestId());
-                      return;
-                    }
-                    byToken.put(token, g);
-                    LOG.info("game={} console opened with the instructor key", g.id);
-                    reply(
-                        c,
-                        m,
-                        ServerMessage.newBuilder()
-                            .setJoined(
-                                Joined.newBuilder()
-                                    .setGameId(g.id)
-                                    .setToken(token)
-                                    .setRole(Role.INSTRUCTOR)));
-                  });
+              withNewInstructorToken(
+                  g,
+                  c,
+                  m,
+                  "console opened with the instructor key",
+                  token ->
+                      ServerMessage.newBuilder()
+                          .setJoined(
+                              Joined.newBuilder()
+                                  .setGameId(g.id)
+                                  .setToken(token)
+                                  .setRole(Role.INSTRUCTOR)));
             });
+  }
+
+  /**
+   * On {@code g}'s executor: a new instructor member (journaled hashed, like every member), logged
+   * with {@code why}, and the reply {@code answer} makes from its token; a storage error when the
+   * journal cannot take it.
+   */
+  private void withNewInstructorToken(
+      LiveGame g,
+      Connection c,
+      ClientMessage m,
+      String why,
+      java.util.function.Function<String, ServerMessage.Builder> answer) {
+    g.execute(
+        () -> {
+          String token = g.addMember(Role.INSTRUCTOR, "", KEY_CONSOLE_NAME);
+          if (token == null) {
+            Requests.storageError(g, c, m.getRequestId());
+            return;
+          }
+          byToken.put(token, g);
+          LOG.info("game={} {}", g.id, why);
+          reply(c, m, answer.apply(token));
+        });
   }
 
   private void createGame(Connection c, ClientMessage m) {
@@ -539,37 +556,27 @@ public final class Lobby implements MessageHandler {
                         + " was made with this key, but its journal cannot be read back");
                 return;
               }
-              g.execute(
-                  () -> {
-                    String token = g.addMember(Role.INSTRUCTOR, "", KEY_CONSOLE_NAME);
-                    if (token == null) {
-                      Requests.storageError(g, c, m.getRequestId());
-                      return;
-                    }
-                    byToken.put(token, g);
-                    LOG.info(
-                        "game={} create_game resent with its request key after a restart; no new"
-                            + " game, a new instructor token",
-                        g.id);
-                    reply(
-                        c,
-                        m,
-                        ServerMessage.newBuilder()
-                            .setGameCreated(
-                                GameCreated.newBuilder()
-                                    .setGameId(g.id)
-                                    .setInstructorToken(token)
-                                    .setLinks(Links.of(g, token))));
-                  });
+              withNewInstructorToken(
+                  g,
+                  c,
+                  m,
+                  "create_game resent with its request key after a restart; no new game, a new"
+                      + " instructor token",
+                  token -> ServerMessage.newBuilder().setGameCreated(created(g, token)));
             });
   }
 
   /** The GameCreated of {@code g} (on its executor): its id, instructor token and links. */
   static GameCreated created(LiveGame g) {
+    return created(g, g.instructorToken);
+  }
+
+  // The GameCreated of g as the holder of the instructor token {@code token} sees it.
+  private static GameCreated created(LiveGame g, String token) {
     return GameCreated.newBuilder()
         .setGameId(g.id)
-        .setInstructorToken(g.instructorToken)
-        .setLinks(Links.of(g, g.instructorToken))
+        .setInstructorToken(token)
+        .setLinks(Links.of(g, token))
         .build();
   }
 
