@@ -88,7 +88,7 @@ SCENARIOS = {
         "year": 2016,
         "border_year": 2016,
         "start": "2016-01-01",
-        "states": ["CHN", "USA", "JPN", "ROK", "PRK", "RUS", "TAW", "IND"],
+        "states": ["CHN", "USA", "JPN", "ROK", "PRK", "RUS", "TAW", "IND", "DRV", "PHI", "AUL"],
     },
 }
 
