@@ -60,7 +60,10 @@ SCENARIOS = {
         "year": 1913,
         "border_year": 1914,
         "start": "1914-07-01",
-        "states": ["GMY", "AUH", "ITA", "FRN", "RUS", "UKG", "TUR", "SRB", "BEL", "USA"],
+        "states": [
+            "GMY", "AUH", "ITA", "FRN", "RUS", "UKG", "TUR", "SRB", "BEL", "USA", "NTH", "SWZ",
+            "SPN", "POR", "GRC", "BUL", "ROM", "SWD", "NOR", "DEN",
+        ],
     },
     "europe-1936": {
         "window": "europe_1935_1939",
@@ -119,7 +122,7 @@ ESTIMATES = {
 
 # POWER_AT_LEAST objectives: scenario -> state -> growth factor over the starting P.
 GROWTH = {
-    "europe-1914": {"GMY": 1.15, "ITA": 1.2},
+    "europe-1914": {"GMY": 1.15, "ITA": 1.2, "BUL": 1.2, "ROM": 1.2},
     "europe-1936": {"GMY": 1.2, "ITA": 1.2, "HUN": 1.3, "JPN": 1.2, "BUL": 1.3},
     "middle-east-1955": {"EGY": 1.5},
     "east-asia-2016": {"CHN": 1.15, "RUS": 1.1},
