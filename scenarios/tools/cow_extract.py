@@ -24,7 +24,7 @@ there gives each file's source). The rules (scenarios/SOURCES.md explains why):
   without a standing army that way (Luxembourg, Switzerland in the 1930s).
 * irst or pec zero or missing: a floor of 1% of the smallest positive value of that column
   among the scenario's states with a COW row in the base year (the schema needs > 0).
-* A state without any COW row in the extract (europe-1914: Serbia, Belgium) carries the
+* A state without any COW row in the extract (europe-1914: Serbia, which COW codes YUG) carries the
   author's estimate listed in ESTIMATES below, with its source; None means the rule above for
   that column (floor, or the personnel ratio).
 * ccode: the COW country code of the state.
@@ -107,14 +107,6 @@ ESTIMATES = {
             "economy": 300,  # a few hundred thousand tons of domestic coal and lignite
             "military": 1205,  # war ministry vote 1912: 30,116k dinars at the yearbook's 25 dinars to the pound
             "technology": None,  # no iron and steel industry: floor
-            "personnel": None,  # the ratio rule
-        },
-        "BEL": {
-            "ccode": 211,
-            "population": 7600,  # 1910 census 7.42 million, grown to 1913
-            "economy": 26000,  # 1913 coal output 22,842k t plus about 3,000k t net imports
-            "military": 3558,  # mean of war+gendarmerie votes 1912 (78,356k fr) and 1914 (101,096k fr) at 25.22 fr/GBP
-            "technology": 2485,  # 1913 pig iron 2,446k long tons = 2,485k metric tons
             "personnel": None,  # the ratio rule
         },
     },

@@ -193,7 +193,7 @@ function checkTyped(t, wars) {
 // ------------------------------------------------------------------ part 3: a conquered seat
 
 async function botEliminated(scenarios) {
-  const scenario = scenarios.find((s) => s.id === (args['conquest-scenario'] ?? 'europe-1914'));
+  const scenario = scenarios.find((s) => s.id === (args['conquest-scenario'] ?? 'middle-east-1955'));
   if (!check(!!scenario, 'a scenario to play a conquest in')) return;
   const c = await open();
   await c.request({ hello: { major: 1 } });

@@ -46,7 +46,10 @@ function check(cond, what) {
 
 // The states of europe-1914 and of middle-east-1955 (ids are not words), and every other token
 // that is not language.
-const STATE_IDS = ['GMY', 'AUH', 'ITA', 'FRN', 'RUS', 'UKG', 'TUR', 'SRB', 'BEL', 'USA'];
+const STATE_IDS = [
+  'GMY', 'AUH', 'ITA', 'FRN', 'RUS', 'UKG', 'TUR', 'SRB', 'BEL', 'USA',
+  'NTH', 'SWZ', 'SPN', 'POR', 'GRC', 'BUL', 'ROM', 'SWD', 'NOR', 'DEN',
+];
 const MIDEAST_IDS = ['USA', 'RUS', 'UKG', 'FRN', 'EGY', 'SYR', 'IRQ', 'JOR', 'SAU', 'LEB', 'YAR', 'ISR', 'IRN', 'TUR'];
 const NOT_LANGUAGE = [
   /https?:\/\/\S+/g, // links shown as text (the seat cards)

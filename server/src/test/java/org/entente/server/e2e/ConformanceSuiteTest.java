@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The protocol conformance suite ({@code client/examples/conformance/conformance.mjs}) against the
  * real server, run with Node.js as a user runs it: its server checks, then a whole game played by
  * each example bot (the JavaScript one over WebSocket JSON, the Python one over raw TCP), then each
- * bot on a seat conquered in a europe-1914 game.
+ * bot on a seat conquered in a middle-east-1955 game.
  */
 class ConformanceSuiteTest {
   static final Path EXAMPLES = Path.of("../client/examples").toAbsolutePath().normalize();

@@ -50,9 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real {@code entente serve} process, killed with SIGKILL ({@link Process#destroyForcibly()})
- * again and again while a europe-1914 game is played on it by in-process bots and remote bots over
- * TCP, and restarted on the same {@code --data} each time. The remote bots come back with their
- * tokens. The game must end with exactly the turn hashes of an uninterrupted {@code entente
+ * again and again while a middle-east-1955 game is played on it by in-process bots and remote bots
+ * over TCP, and restarted on the same {@code --data} each time. The remote bots come back with
+ * their tokens. The game must end with exactly the turn hashes of an uninterrupted {@code entente
  * simulate} with the same seed and strategies: no accepted order and no adjudicated turn is lost.
  *
  * <p>The kills are timed with a gate in the remote bots' {@link Bot#decide}: "after turn k" holds
@@ -62,7 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
   long seed; // chosen so that the game conquers a remote seat (Conquests)
-  static final String SCENARIO = "europe-1914";
+  static final String SCENARIO = "middle-east-1955";
   static final Pattern SERVING = Pattern.compile("entente serving on [^:\\s]+:(\\d+) ");
 
   @TempDir Path data;

@@ -51,11 +51,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Protocol 1.1 over real sockets, on a europe-1914 game where a people's seat is conquered: the
- * seat's views turn to phase ELIMINATED with who conquered it and when, its orders are refused with
- * SEAT_NOT_ACTIVE naming why, the SDK's bot loop stops submitting and tells its listener; every
- * game-scoped push (turn_resolved, game_event, press) and orders_accepted names its game and seat,
- * so one connection holding two seats tells them apart; every outcome carries its code as the
+ * Protocol 1.1 over real sockets, on a middle-east-1955 game where a people's seat is conquered:
+ * the seat's views turn to phase ELIMINATED with who conquered it and when, its orders are refused
+ * with SEAT_NOT_ACTIVE naming why, the SDK's bot loop stops submitting and tells its listener;
+ * every game-scoped push (turn_resolved, game_event, press) and orders_accepted names its game and
+ * seat, so one connection holding two seats tells them apart; every outcome carries its code as the
  * OutcomeCode enum beside the string.
  */
 class EliminatedSeatTest {
@@ -110,7 +110,7 @@ class EliminatedSeatTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void aConqueredSeatIsEliminatedAndEveryGameScopedMessageNamesItsGameAndSeat() throws Exception {
-    World world = ScenarioLoader.builtin("europe-1914").world();
+    World world = ScenarioLoader.builtin("middle-east-1955").world();
     Map<String, String> strategies = Simulation.strategies(world, Map.of());
     Conquests.Conquest conquest = Conquests.seed(world, strategies, s -> true);
     long seed = conquest.seed();
@@ -126,7 +126,8 @@ class EliminatedSeatTest {
             .orElseThrow();
 
     EntenteClient instructor = connect(ClientOptions.defaults());
-    CreateGame.Builder create = CreateGame.newBuilder().setScenario("europe-1914").setSeed(seed);
+    CreateGame.Builder create =
+        CreateGame.newBuilder().setScenario("middle-east-1955").setSeed(seed);
     strategies.forEach(
         (s, strategy) -> {
           if (!s.equals(fallen) && !s.equals(holder)) {

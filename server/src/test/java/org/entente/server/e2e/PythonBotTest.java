@@ -144,7 +144,7 @@ class PythonBotTest {
   @Test
   void aPythonBotOnAConqueredSeatSeesWhyAndNeverOrders() throws Exception {
     checkPrerequisites();
-    var world = org.entente.server.scenario.ScenarioLoader.builtin("europe-1914").world();
+    var world = org.entente.server.scenario.ScenarioLoader.builtin("middle-east-1955").world();
     Map<String, String> strategies = org.entente.server.sim.Simulation.strategies(world, Map.of());
     Conquests.Conquest conquest = Conquests.seed(world, strategies, s -> true);
     var played = conquest.played();
@@ -173,7 +173,7 @@ class PythonBotTest {
     // so the game is the simulation's and the seat falls as it does there
     CreateGame.Builder create =
         CreateGame.newBuilder()
-            .setScenario("europe-1914")
+            .setScenario("middle-east-1955")
             .setSeed(conquest.seed())
             .setDefaultPolicy(org.entente.proto.v1.DefaultOrderPolicy.AUTOPILOT);
     strategies.forEach(

@@ -56,8 +56,8 @@ class RemoteGameTest {
   }
 
   @Test
-  void europe1914WithRemoteAndInProcessBotsEndsWithTheHashesOfSimulate() throws Exception {
-    World world = ScenarioLoader.builtin("europe-1914").world();
+  void middleEast1955WithRemoteAndInProcessBotsEndsWithTheHashesOfSimulate() throws Exception {
+    World world = ScenarioLoader.builtin("middle-east-1955").world();
     Map<String, String> strategies = Simulation.strategies(world, Map.of());
     List<String> seats = new ArrayList<>(strategies.keySet());
     List<String> inProcess = seats.subList(0, 3);
@@ -78,7 +78,8 @@ class RemoteGameTest {
             ended.complete(null);
           }
         });
-    CreateGame.Builder create = CreateGame.newBuilder().setScenario("europe-1914").setSeed(seed);
+    CreateGame.Builder create =
+        CreateGame.newBuilder().setScenario("middle-east-1955").setSeed(seed);
     inProcess.forEach(s -> create.putBots(s, strategies.get(s)));
     GameCreated game = instructor.createGame(create.build()).get(10, TimeUnit.SECONDS);
 

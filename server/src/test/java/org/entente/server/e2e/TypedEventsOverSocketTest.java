@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protocol 1.2's typed events, as a seat's connection receives them over a real socket: a whole
- * europe-1914 game in which the seat is conquered. Every event of `events` has its typed twin with
- * the same words, each war comes once as a WarResolved, the conquest names the seat and its
+ * middle-east-1955 game in which the seat is conquered. Every event of `events` has its typed twin
+ * with the same words, each war comes once as a WarResolved, the conquest names the seat and its
  * conqueror, and what the typed events say is what the next view shows (alliances formed, joined,
  * left and dissolved, client links, crises declared, states conquered).
  */
@@ -66,7 +66,7 @@ class TypedEventsOverSocketTest {
   @Test
   void aSeatSeesEachWarOnceItsConquestAndAllianceChangesAsDataMatchingTheNextView()
       throws Exception {
-    var world = ScenarioLoader.builtin("europe-1914").world();
+    var world = ScenarioLoader.builtin("middle-east-1955").world();
     Map<String, String> strategies = Simulation.strategies(world, Map.of());
     Conquests.Conquest conquest = Conquests.seed(world, strategies, s -> true);
     String seat = conquest.fallen();
@@ -75,7 +75,7 @@ class TypedEventsOverSocketTest {
         EntenteClient.connect("127.0.0.1", server.port()).get(10, TimeUnit.SECONDS);
     CreateGame.Builder create =
         CreateGame.newBuilder()
-            .setScenario("europe-1914")
+            .setScenario("middle-east-1955")
             .setSeed(conquest.seed())
             .setDefaultPolicy(DefaultOrderPolicy.AUTOPILOT);
     strategies.forEach(

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A live game whose bots play adaptive strategies (they remember earlier turns), shut down in the
  * middle and recovered from its journal, ends with the hashes of the same game played without
- * interruption: the recovered bots are shown the turns already played before they decide. (With
- * this line-up, seed and recovery turn, bots that forgot the first eight turns reach other hashes.)
+ * interruption: the recovered bots are shown the turns already played before they decide. (When
+ * europe-1914 held ten states, bots that forgot the first eight turns reached other hashes with
+ * this seed; StrategyLibraryTest checks that the adaptive bots' decisions depend on what they
+ * remember.)
  */
 class AdaptiveRecoveryTest {
   static final String PERSON = "USA"; // the one seat people play: it hides every turn
@@ -55,7 +57,11 @@ class AdaptiveRecoveryTest {
     List<String> names = Strategies.names();
     CreateGame.Builder create =
         CreateGame.newBuilder().setScenario("europe-1914").setSeed(5).setMaxTurns(TURNS);
-    String[] seats = {"GMY", "AUH", "ITA", "FRN", "RUS", "UKG", "TUR", "SRB", "BEL"};
+    // the ten seats of the 1914 great powers and Serbia and Belgium first, then the small states
+    String[] seats = {
+      "GMY", "AUH", "ITA", "FRN", "RUS", "UKG", "TUR", "SRB", "BEL", "NTH", "SWZ", "SPN", "POR",
+      "GRC", "BUL", "ROM", "SWD", "NOR", "DEN"
+    };
     for (int i = 0; i < seats.length; i++) {
       create.putBots(seats[i], names.get((i + 2) % names.size()));
     }

@@ -36,8 +36,8 @@ class ScenarioValidationTest {
   void theKoreanTextsOfABuiltInScenarioReachItsKoreanTexts() {
     KoreanTexts ko = ScenarioLoader.korean("europe-1914");
     assertThat(ko.name()).isEqualTo("유럽, 1914년 7월");
-    assertThat(ko.stateNames()).containsEntry("FRN", "프랑스 공화국").hasSize(10);
-    assertThat(ko.privateBriefings()).hasSize(10);
+    assertThat(ko.stateNames()).containsEntry("FRN", "프랑스 공화국").hasSize(20);
+    assertThat(ko.privateBriefings()).hasSize(20);
     assertThat(
             ko.news(
                 "The German warships Goeben and Breslau escape to the Dardanelles and are"

@@ -70,7 +70,7 @@ class MapBrowserTest {
         .contains("ok - europe-1914: the map draws the land")
         .contains("ok - europe-1914: the inset holds USA")
         .contains("ok - europe-1914: the European states fill the main frame")
-        .contains("ok - europe-1914: no two of the 10 labels overlap")
+        .contains("ok - europe-1914: no two of the 20 labels overlap")
         .contains("ok - europe-1936: no two of the 31 labels overlap")
         .contains("ok - europe-1936: the inset holds JPN, USA")
         .contains("ok - europe-1914: the crisis arrow runs from AUH to SRB, its head at SRB")
