@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * second, on 1 or 2 worker threads.
  *
  * <ul>
- *   <li>{@code set=all}: every built-in scenario (3 to 16 states, 8 to 25 turns).
+ *   <li>{@code set=all}: every built-in scenario (3 to 31 states, 8 to 25 turns).
  *   <li>{@code set=synthetic8x30}: the 8-state, 30-turn world of {@link GameBenchmark}, whose
  *       {@code synthetic8x30} measures the same games without the tournament around them.
  * </ul>
