@@ -117,6 +117,12 @@ class SlowHttpTest {
       send(s, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
       slow.add(s);
     }
+    // the four must be open on the server before a fifth arrives, or the fifth may take a place
+    long until = System.nanoTime() + 3_000_000_000L;
+    while (server.openConnections() < 4 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(server.openConnections()).as("slow connections open on the server").isEqualTo(4);
     Socket early = connect();
     send(early, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     assertThat(read(early, 3000)).startsWith("HTTP/1.1 503").contains("server full");
