@@ -108,9 +108,10 @@ public final class Opportunist implements Bot {
   /**
    * This seat's estimated chance of winning an attack on {@code target}: A^2/(A^2+D^2), with A what
    * it (and its jackals) project onto the target and D the target's defence: its own, its allies'
-   * (bound to defend it), and that of every state that balanced this seat last turn (under RULES.md
-   * 2.0 a BALANCE against the aggressor joins the defence, and a state that balanced this seat last
-   * turn is the likeliest to do so again).
+   * (bound to defend it), and that of every state that balanced this seat last turn or stands in an
+   * alliance aimed at it, or aimed at by one of its alliances (under RULES.md 2.0 a BALANCE against
+   * the aggressor joins the defence, and those states are the likeliest to balance this seat; the
+   * alliances also speak in turn 1, before anyone has balanced).
    */
   static double odds(PlayerView v, String target) {
     return Estimates.winChance(Estimates.attack(v, v.self(), target), likelyDefence(v, target));
@@ -123,7 +124,8 @@ public final class Opportunist implements Bot {
     for (NationView k : Estimates.activeOthers(v)) {
       if (!k.id().equals(target)
           && !allies.contains(k.id())
-          && v.self().equals(Estimates.balancedLastTurn(v, k.id()))) {
+          && (v.self().equals(Estimates.balancedLastTurn(v, k.id()))
+              || v.alliedAgainst(k.id(), v.self()))) {
         d += k.military() * v.proximity().get(v.index(k.id()), t);
       }
     }

@@ -45,14 +45,28 @@ final class Conquests {
    * before the last turn; fails if none does.
    */
   static Conquest seed(World world, Map<String, String> strategies, Predicate<String> seat) {
+    return seed(world, strategies, seat, world.turns());
+  }
+
+  /**
+   * The lowest seed in [1, {@value #MAX_SEED}] whose game conquers a state {@code seat} accepts in
+   * a turn before {@code beforeTurn}; fails if none does.
+   */
+  static Conquest seed(
+      World world, Map<String, String> strategies, Predicate<String> seat, int beforeTurn) {
     for (long s = 1; s <= MAX_SEED; s++) {
       Games.Played played = Simulation.run(world, s, strategies, world.turns());
       Conquest c = first(s, played, seat);
-      if (c != null && c.turn() < world.turns()) {
+      if (c != null && c.turn() < beforeTurn) {
         return c;
       }
     }
     throw new AssertionError(
-        "no seed in 1.." + MAX_SEED + " of " + world.id() + " conquers such a seat before its end");
+        "no seed in 1.."
+            + MAX_SEED
+            + " of "
+            + world.id()
+            + " conquers such a seat before turn "
+            + beforeTurn);
   }
 }

@@ -122,7 +122,8 @@ class CrashRecoveryTest {
     List<String> inProcess = seats.subList(0, 3);
     List<String> remote = seats.subList(3, seats.size());
     // a seed whose game conquers a remote seat before the last kill: the kills must survive it
-    Conquests.Conquest conquest = Conquests.seed(world, strategies, remote::contains);
+    Conquests.Conquest conquest =
+        Conquests.seed(world, strategies, remote::contains, KILLS.get(KILLS.size() - 1).heldTurn());
     seed = conquest.seed();
     Games.Played uninterrupted = conquest.played();
     List<String> expected = Simulation.hashes(uninterrupted);
