@@ -673,16 +673,22 @@ public record Debrief(
 
   /** Why a state left an alliance, from its outcomes that turn. */
   private static String leftReason(TurnReport r, Event e) {
+    OrderOutcome o = leftOutcome(r, e);
+    return o == null ? "" : " (" + o.reason() + ")";
+  }
+
+  /** The outcome that made the first state of {@code e} leave an alliance that turn, or null. */
+  static OrderOutcome leftOutcome(TurnReport r, Event e) {
     if (e.states().isEmpty()) {
-      return "";
+      return null;
     }
     for (OrderOutcome o : r.outcomesOf(e.states().get(0))) {
       if (o.code() == OutcomeCode.LEFT_ALLIANCE_FOR_PATRON
           || o.code() == OutcomeCode.LEFT_ALLIANCE) {
-        return " (" + o.reason() + ")";
+        return o;
       }
     }
-    return "";
+    return null;
   }
 
   /** One sentence per war: the sides, the strengths, the odds, who won and why. */

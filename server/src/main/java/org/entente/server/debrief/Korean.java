@@ -1,7 +1,6 @@
 package org.entente.server.debrief;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.entente.api.AllianceKind;
@@ -183,13 +182,9 @@ final class Korean {
     }
     out.add(first.append("입니다.").toString());
 
-    List<Debrief.StateResult> ranked =
-        states.stream()
-            .sorted(Comparator.comparingDouble((Debrief.StateResult s) -> -s.score().total()))
-            .toList();
+    List<Debrief.StateResult> ranked = Summary.ranked(states);
     if (focus != null) {
-      Debrief.StateResult me =
-          states.stream().filter(s -> s.id().equals(focus)).findFirst().orElseThrow();
+      Debrief.StateResult me = Summary.state(states, focus);
       int rank = ranked.indexOf(me) + 1;
       out.add(
           me.name()
@@ -453,16 +448,8 @@ final class Korean {
   }
 
   private static String leftReason(TurnReport r, Event e) {
-    if (e.states().isEmpty()) {
-      return "";
-    }
-    for (OrderOutcome o : r.outcomesOf(e.states().get(0))) {
-      if (o.code() == OutcomeCode.LEFT_ALLIANCE_FOR_PATRON
-          || o.code() == OutcomeCode.LEFT_ALLIANCE) {
-        return " (" + code(o.code()) + ")";
-      }
-    }
-    return "";
+    OrderOutcome o = Debrief.leftOutcome(r, e);
+    return o == null ? "" : " (" + code(o.code()) + ")";
   }
 
   /** One sentence per war, with the numbers of the English one. */

@@ -75,13 +75,9 @@ final class Summary {
     }
     out.add(first.append('.').toString());
 
-    List<Debrief.StateResult> ranked =
-        states.stream()
-            .sorted(Comparator.comparingDouble((Debrief.StateResult s) -> -s.score().total()))
-            .toList();
+    List<Debrief.StateResult> ranked = Summary.ranked(states);
     if (focus != null) {
-      Debrief.StateResult me =
-          states.stream().filter(s -> s.id().equals(focus)).findFirst().orElseThrow();
+      Debrief.StateResult me = Summary.state(states, focus);
       int rank = ranked.indexOf(me) + 1;
       out.add(
           me.name()
@@ -166,6 +162,18 @@ final class Summary {
               + ".");
     }
     return out;
+  }
+
+  /** The states by final score, highest first (stable on ties). */
+  static List<Debrief.StateResult> ranked(List<Debrief.StateResult> states) {
+    return states.stream()
+        .sorted(Comparator.comparingDouble((Debrief.StateResult s) -> -s.score().total()))
+        .toList();
+  }
+
+  /** The result of state {@code id}. */
+  static Debrief.StateResult state(List<Debrief.StateResult> states, String id) {
+    return states.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 
   static String count(int n, String one) {

@@ -90,24 +90,20 @@ final class TurningPoints {
     for (TurnReport r : h.reports()) {
       int t = r.turn();
       for (Event e : r.events()) {
-        switch (e.kind()) {
-          case ALLIANCE_FORMED, ALLIANCE_JOINED ->
-              out.add(
-                  point(
-                      t,
-                      Kind.ALLIANCE_FORMED,
-                      ko ? Korean.event(e) : e.text(),
-                      allianceWhy(r, e.states(), lang),
-                      lang));
-          case ALLIANCE_LEFT, ALLIANCE_DISSOLVED ->
-              out.add(
-                  point(
-                      t,
-                      Kind.ALLIANCE_BROKEN,
-                      ko ? Korean.event(e) : e.text(),
-                      allianceWhy(r, e.states(), lang),
-                      lang));
-          default -> {}
+        Kind kind =
+            switch (e.kind()) {
+              case ALLIANCE_FORMED, ALLIANCE_JOINED -> Kind.ALLIANCE_FORMED;
+              case ALLIANCE_LEFT, ALLIANCE_DISSOLVED -> Kind.ALLIANCE_BROKEN;
+              default -> null;
+            };
+        if (kind != null) {
+          out.add(
+              point(
+                  t,
+                  kind,
+                  ko ? Korean.event(e) : e.text(),
+                  allianceWhy(r, e.states(), lang),
+                  lang));
         }
       }
       for (War war : r.wars()) {

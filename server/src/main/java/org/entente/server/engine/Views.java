@@ -101,18 +101,15 @@ public final class Views {
   private static List<AllianceView> allianceViews(List<Alliance> alliances) {
     AllianceView[] out = new AllianceView[alliances.size()];
     for (int k = 0; k < out.length; k++) {
-      Alliance a = alliances.get(k);
-      out[k] =
-          new AllianceView(
-              a.id(),
-              a.members(),
-              a.cohesion(),
-              a.formedTurn(),
-              a.target(),
-              a.targetBloc(),
-              a.kind());
+      out[k] = view(alliances.get(k));
     }
     return List.of(out);
+  }
+
+  /** An alliance as players see it. */
+  public static AllianceView view(Alliance a) {
+    return new AllianceView(
+        a.id(), a.members(), a.cohesion(), a.formedTurn(), a.target(), a.targetBloc(), a.kind());
   }
 
   private static List<CrisisView> crisisViews(List<Crisis> crises) {

@@ -10,6 +10,7 @@ import org.entente.api.OrderSyntax;
 import org.entente.api.PlayerView;
 import org.entente.server.engine.Alliance;
 import org.entente.server.engine.TurnReport;
+import org.entente.server.engine.Views;
 import org.entente.server.history.GameHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -248,15 +249,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   /** An alliance in one line: id, kind, target, members, cohesion and the turn it formed. */
   static String alliance(Alliance a) {
-    return alliance(
-        new PlayerView.AllianceView(
-            a.id(),
-            a.members(),
-            a.cohesion(),
-            a.formedTurn(),
-            a.target(),
-            a.targetBloc(),
-            a.kind()));
+    return alliance(Views.view(a));
   }
 
   /** A view's alliance in the same words as {@link #alliance(Alliance)}. */

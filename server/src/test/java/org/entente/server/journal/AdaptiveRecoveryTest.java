@@ -57,13 +57,12 @@ class AdaptiveRecoveryTest {
     List<String> names = Strategies.names();
     CreateGame.Builder create =
         CreateGame.newBuilder().setScenario("europe-1914").setSeed(5).setMaxTurns(TURNS);
-    // the ten seats of the 1914 great powers and Serbia and Belgium first, then the small states
-    String[] seats = {
-      "GMY", "AUH", "ITA", "FRN", "RUS", "UKG", "TUR", "SRB", "BEL", "NTH", "SWZ", "SPN", "POR",
-      "GRC", "BUL", "ROM", "SWD", "NOR", "DEN"
-    };
-    for (int i = 0; i < seats.length; i++) {
-      create.putBots(seats[i], names.get((i + 2) % names.size()));
+    // every seat but the person's, in the scenario's order
+    List<String> seats = new ArrayList<>();
+    builtinWorld().start().forEach(n -> seats.add(n.id()));
+    seats.remove(PERSON);
+    for (int i = 0; i < seats.size(); i++) {
+      create.putBots(seats.get(i), names.get((i + 2) % names.size()));
     }
     ServerMessage r = new Conn(lobby).request(ClientMessage.newBuilder().setCreateGame(create));
     assertThat(r.hasGameCreated()).as(r.toString()).isTrue();
@@ -80,6 +79,14 @@ class AdaptiveRecoveryTest {
                                 org.entente.server.game.JoinSecretsOf.of(lobby, id, PERSON))));
     assertThat(joined.hasJoined()).as(joined.toString()).isTrue();
     return new Game(id, joined.getJoined().getToken());
+  }
+
+  static org.entente.server.engine.World builtinWorld() {
+    try {
+      return org.entente.server.scenario.ScenarioLoader.builtin("europe-1914").world();
+    } catch (org.entente.server.scenario.ScenarioException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void play(Lobby lobby, Game g, int from, int to) throws Exception {
